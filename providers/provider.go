@@ -1,0 +1,104 @@
+// Package providers defines what a source of cloud data gives Reachmap: raw
+// assets found in an account, gaps where it could not look, and progress.
+//
+// Each provider lives in its own subpackage (demo, aws, mail, …) and is
+// added to a Registry explicitly by the program; nothing registers itself
+// from init. Providers never write to the cloud, and they never import a GUI
+// toolkit: they only report what they find.
+package providers
+
+import (
+	"context"
+
+	"reachmap/geo"
+)
+
+// Kind is what sort of data store an asset is. Part of the JSON contract.
+type Kind string
+
+const (
+	KindBucket         Kind = "bucket"
+	KindStorageAccount Kind = "storage-account"
+	KindMailbox        Kind = "mailbox"
+	KindMailGateway    Kind = "mail-gateway"
+	KindMailInbound    Kind = "mail-inbound"
+	KindDatabase       Kind = "database"
+	KindFileSystem     Kind = "filesystem"
+	KindVolume         Kind = "volume"
+	KindSnapshot       Kind = "snapshot"
+	KindArchive        Kind = "archive"
+	KindBackup         Kind = "backup-vault"
+)
+
+// Asset is one place where data lives, as a provider found it, before the
+// geography and the legal model are applied.
+type Asset struct {
+	// Provider is the id of the company running the service, as the legal
+	// model knows it ("aws", "microsoft-365", "proton", "hetzner").
+	Provider string `json:"provider"`
+	// Account is the account, profile or domain the asset was found under.
+	Account string `json:"account"`
+	Kind    Kind   `json:"kind"`
+	Name    string `json:"name"`
+	// Region is the provider's own region code ("eu-west-1", "fsn1"), or
+	// empty when the provider gives none.
+	Region string `json:"region"`
+	// Host is the hostname that placed the asset (an MX host), if any.
+	Host string `json:"host,omitempty"`
+	// Evidence says how the region was learned (api, dns, catalog).
+	Evidence geo.Evidence `json:"-"`
+	// Location, when set, is where the provider itself placed the asset
+	// (GeoIP for a self-hosted MX, a tenant geography); it overrides the
+	// region catalog.
+	Location *geo.Location `json:"-"`
+	// Operator, when set, overrides the legal model's operator for this
+	// provider and region (a reseller, a gateway found by its ASN).
+	Operator string `json:"-"`
+	// Tags are the provider's labels, used by policies and filters.
+	Tags map[string]string `json:"tags,omitempty"`
+	// Gaps are what could not be learned about this asset.
+	Gaps []Gap `json:"-"`
+}
+
+// Gap is something a scan could not see: a denied region, an expired token,
+// a bucket whose region could not be read. A gap is data, not a failure.
+type Gap struct {
+	Provider string `json:"provider"`
+	Account  string `json:"account"`
+	Region   string `json:"region,omitempty"`
+	// Item names the asset the gap is about, if any.
+	Item string `json:"item,omitempty"`
+	// Error is the reason, readable by a person ("AccessDenied: …").
+	Error string `json:"error"`
+	// Hint says what to do next ("run aws sso login --profile x").
+	Hint string `json:"hint,omitempty"`
+}
+
+// Progress tells what a provider is doing. Done and Total count the units
+// of that provider's work (regions, domains); Total may grow.
+type Progress struct {
+	Provider string
+	Account  string
+	Stage    string
+	Done     int
+	Total    int
+}
+
+// Sink receives what a provider finds. Its methods MUST be safe to call
+// from several goroutines at once.
+type Sink interface {
+	Asset(Asset)
+	Gap(Gap)
+	Progress(Progress)
+}
+
+// Provider scans one account (or one set of domains) and reports into a
+// Sink. Scan returns an error only when nothing could be scanned at all;
+// partial failures are reported as gaps. Scan MUST return promptly once ctx
+// is cancelled.
+type Provider interface {
+	// Name identifies the provider and account in progress and errors,
+	// e.g. "aws:default" or "mail".
+	Name() string
+	Scan(ctx context.Context, sink Sink) error
+}

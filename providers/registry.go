@@ -1,0 +1,75 @@
+package providers
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Config is what the user asked to scan, from the command line or the GUI's
+// accounts screen. Each factory picks out the part it serves.
+type Config struct {
+	Demo        bool
+	AWSProfiles []string
+	Domains     []string
+	// DNS is the resolver for mail lookups, HOST:PORT; empty means the
+	// system's resolver.
+	DNS string
+	// GeoIPDB is a MaxMind-format database to use instead of the embedded one.
+	GeoIPDB string
+}
+
+// Factory builds the providers of one kind for a Config. New returns no
+// providers when the Config asks nothing of this kind.
+type Factory struct {
+	Name string
+	New  func(Config) ([]Provider, error)
+}
+
+// Registry is the explicit list of provider kinds the program knows.
+type Registry struct {
+	factories map[string]Factory
+}
+
+// NewRegistry returns a registry holding the given factories. A duplicate
+// name is a programming error and panics.
+func NewRegistry(fs ...Factory) *Registry {
+	r := &Registry{factories: map[string]Factory{}}
+	for _, f := range fs {
+		r.Register(f)
+	}
+	return r
+}
+
+// Register adds a factory; registering a name twice panics.
+func (r *Registry) Register(f Factory) {
+	if f.Name == "" || f.New == nil {
+		panic("providers: factory needs a name and a constructor")
+	}
+	if _, dup := r.factories[f.Name]; dup {
+		panic(fmt.Sprintf("providers: %q registered twice", f.Name))
+	}
+	r.factories[f.Name] = f
+}
+
+// Names lists the registered kinds in order.
+func (r *Registry) Names() []string {
+	names := make([]string, 0, len(r.factories))
+	for n := range r.factories {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Build returns every provider the config asks for, in registry order.
+func (r *Registry) Build(cfg Config) ([]Provider, error) {
+	var out []Provider
+	for _, n := range r.Names() {
+		ps, err := r.factories[n].New(cfg)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", n, err)
+		}
+		out = append(out, ps...)
+	}
+	return out, nil
+}
