@@ -1,0 +1,97 @@
+// Package cli is Reachmap's command line: the subcommands for automation
+// (scan, explain, aws-policy, version). It calls the same scan function as
+// the window and prints the same values, in the JSON contract of DESIGN.md.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"reachmap/internal/about"
+)
+
+// Exit codes, as DESIGN.md fixes them.
+const (
+	ExitOK      = 0
+	ExitFailed  = 1 // the scan failed outright
+	ExitUsage   = 2 // a usage error: unknown flag, provider or region
+	ExitPolicy  = 3 // the policy was violated
+)
+
+const usage = `Reachmap shows where your cloud data lives and whose laws can reach it.
+
+Usage:
+  reachmap                      open the window
+  reachmap scan [flags]         scan accounts and domains, print the result
+  reachmap explain PROVIDER REGION [--home CC|EU] [--format text|json]
+                                where a region is and who can reach it
+  reachmap explain --suggest [--home CC|EU] [--provider P]
+                                regions under home reach only
+  reachmap aws-policy           print the minimal read-only IAM policy
+  reachmap version              print the version
+
+Run 'reachmap scan --help' for the scan flags.
+
+Exit codes: 0 ok; 1 the scan failed; 2 usage error; 3 policy violated.
+`
+
+// Main runs the command line and returns the process exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "scan":
+		return runScan(args[1:], stdout, stderr)
+	case "explain":
+		return runExplain(args[1:], stdout, stderr)
+	case "aws-policy":
+		return runAWSPolicy(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "%s %s\n", about.Name, about.Version)
+		return ExitOK
+	case "help", "--help", "-help", "-h":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	}
+	fmt.Fprintf(stderr, "reachmap: unknown command %q\n\n%s", args[0], usage)
+	return ExitUsage
+}
+
+// strList is a flag that may be repeated: --domain a --domain b, or a,b.
+type strList []string
+
+func (s *strList) String() string { return strings.Join(*s, ",") }
+
+func (s *strList) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*s = append(*s, p)
+		}
+	}
+	return nil
+}
+
+// parse parses flags the same way for every subcommand: -h prints the
+// flags to stdout and exits 0; a bad flag prints them to stderr and exits 2.
+// It returns done=true with the exit code when the caller should stop.
+func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, done bool) {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return ExitOK, true
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "reachmap %s: %v\n", fs.Name(), err)
+		fs.SetOutput(stderr)
+		fs.Usage()
+		return ExitUsage, true
+	}
+	return 0, false
+}

@@ -1,0 +1,110 @@
+// Package inventory runs a scan and holds its result: every item found by
+// the providers, placed by geo, judged by the legal model, with the gaps
+// the scan could not see into. The GUI and the CLI both call Run and show
+// the same Scan.
+package inventory
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"reachmap/geo"
+	"reachmap/providers"
+	"reachmap/reach"
+)
+
+// Item is one data store with its location and legal reach. Its JSON form is
+// the contract in DESIGN.md: fields may be added, never renamed.
+type Item struct {
+	Provider string            `json:"provider"`
+	Account  string            `json:"account"`
+	Kind     providers.Kind    `json:"kind"`
+	Name     string            `json:"name"`
+	Region   string            `json:"region"`
+	Host     string            `json:"host,omitempty"`
+	Location geo.Location      `json:"location"`
+	Operator reach.Operator    `json:"operator"`
+	Reach    []reach.Jurisdiction `json:"reach"`
+	Category reach.Category    `json:"category"`
+	Gaps     []providers.Gap   `json:"gaps"`
+	Tags     map[string]string `json:"tags,omitempty"`
+}
+
+// Foreign lists the jurisdictions that reach the item from outside home,
+// agreements excluded.
+func (it Item) Foreign(home reach.Home) []reach.Jurisdiction {
+	var out []reach.Jurisdiction
+	for _, j := range it.Reach {
+		if j.Basis != reach.BasisAgreement && !home.Includes(j.Country) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// Scan is the result of one scan.
+type Scan struct {
+	ScannedAt time.Time       `json:"scanned_at"`
+	Home      reach.Home      `json:"home"`
+	Reviewed  string          `json:"kb_reviewed"`
+	Assets    []Item          `json:"assets"`
+	Gaps      []providers.Gap `json:"gaps"`
+}
+
+// Counts returns how many items fall in each category.
+func (s *Scan) Counts() map[reach.Category]int {
+	c := map[reach.Category]int{}
+	for _, it := range s.Assets {
+		c[it.Category]++
+	}
+	return c
+}
+
+// AllGaps returns the scan's gaps followed by every item's gaps.
+func (s *Scan) AllGaps() []providers.Gap {
+	out := slices.Clone(s.Gaps)
+	for _, it := range s.Assets {
+		out = append(out, it.Gaps...)
+	}
+	return out
+}
+
+// WithHome returns a copy of the scan with every category recomputed
+// against another home jurisdiction. Location and reach do not depend on
+// home, so no rescan is needed.
+func (s *Scan) WithHome(home reach.Home) *Scan {
+	out := *s
+	out.Home = home
+	out.Assets = slices.Clone(s.Assets)
+	for i := range out.Assets {
+		it := &out.Assets[i]
+		it.Category = reach.Categorize(reach.Assessment{Operator: it.Operator, Reach: it.Reach}, it.Location, home)
+	}
+	return &out
+}
+
+// sortItems gives a scan a stable order: provider, account, kind, name.
+func sortItems(items []Item) {
+	slices.SortFunc(items, func(a, b Item) int {
+		return cmp.Or(
+			cmp.Compare(a.Provider, b.Provider),
+			cmp.Compare(a.Account, b.Account),
+			cmp.Compare(a.Kind, b.Kind),
+			cmp.Compare(a.Name, b.Name),
+			cmp.Compare(a.Region, b.Region),
+		)
+	})
+}
+
+func sortGaps(gaps []providers.Gap) {
+	slices.SortFunc(gaps, func(a, b providers.Gap) int {
+		return cmp.Or(
+			cmp.Compare(a.Provider, b.Provider),
+			cmp.Compare(a.Account, b.Account),
+			cmp.Compare(a.Region, b.Region),
+			cmp.Compare(a.Item, b.Item),
+			cmp.Compare(a.Error, b.Error),
+		)
+	})
+}

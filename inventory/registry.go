@@ -1,0 +1,14 @@
+package inventory
+
+import (
+	"reachmap/providers"
+	"reachmap/providers/demo"
+)
+
+// Registry returns the provider kinds this program knows. The list is
+// explicit so that a reader sees every source of data in one place.
+func Registry() *providers.Registry {
+	return providers.NewRegistry(
+		demo.Factory,
+	)
+}
