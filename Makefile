@@ -1,0 +1,45 @@
+# Reachmap: `make run` opens the app, `make test` runs every check CI runs.
+# Both install what is missing on a fresh Debian/Ubuntu machine first.
+
+GO      ?= go
+TAGS    := migrated_fynedo
+BIN     := bin/reachmap
+PKGS    := ./...
+
+.PHONY: all build run test vet unit smoke bench deps test-deps screenshots clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh build
+
+test-deps:
+	@scripts/install-deps.sh test
+
+build: deps
+	$(GO) build -tags $(TAGS) -o $(BIN) .
+
+# Opens the window. With no cloud account configured it offers the demo estate.
+run: build
+	./$(BIN)
+
+vet: deps
+	$(GO) vet -tags $(TAGS) $(PKGS)
+
+unit: test-deps
+	$(GO) test -race -tags $(TAGS) -count=1 -timeout 30m $(PKGS)
+
+smoke: test-deps build
+	scripts/smoke.sh $(BIN)
+
+test: vet unit smoke
+
+# Benchmarks print their figures; they assert nothing about speed.
+bench: test-deps
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 60m $(PKGS)
+
+screenshots: test-deps build
+	SHOTS_ONLY=1 scripts/smoke.sh $(BIN)
+
+clean:
+	rm -rf bin shots

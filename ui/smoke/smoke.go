@@ -1,0 +1,68 @@
+// Package smoke is the report the window writes about itself when
+// REACHMAP_SMOKE_REPORT names a file: where on screen it drew ocean, land
+// and each marker, in which colours, and what is selected. The smoke test
+// compares it with a real screenshot, so a map that was not drawn (or drawn
+// in the wrong place) fails the build. It imports no GUI toolkit.
+package smoke
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+)
+
+// EnvVar names the file the window writes its report to.
+const EnvVar = "REACHMAP_SMOKE_REPORT"
+
+// RGB is a colour as a screenshot stores it.
+type RGB [3]uint8
+
+// Point is a position in window pixels.
+type Point struct {
+	X int `json:"x"`
+	Y int `json:"y"`
+}
+
+// Marker is one drawn marker or cluster.
+type Marker struct {
+	Point
+	ID    int    `json:"id"`
+	Name  string `json:"name"`
+	Fill  RGB    `json:"fill"`
+	Count int    `json:"count"` // items in the cluster; 1 for a single marker
+}
+
+// Report is what the window says it drew.
+type Report struct {
+	OceanColor   RGB      `json:"ocean_color"`
+	LandColor    RGB      `json:"land_color"`
+	Ocean        []Point  `json:"ocean"`
+	Land         []Point  `json:"land"`
+	Markers      []Marker `json:"markers"`
+	MinMarkers   int      `json:"min_markers"`
+	Selected     int      `json:"selected"`
+	SelectedName string   `json:"selected_name"`
+}
+
+// Write saves the report atomically (write, then rename), so a reader
+// never sees half a file.
+func Write(path string, r *Report) error {
+	b, err := json.MarshalIndent(r, "", " ")
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
