@@ -15,10 +15,10 @@ import (
 
 // Exit codes, as DESIGN.md fixes them.
 const (
-	ExitOK      = 0
-	ExitFailed  = 1 // the scan failed outright
-	ExitUsage   = 2 // a usage error: unknown flag, provider or region
-	ExitPolicy  = 3 // the policy was violated
+	ExitOK     = 0
+	ExitFailed = 1 // the scan failed outright
+	ExitUsage  = 2 // a usage error: unknown flag, provider or region
+	ExitPolicy = 3 // the policy was violated
 )
 
 const usage = `Reachmap shows where your cloud data lives and whose laws can reach it.

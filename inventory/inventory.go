@@ -17,18 +17,18 @@ import (
 // Item is one data store with its location and legal reach. Its JSON form is
 // the contract in DESIGN.md: fields may be added, never renamed.
 type Item struct {
-	Provider string            `json:"provider"`
-	Account  string            `json:"account"`
-	Kind     providers.Kind    `json:"kind"`
-	Name     string            `json:"name"`
-	Region   string            `json:"region"`
-	Host     string            `json:"host,omitempty"`
-	Location geo.Location      `json:"location"`
-	Operator reach.Operator    `json:"operator"`
+	Provider string               `json:"provider"`
+	Account  string               `json:"account"`
+	Kind     providers.Kind       `json:"kind"`
+	Name     string               `json:"name"`
+	Region   string               `json:"region"`
+	Host     string               `json:"host,omitempty"`
+	Location geo.Location         `json:"location"`
+	Operator reach.Operator       `json:"operator"`
 	Reach    []reach.Jurisdiction `json:"reach"`
-	Category reach.Category    `json:"category"`
-	Gaps     []providers.Gap   `json:"gaps"`
-	Tags     map[string]string `json:"tags,omitempty"`
+	Category reach.Category       `json:"category"`
+	Gaps     []providers.Gap      `json:"gaps"`
+	Tags     map[string]string    `json:"tags,omitempty"`
 }
 
 // Foreign lists the jurisdictions that reach the item from outside home,
