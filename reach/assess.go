@@ -34,7 +34,8 @@ func Assess(provider, region string, loc geo.Location, operatorOverride string) 
 
 	var out Assessment
 	out.Operator = info.Operator
-	if t, ok := territory(loc); ok {
+	t, placed := territory(loc)
+	if placed {
 		j := k.jurisdiction(t, BasisTerritorial, k.countries[t].TerritorialLaws)
 		var notes []string
 		if t == "EU" {
@@ -47,7 +48,7 @@ func Assess(provider, region string, loc geo.Location, operatorOverride string) 
 		out.Reach = append(out.Reach, j)
 	}
 	if known {
-		out.Reach = append(out.Reach, k.operatorReach(info.Operator)...)
+		out.Reach = append(out.Reach, k.operatorReach(info.Operator, t)...)
 	}
 	out.Reach = append(out.Reach, k.agreements(out.Reach)...)
 	return out
@@ -70,7 +71,9 @@ func territory(loc geo.Location) (string, bool) {
 
 // operatorReach lists the operator's country and every country of its
 // parent chain, once each, with the laws that reach companies there.
-func (k *knowledge) operatorReach(op Operator) []Jurisdiction {
+// territory is where the data sits ("" if unknown): a company on the same
+// soil needs no word on how its own authorities reach it.
+func (k *knowledge) operatorReach(op Operator, territory string) []Jurisdiction {
 	chain := append([]Entity{{Name: op.Name, Country: op.Country}}, op.Parents...)
 	var out []Jurisdiction
 	seen := map[string]bool{}
@@ -82,7 +85,7 @@ func (k *knowledge) operatorReach(op Operator) []Jurisdiction {
 		seen[cc] = true
 		j := k.jurisdiction(cc, BasisOperator, k.countries[cc].OperatorLaws)
 		j.Via = e.Name
-		if j.Law == "" {
+		if j.Law == "" && !sameSoil(territory, cc) {
 			j.Note = joinNotes(j.Note, "No law recorded that reaches companies of "+CountryLabel(cc)+
 				" abroad; its authorities can still order a company based there.")
 		}
@@ -90,8 +93,8 @@ func (k *knowledge) operatorReach(op Operator) []Jurisdiction {
 			// The operator itself is local; whether its foreign parent's
 			// law reaches the data it holds is the open question.
 			j.Contested = true
-			j.Note = joinNotes(j.Note, "Contested: "+op.Name+" is a "+CountryLabel(op.Country)+
-				" company, but its parent "+e.Name+" is in "+CountryLabel(cc)+".")
+			j.Note = joinNotes(j.Note, "Contested: this reaches "+op.Name+" ("+CountryLabel(op.Country)+
+				") only through its parent "+e.Name+" ("+CountryLabel(cc)+").")
 		}
 		out = append(out, j)
 	}
@@ -226,6 +229,19 @@ func Categorize(a Assessment, loc geo.Location, home Home) Category {
 	default:
 		return CategoryForeign
 	}
+}
+
+// sameSoil reports whether a company of country operator sits on the
+// territory: the same country, or any EU/EEA state for data known only to
+// be somewhere in the EU.
+func sameSoil(territory, operator string) bool {
+	if territory == "" {
+		return false
+	}
+	if territory == operator {
+		return true
+	}
+	return territory == "EU" && HomeEU.Includes(operator)
 }
 
 func joinNotes(base string, more ...string) string {
