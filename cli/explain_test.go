@@ -70,6 +70,16 @@ func TestExplainText(t *testing.T) {
 		{"UK agreement as context", []string{"aws", "eu-west-2"}, []string{
 			"Context, not reach:", "United Kingdom: US–UK CLOUD Act agreement", "(in force 2022-10-03)",
 		}},
+		{"Microsoft 365 China", []string{"microsoft-365", "cn"}, []string{
+			"Shanghai, China", "Shanghai Blue Cloud Technology Co., Ltd. (21Vianet) (China)", "Relative to EU/EEA: foreign",
+		}},
+		{"Microsoft 365 data trustee", []string{"microsoft-365", "de-trustee"}, []string{
+			"Frankfurt, Germany", "T-Systems International GmbH (data trustee)", "Relative to EU/EEA: home",
+		}},
+		{"Microsoft 365 EU geography", []string{"microsoft-365", "EU"}, []string{
+			"somewhere in the EU/EEA", "European Union (territorial): e-Evidence Regulation",
+			"United States (operator", "Relative to EU/EEA: home+foreign",
+		}},
 		{"a zone resolves to its region", []string{"aws", "eu-west-1b"}, []string{
 			"Amazon Web Services eu-west-1 (Europe (Ireland))",
 		}},
@@ -211,6 +221,9 @@ func TestExplainEveryCatalogRegion(t *testing.T) {
 	for _, p := range reach.Providers() {
 		if _, ok := reach.FixedLocation(p); ok {
 			jobs = append(jobs, job{p, "default"})
+		}
+		for _, r := range reach.RegionLocations(p) {
+			jobs = append(jobs, job{p, r})
 		}
 	}
 	if len(jobs) < 100 {

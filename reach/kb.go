@@ -191,13 +191,16 @@ type locationEntry struct {
 }
 
 func (l locationEntry) location() geo.Location {
+	// The knowledge base documents these places like a region catalog; they
+	// are the provider's stated country, so never better than medium, and
+	// low when only a wider area is known.
+	conf := geo.ConfidenceMedium
+	if l.Country == "" {
+		conf = geo.ConfidenceLow
+	}
 	return geo.Location{
 		Country: l.Country, City: l.City, Area: l.Area, Lat: l.Lat, Lon: l.Lon,
-		// The knowledge base documents these places like a region catalog;
-		// they are the provider's stated country, so the city is a
-		// representative point, never better than medium.
-		Evidence: geo.EvidenceCatalog, Confidence: geo.ConfidenceMedium,
-		Note: l.Note,
+		Evidence: geo.EvidenceCatalog, Confidence: conf, Note: oneLine(l.Note),
 	}
 }
 
@@ -438,6 +441,9 @@ func (k *knowledge) validate() error {
 		}
 		for region, l := range p.Locations {
 			checkLocation(what+" region "+region, l)
+			if region != strings.ToLower(strings.TrimSpace(region)) {
+				bad("%s: region %q must be lower case, as Locate looks it up", what, region)
+			}
 		}
 		for i, o := range p.Overrides {
 			what := fmt.Sprintf("%s override %d %v", what, i, o.Match)
