@@ -328,3 +328,35 @@ func BenchmarkOpenEmbedded(b *testing.B) {
 		}
 	}
 }
+
+func TestCountryPoint(t *testing.T) {
+	// Each point must fall inside the country: a box around its main land.
+	tests := []struct {
+		cc             string
+		minLat, maxLat float64
+		minLon, maxLon float64
+	}{
+		{"DE", 47, 55, 6, 15},
+		{"us", 25, 49, -125, -67},  // the contiguous states, not Alaska
+		{"AU", -39, -11, 113, 154}, // the mainland, not Ashmore Reef
+		{"FR", 42, 51, -5, 8},      // metropolitan France
+		{"NO", 58, 71, 4, 31},
+		{"SG", 1.1, 1.5, 103.6, 104.1},
+		{"JE", 49.1, 49.3, -2.3, -2.0},
+		{" gb ", 50, 59, -8, 2},
+	}
+	for _, tt := range tests {
+		lat, lon, ok := CountryPoint(tt.cc)
+		if !ok || lat < tt.minLat || lat > tt.maxLat || lon < tt.minLon || lon > tt.maxLon {
+			t.Errorf("CountryPoint(%q) = %v, %v, %v", tt.cc, lat, lon, ok)
+		}
+	}
+	for _, cc := range []string{"", "EU", "ZZ", "DEU"} {
+		if _, _, ok := CountryPoint(cc); ok {
+			t.Errorf("CountryPoint(%q) ok", cc)
+		}
+	}
+	if len(countryPoints) < 230 {
+		t.Errorf("only %d country points", len(countryPoints))
+	}
+}
