@@ -322,7 +322,7 @@ func (e explanation) writeText(w io.Writer) {
 			fmt.Fprintf(w, "      Blocking rule: %s\n", sentence(b.law.Summary))
 		}
 	}
-	fmt.Fprintf(w, "Relative to %s: %s — %s\n", e.home.Label(), e.category, categoryPhrase(e.category, e.assessment, e.home))
+	fmt.Fprintf(w, "Relative to %s: %s — %s\n", e.home.Label(), e.category, categoryPhrase(e.category, e.assessment, e.loc, e.home))
 	fmt.Fprintf(w, "\n%s\n", reach.Advisory())
 }
 
@@ -458,17 +458,26 @@ func parentsPhrase(ps []reach.Entity) string {
 	return b.String()
 }
 
-func categoryPhrase(c reach.Category, a reach.Assessment, home reach.Home) string {
+func categoryPhrase(c reach.Category, a reach.Assessment, loc geo.Location, home reach.Home) string {
 	var s string
 	switch c {
 	case reach.CategoryHome:
-		s = "only " + home.Label() + " jurisdictions reach it."
+		s = "only jurisdictions within " + homeName(home) + " reach it."
 	case reach.CategoryHomeForeign:
 		s = "on home soil, but a foreign law also reaches it."
 	case reach.CategoryForeign:
-		s = "stored outside " + home.Label() + "."
+		s = "stored outside " + homeName(home) + "."
 	default:
-		s = "Reachmap cannot tell where it is or who runs it."
+		switch {
+		case a.Operator.Country != "" && loc.Known():
+			s = "Reachmap cannot name one territory for this area."
+		case a.Operator.Country != "":
+			s = "Reachmap cannot tell where it is."
+		case loc.Known():
+			s = "Reachmap cannot tell who runs it."
+		default:
+			s = "Reachmap cannot tell where it is or who runs it."
+		}
 	}
 	for _, j := range a.Reach {
 		if j.Contested && !home.Includes(j.Country) {
@@ -476,6 +485,14 @@ func categoryPhrase(c reach.Category, a reach.Assessment, home reach.Home) strin
 		}
 	}
 	return s
+}
+
+// homeName is the home as it reads in a sentence: "the EU/EEA", "France".
+func homeName(h reach.Home) string {
+	if h == reach.HomeEU {
+		return "the EU/EEA"
+	}
+	return theCountry(string(h))
 }
 
 // sentence makes a note end like a sentence.
