@@ -221,6 +221,8 @@ type knowledge struct {
 	lawOrder      []string
 	countryOrder  []string
 	providerOrder []string
+	// reviewed is the newest reviewed date of any entry.
+	reviewed string
 }
 
 //go:embed kb.yaml
@@ -292,6 +294,7 @@ func parseKB(data []byte) (*knowledge, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	k.reviewed = k.newestReviewed()
 	return k, nil
 }
 
@@ -476,9 +479,12 @@ func Validate() error {
 }
 
 // Reviewed returns the newest reviewed date in the knowledge base,
-// YYYY-MM-DD. Dates in this format sort as strings.
-func Reviewed() string {
-	k := kb()
+// YYYY-MM-DD.
+func Reviewed() string { return kb().reviewed }
+
+// newestReviewed finds the newest valid reviewed date. Dates in this
+// format sort as strings.
+func (k *knowledge) newestReviewed() string {
 	newest := ""
 	see := func(d string) {
 		if validDate(d) && d > newest {
