@@ -343,3 +343,25 @@ func TestFixedLocationAndLocate(t *testing.T) {
 		t.Error("hetzner has a region catalog, not a fixed location")
 	}
 }
+
+// The advisory date is the newest review of any entry, so one re-checked
+// law moves it forward.
+func TestReviewedIsTheNewestEntry(t *testing.T) {
+	tests := []struct{ old, new, want string }{
+		{"    source: https://www.law.cornell.edu/uscode/text/18/2713\n    reviewed: 2026-11-22", "    source: https://www.law.cornell.edu/uscode/text/18/2713\n    reviewed: 2027-01-05", "2027-01-05"},
+		{"    entity: Hetzner Online GmbH\n    country: DE\n    source: https://www.hetzner.com/legal/legal-notice/\n    reviewed: 2026-11-22", "    entity: Hetzner Online GmbH\n    country: DE\n    source: https://www.hetzner.com/legal/legal-notice/\n    reviewed: 2028-02-29", "2028-02-29"},
+		{"", "", "2026-11-22"},
+	}
+	for _, tt := range tests {
+		if !strings.Contains(string(kbYAML), tt.old) {
+			t.Fatalf("test setup: %q not in kb.yaml", tt.old)
+		}
+		k, err := parseKB([]byte(strings.Replace(string(kbYAML), tt.old, tt.new, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k.reviewed != tt.want {
+			t.Errorf("reviewed = %s, want %s", k.reviewed, tt.want)
+		}
+	}
+}
