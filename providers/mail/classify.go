@@ -41,9 +41,9 @@ type pin struct {
 // rule matches host names in a DNS zone (the zone itself and every name
 // below it) or one exact name.
 type rule struct {
-	zone    string
-	exact   bool
-	match   Match
+	zone   string
+	exact  bool
+	match  Match
 	refine func(host string, m Match) Match
 }
 

@@ -165,7 +165,7 @@ func (c *tenantClient) lookup(ctx context.Context, domain string) (tenantInfo, e
 // Representative points for geographies. They stand for an area, and the
 // Note says so.
 var (
-	atBrussels = [2]float64{50.85, 4.35}
+	atBrussels  = [2]float64{50.85, 4.35}
 	atSingapore = [2]float64{1.35, 103.82}
 )
 
