@@ -1,0 +1,116 @@
+package mapview
+
+import (
+	"image"
+	"math"
+
+	"reachmap/geo/world"
+)
+
+// polyline draws a border or coastline as a one-pixel antialiased line.
+// Vertices closer than a pixel to the last kept one are dropped first, so
+// every segment crosses at least one pixel centre and consecutive segments
+// abut without double-painting their joints.
+func (p *layerPainter) polyline(dst *image.RGBA, l *world.Line, t transform, c premul) {
+	W, H := float64(dst.Rect.Dx()), float64(dst.Rect.Dy())
+	x0, y0, x1, y1 := t.pixBox(l.Box)
+	if x1 < -1 || y1 < -1 || x0 > W+1 || y0 > H+1 {
+		return
+	}
+	s := float32(t.s)
+	ox, oy := float32(t.ox), float32(t.oy)
+	lx, ly := l.X[0]*s+ox, oy-l.Y[0]*s
+	last := len(l.X) - 1
+	for k := 1; k <= last; k++ {
+		x, y := l.X[k]*s+ox, oy-l.Y[k]*s
+		if k < last && abs32(x-lx) < 1 && abs32(y-ly) < 1 {
+			continue
+		}
+		drawSegment(dst, float64(lx), float64(ly), float64(x), float64(y), c)
+		lx, ly = x, y
+	}
+}
+
+// drawSegment draws one antialiased segment (Xiaolin Wu's scheme: along
+// the major axis, each pixel centre splits its coverage between the two
+// pixels straddling the line). Columns are taken half-open, [start, end),
+// so a polyline's segments do not paint their shared vertex twice.
+func drawSegment(dst *image.RGBA, x0, y0, x1, y1 float64, c premul) {
+	W, H := float64(dst.Rect.Dx()), float64(dst.Rect.Dy())
+	var ok bool
+	if x0, y0, x1, y1, ok = clipSegment(x0, y0, x1, y1, -1, -1, W+1, H+1); !ok {
+		return
+	}
+	steep := math.Abs(y1-y0) > math.Abs(x1-x0)
+	if steep {
+		x0, y0, x1, y1 = y0, x0, y1, x1
+	}
+	if x0 > x1 {
+		x0, y0, x1, y1 = x1, y1, x0, y0
+	}
+	dx := x1 - x0
+	if dx == 0 {
+		return
+	}
+	grad := (y1 - y0) / dx
+	start, end := int(math.Ceil(x0-0.5)), int(math.Ceil(x1-0.5))
+	for x := start; x < end; x++ {
+		y := y0 + grad*(float64(x)+0.5-x0) - 0.5
+		yi := math.Floor(y)
+		f := y - yi
+		if steep {
+			plot(dst, int(yi), x, c, 1-f)
+			plot(dst, int(yi)+1, x, c, f)
+		} else {
+			plot(dst, x, int(yi), c, 1-f)
+			plot(dst, x, int(yi)+1, c, f)
+		}
+	}
+}
+
+// plot blends colour c at coverage cov over pixel (x, y), if inside.
+func plot(dst *image.RGBA, x, y int, c premul, cov float64) {
+	if x < 0 || y < 0 || x >= dst.Rect.Dx() || y >= dst.Rect.Dy() || cov <= 0 {
+		return
+	}
+	m := uint32(cov * 255)
+	if m == 0 {
+		return
+	}
+	px := dst.Pix[y*dst.Stride+4*x : y*dst.Stride+4*x+4 : y*dst.Stride+4*x+4]
+	sa := c.a * m / 255
+	inv := 255 - sa
+	px[0] = uint8((c.r*m + uint32(px[0])*inv) / 255)
+	px[1] = uint8((c.g*m + uint32(px[1])*inv) / 255)
+	px[2] = uint8((c.b*m + uint32(px[2])*inv) / 255)
+	px[3] = uint8((sa*255 + uint32(px[3])*inv) / 255)
+}
+
+// clipSegment clips a segment to a rectangle (Liang–Barsky), so a border
+// running far off-screen at high zoom costs only its visible part.
+func clipSegment(x0, y0, x1, y1, minX, minY, maxX, maxY float64) (float64, float64, float64, float64, bool) {
+	t0, t1 := 0.0, 1.0
+	dx, dy := x1-x0, y1-y0
+	for _, e := range [4][2]float64{{-dx, x0 - minX}, {dx, maxX - x0}, {-dy, y0 - minY}, {dy, maxY - y0}} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q < 0 {
+				return 0, 0, 0, 0, false
+			}
+			continue
+		}
+		r := q / p
+		if p < 0 {
+			if r > t1 {
+				return 0, 0, 0, 0, false
+			}
+			t0 = math.Max(t0, r)
+		} else {
+			if r < t0 {
+				return 0, 0, 0, 0, false
+			}
+			t1 = math.Min(t1, r)
+		}
+	}
+	return x0 + t0*dx, y0 + t0*dy, x0 + t1*dx, y0 + t1*dy, true
+}

@@ -1,0 +1,298 @@
+package mapview
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"golang.org/x/image/vector"
+
+	"reachmap/geo/world"
+)
+
+// premul is a colour with premultiplied alpha, the form image.RGBA keeps
+// and the blend loops want.
+type premul struct{ r, g, b, a uint32 }
+
+func toPremul(c color.NRGBA) premul {
+	a := uint32(c.A)
+	return premul{uint32(c.R) * a / 255, uint32(c.G) * a / 255, uint32(c.B) * a / 255, a}
+}
+
+// transform maps plane coordinates to device pixels for one frame.
+type transform struct {
+	s      float64 // device pixels per plane unit
+	ox, oy float64 // pixel position of the plane origin
+}
+
+func newTransform(v view, pxScale float64) transform {
+	s := v.scale() * pxScale
+	return transform{s: s, ox: v.w/2*pxScale - v.cx*s, oy: v.h/2*pxScale + v.cy*s}
+}
+
+func (t transform) apply(x, y float64) (float64, float64) { return x*t.s + t.ox, t.oy - y*t.s }
+
+// pixBox is the pixel rectangle of a plane box (floating, not clipped).
+func (t transform) pixBox(b world.Box) (x0, y0, x1, y1 float64) {
+	return b.MinX*t.s + t.ox, t.oy - b.MaxY*t.s, b.MaxX*t.s + t.ox, t.oy - b.MinY*t.s
+}
+
+// layerStyle is what the country layer is painted with.
+type layerStyle struct {
+	ocean  color.NRGBA
+	border color.NRGBA
+	coast  color.NRGBA
+	fills  []color.NRGBA // per country, in world order
+}
+
+// layerPainter paints the country layer: ocean inside the map's outline,
+// every country rasterised into an alpha mask within its clipped box and
+// blended in, then borders as antialiased lines. It keeps its scratch
+// buffers between frames so a frame allocates nothing once warmed up.
+type layerPainter struct {
+	z      vector.Rasterizer
+	mask   []uint8
+	xs, ys []float32 // one ring in mask pixels
+	ax, ay []float32 // clipping scratch
+	bx, by []float32
+	row    []uint8   // one row of ocean pixels
+}
+
+// paint draws world w as seen through t into dst, which it fully
+// overwrites. Pixels outside the map's outline are left transparent so the
+// widget's background shows there.
+func (p *layerPainter) paint(dst *image.RGBA, w *world.World, t transform, st *layerStyle) {
+	p.ocean(dst, t, toPremul(st.ocean))
+	W, H := dst.Rect.Dx(), dst.Rect.Dy()
+	for i := range w.Countries {
+		c := &w.Countries[i]
+		col := st.fills[i]
+		if col.A == 0 {
+			continue
+		}
+		bx0, by0, bx1, by1 := t.pixBox(c.Box)
+		if bx1 < 0 || by1 < 0 || bx0 > float64(W) || by0 > float64(H) {
+			continue
+		}
+		pc := toPremul(col)
+		for j := range c.Polygons {
+			p.polygon(dst, &c.Polygons[j], t, pc)
+		}
+	}
+	coast, border := toPremul(st.coast), toPremul(st.border)
+	for i := range w.Lines {
+		l := &w.Lines[i]
+		c := coast
+		if l.Shared {
+			c = border
+		}
+		if c.a != 0 {
+			p.polyline(dst, l, t, c)
+		}
+	}
+}
+
+// ocean paints the map's outline row by row: the half width of each row
+// comes from the projection, so the edge is exact and antialiased with no
+// polygon to rasterise.
+func (p *layerPainter) ocean(dst *image.RGBA, t transform, c premul) {
+	W, H := dst.Rect.Dx(), dst.Rect.Dy()
+	if cap(p.row) < 4*W {
+		p.row = make([]uint8, 4*W)
+	}
+	row := p.row[:4*W]
+	for i := 0; i < len(row); i += 4 {
+		row[i], row[i+1], row[i+2], row[i+3] = uint8(c.r), uint8(c.g), uint8(c.b), uint8(c.a)
+	}
+	top, bottom := t.oy-world.MaxY*t.s, t.oy+world.MaxY*t.s
+	for j := range H {
+		line := dst.Pix[j*dst.Stride : j*dst.Stride+4*W]
+		vcov := overlap(float64(j), float64(j+1), top, bottom)
+		if vcov <= 0 {
+			clear(line)
+			continue
+		}
+		y := (t.oy - (float64(j) + 0.5)) / t.s
+		y = math.Max(-world.MaxY, math.Min(world.MaxY, y))
+		hw := world.HalfWidthAt(y) * t.s
+		left, right := t.ox-hw, t.ox+hw
+		i0 := int(math.Max(0, math.Min(float64(W), math.Floor(left))))
+		i1 := int(math.Max(0, math.Min(float64(W), math.Ceil(right))))
+		clear(line[:4*i0])
+		clear(line[4*i1:])
+		copy(line[4*i0:4*i1], row[4*i0:4*i1])
+		// Antialias the two edge pixels of the span, and whole rows that
+		// the pole edges cut.
+		for _, i := range [...]int{i0, i1 - 1} {
+			if i < 0 || i >= W {
+				continue
+			}
+			cov := overlap(float64(i), float64(i+1), left, right) * vcov
+			setScaled(line[4*i:], c, cov)
+		}
+		if vcov < 1 {
+			for i := i0 + 1; i < i1-1; i++ {
+				setScaled(line[4*i:], c, vcov)
+			}
+		}
+	}
+}
+
+func setScaled(px []uint8, c premul, cov float64) {
+	f := uint32(math.Max(0, math.Min(1, cov)) * 255)
+	px[0], px[1], px[2], px[3] = uint8(c.r*f/255), uint8(c.g*f/255), uint8(c.b*f/255), uint8(c.a*f/255)
+}
+
+// overlap is the length of [a0, a1] ∩ [b0, b1], or ≤ 0 when disjoint.
+func overlap(a0, a1, b0, b1 float64) float64 {
+	return math.Min(a1, b1) - math.Max(a0, b0)
+}
+
+// polygon rasterises one polygon (exterior and holes together, so holes
+// cancel by winding) into an alpha mask the size of its box clipped to
+// dst, then blends colour c through it.
+func (p *layerPainter) polygon(dst *image.RGBA, poly *world.Polygon, t transform, c premul) {
+	W, H := dst.Rect.Dx(), dst.Rect.Dy()
+	fx0, fy0, fx1, fy1 := t.pixBox(poly.Box)
+	x0 := int(math.Max(0, math.Floor(fx0)))
+	y0 := int(math.Max(0, math.Floor(fy0)))
+	x1 := int(math.Min(float64(W), math.Ceil(fx1)))
+	y1 := int(math.Min(float64(H), math.Ceil(fy1)))
+	if x1 <= x0 || y1 <= y0 {
+		return
+	}
+	mw, mh := x1-x0, y1-y0
+	// x/image/vector walks every row between a segment's ends, even rows
+	// above its buffer, so a polygon much larger than the window (a
+	// country at high zoom) is clipped to the mask first.
+	needClip := fx0 < -1 || fy0 < -1 || fx1 > float64(W)+1 || fy1 > float64(H)+1
+	p.z.Reset(mw, mh)
+	p.z.DrawOp = draw.Src
+	ox, oy := float32(t.ox-float64(x0)), float32(t.oy-float64(y0))
+	s := float32(t.s)
+	drawn := false
+	for r := range poly.NumRings() {
+		rx, ry := poly.Ring(r)
+		xs, ys := p.xs[:0], p.ys[:0]
+		var lx, ly float32
+		for k := range rx {
+			x, y := rx[k]*s+ox, oy-ry[k]*s
+			// Drop vertices closer than half a pixel to the last one
+			// kept: at world scale most of the 1:50m detail is sub-pixel.
+			if k > 0 && abs32(x-lx) < 0.5 && abs32(y-ly) < 0.5 {
+				continue
+			}
+			xs, ys = append(xs, x), append(ys, y)
+			lx, ly = x, y
+		}
+		if needClip {
+			xs, ys = p.clipRect(xs, ys, -1, -1, float32(mw+1), float32(mh+1))
+		}
+		p.xs, p.ys = xs, ys
+		if len(xs) < 3 {
+			continue
+		}
+		p.z.MoveTo(xs[0], ys[0])
+		for k := 1; k < len(xs); k++ {
+			p.z.LineTo(xs[k], ys[k])
+		}
+		p.z.ClosePath()
+		drawn = true
+	}
+	if !drawn {
+		return
+	}
+	if cap(p.mask) < mw*mh {
+		p.mask = make([]uint8, mw*mh)
+	}
+	mask := &image.Alpha{Pix: p.mask[:mw*mh], Stride: mw, Rect: image.Rect(0, 0, mw, mh)}
+	p.z.Draw(mask, mask.Rect, image.Opaque, image.Point{})
+	blendMask(dst, x0, y0, mask, c)
+}
+
+// blendMask composites colour c through mask onto dst at (x0, y0).
+func blendMask(dst *image.RGBA, x0, y0 int, mask *image.Alpha, c premul) {
+	mw, mh := mask.Rect.Dx(), mask.Rect.Dy()
+	opaque := c.a == 255
+	for j := range mh {
+		m := mask.Pix[j*mask.Stride : j*mask.Stride+mw]
+		d := dst.Pix[(y0+j)*dst.Stride+4*x0 : (y0+j)*dst.Stride+4*(x0+mw)]
+		for i, a := range m {
+			if a == 0 {
+				continue
+			}
+			px := d[4*i : 4*i+4 : 4*i+4]
+			if a == 255 && opaque {
+				px[0], px[1], px[2], px[3] = uint8(c.r), uint8(c.g), uint8(c.b), 255
+				continue
+			}
+			ma := uint32(a)
+			sa := c.a * ma / 255
+			inv := 255 - sa
+			px[0] = uint8((c.r*ma + uint32(px[0])*inv) / 255)
+			px[1] = uint8((c.g*ma + uint32(px[1])*inv) / 255)
+			px[2] = uint8((c.b*ma + uint32(px[2])*inv) / 255)
+			px[3] = uint8((sa*255 + uint32(px[3])*inv) / 255)
+		}
+	}
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// clipRect clips a closed ring to a rectangle (Sutherland–Hodgman, one
+// edge at a time). Where the ring runs outside, the result follows the
+// rectangle's edge, which adds no area inside it. The result reuses the
+// storage of xs and ys.
+func (p *layerPainter) clipRect(xs, ys []float32, minX, minY, maxX, maxY float32) ([]float32, []float32) {
+	type edge struct {
+		v     float32
+		isX   bool
+		below bool // keep coordinates ≤ v
+	}
+	ax, ay := append(p.ax[:0], xs...), append(p.ay[:0], ys...)
+	bx, by := p.bx[:0], p.by[:0]
+	for _, e := range [...]edge{{minX, true, false}, {maxX, true, true}, {minY, false, false}, {maxY, false, true}} {
+		bx, by = bx[:0], by[:0]
+		n := len(ax)
+		in := func(k int) bool {
+			c := ay[k]
+			if e.isX {
+				c = ax[k]
+			}
+			if e.below {
+				return c <= e.v
+			}
+			return c >= e.v
+		}
+		for k := range n {
+			prev := k - 1
+			if prev < 0 {
+				prev = n - 1
+			}
+			ik, ip := in(k), in(prev)
+			if ik != ip {
+				var x, y float32
+				if e.isX {
+					t := (e.v - ax[prev]) / (ax[k] - ax[prev])
+					x, y = e.v, ay[prev]+t*(ay[k]-ay[prev])
+				} else {
+					t := (e.v - ay[prev]) / (ay[k] - ay[prev])
+					x, y = ax[prev]+t*(ax[k]-ax[prev]), e.v
+				}
+				bx, by = append(bx, x), append(by, y)
+			}
+			if ik {
+				bx, by = append(bx, ax[k]), append(by, ay[k])
+			}
+		}
+		ax, ay, bx, by = bx, by, ax, ay
+	}
+	p.ax, p.ay, p.bx, p.by = ax, ay, bx, by
+	return append(xs[:0], ax...), append(ys[:0], ay...)
+}

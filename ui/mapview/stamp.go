@@ -1,0 +1,251 @@
+package mapview
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"strconv"
+	"sync"
+
+	"fyne.io/fyne/v2/theme"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// defaultFill is used for markers whose Fill the caller left zero.
+var defaultFill = color.NRGBA{R: 0x2b, G: 0x6c, B: 0xb0, A: 0xff}
+
+// spriteKey identifies a pre-drawn disc.
+type spriteKey struct {
+	fill, ring, halo color.NRGBA
+	r                float32 // disc radius, device pixels
+}
+
+// sprite is a premultiplied disc image, centred on pixel (c, c).
+type sprite struct {
+	pix  []uint8 // size×size RGBA, premultiplied
+	size int
+	c    int
+}
+
+// stamper draws cluster discs and their counts. Discs are drawn once per
+// colour and size and then copied, which is what makes thousands of
+// markers cheap; counts are built from cached digit masks.
+type stamper struct {
+	sprites map[spriteKey]*sprite
+	glyphs  glyphCache
+}
+
+// newSprite draws a disc with analytic antialiasing: a faint shadow, the
+// ring (if any), a halo that separates disc and ring, and the fill.
+func newSprite(k spriteKey, pxScale float64) *sprite {
+	p := pxScale
+	r := float64(k.r)
+	halo := r + haloWidth*p
+	outer := halo
+	if k.ring.A != 0 {
+		outer += ringWidth * p
+	}
+	shadow := outer + 1.5*p
+	c := int(math.Ceil(shadow)) + 1
+	size := 2*c + 1
+	s := &sprite{pix: make([]uint8, 4*size*size), size: size, c: c}
+	shade := color.NRGBA{A: 60}
+	for j := range size {
+		for i := range size {
+			dx, dy := float64(i-c), float64(j-c)
+			d := math.Sqrt(dx*dx + dy*dy)
+			var px [4]float64 // premultiplied, 0..1
+			over := func(col color.NRGBA, cov float64) {
+				if cov <= 0 {
+					return
+				}
+				a := float64(col.A) / 255 * math.Min(1, cov)
+				px[0] = float64(col.R)/255*a + px[0]*(1-a)
+				px[1] = float64(col.G)/255*a + px[1]*(1-a)
+				px[2] = float64(col.B)/255*a + px[2]*(1-a)
+				px[3] = a + px[3]*(1-a)
+			}
+			over(shade, (shadow-d)/(1.5*p)*0.8)
+			if k.ring.A != 0 {
+				over(k.ring, outer-d+0.5)
+			}
+			over(k.halo, halo-d+0.5)
+			over(k.fill, r-d+0.5)
+			o := 4 * (j*size + i)
+			for q := range 4 {
+				s.pix[o+q] = uint8(math.Round(math.Min(1, px[q]) * 255))
+			}
+		}
+	}
+	return s
+}
+
+// disc returns the sprite for a cluster, drawing it on first use. The
+// cache is dropped when it grows past what any real palette needs, so a
+// caller cycling through colours cannot grow it without bound.
+func (st *stamper) disc(c *cluster, halo color.NRGBA, pxScale float64) *sprite {
+	fill := c.fill
+	if fill.A == 0 {
+		fill = defaultFill
+	}
+	k := spriteKey{fill: fill, ring: c.ring, halo: halo, r: float32(math.Round(c.r*pxScale*4) / 4)}
+	if s, ok := st.sprites[k]; ok {
+		return s
+	}
+	if st.sprites == nil || len(st.sprites) > 512 {
+		st.sprites = map[spriteKey]*sprite{}
+	}
+	s := newSprite(k, pxScale)
+	st.sprites[k] = s
+	return s
+}
+
+// blit composites sprite s centred at pixel (x, y) over dst.
+func blit(dst *image.RGBA, s *sprite, x, y int) {
+	W, H := dst.Rect.Dx(), dst.Rect.Dy()
+	x0, y0 := x-s.c, y-s.c
+	i0, j0 := max(0, -x0), max(0, -y0)
+	i1, j1 := min(s.size, W-x0), min(s.size, H-y0)
+	for j := j0; j < j1; j++ {
+		src := s.pix[4*(j*s.size+i0) : 4*(j*s.size+i1)]
+		d := dst.Pix[(y0+j)*dst.Stride+4*(x0+i0):]
+		for i := 0; i < len(src); i += 4 {
+			sa := uint32(src[i+3])
+			if sa == 0 {
+				continue
+			}
+			if sa == 255 {
+				copy(d[i:i+4], src[i:i+4])
+				continue
+			}
+			inv := 255 - sa
+			d[i] = uint8(uint32(src[i]) + uint32(d[i])*inv/255)
+			d[i+1] = uint8(uint32(src[i+1]) + uint32(d[i+1])*inv/255)
+			d[i+2] = uint8(uint32(src[i+2]) + uint32(d[i+2])*inv/255)
+			d[i+3] = uint8(sa + uint32(d[i+3])*inv/255)
+		}
+	}
+}
+
+// glyph is one pre-rendered character of a cluster count.
+type glyph struct {
+	mask    *image.Alpha
+	off     image.Point // mask origin relative to the pen on the baseline
+	advance int
+}
+
+// glyphCache renders the characters of counts ("0"–"9", "k", "+") once
+// per pixel size from the theme's bold font.
+type glyphCache struct {
+	size   int
+	ascent int
+	g      map[rune]glyph
+	failed bool
+}
+
+// boldFont parses the theme's bold face once per process; the parsed
+// font is read-only and shared by every map.
+var boldFont = sync.OnceValues(func() (*opentype.Font, error) {
+	return opentype.Parse(theme.TextBoldFont().Content())
+})
+
+func (gc *glyphCache) ensure(sizePx int) bool {
+	if gc.failed {
+		return false
+	}
+	if gc.g != nil && gc.size == sizePx {
+		return true
+	}
+	f, err := boldFont()
+	if err != nil {
+		gc.failed = true // counts are then simply not drawn
+		return false
+	}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: float64(sizePx), DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		gc.failed = true
+		return false
+	}
+	defer face.Close()
+	gc.size, gc.g = sizePx, map[rune]glyph{}
+	// Cap height of the digits, for vertical centring.
+	if b, _, ok := face.GlyphBounds('0'); ok {
+		gc.ascent = (-b.Min.Y).Ceil()
+	}
+	for _, r := range "0123456789k+" {
+		dr, m, mp, adv, ok := face.Glyph(fixed.Point26_6{}, r)
+		if !ok {
+			continue
+		}
+		a := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
+		for y := range dr.Dy() {
+			for x := range dr.Dx() {
+				_, _, _, al := m.At(mp.X+x, mp.Y+y).RGBA()
+				a.Pix[y*a.Stride+x] = uint8(al >> 8)
+			}
+		}
+		gc.g[r] = glyph{mask: a, off: dr.Min, advance: adv.Round()}
+	}
+	return true
+}
+
+// countLabel is how a cluster's count is written: short enough to fit.
+func countLabel(n int) string {
+	switch {
+	case n < 1000:
+		return strconv.Itoa(n)
+	case n < 10000:
+		return strconv.Itoa(n/1000) + "k"
+	default:
+		return "9k+"
+	}
+}
+
+// text draws s centred on pixel (x, y) in colour c, with a soft dark
+// offset copy beneath so white stays legible on light fills.
+func (gc *glyphCache) text(dst *image.RGBA, s string, x, y int, c premul) {
+	width := 0
+	for _, r := range s {
+		width += gc.g[r].advance
+	}
+	penX := x - width/2
+	base := y + gc.ascent/2
+	shadow := premul{0, 0, 0, 90}
+	for _, pass := range [...]struct {
+		c  premul
+		dy int
+	}{{shadow, 1}, {c, 0}} {
+		px := penX
+		for _, r := range s {
+			g, ok := gc.g[r]
+			if !ok {
+				continue
+			}
+			stampMask(dst, g.mask, px+g.off.X, base+g.off.Y+pass.dy, pass.c)
+			px += g.advance
+		}
+	}
+}
+
+// stampMask blends colour c through mask at (x0, y0), clipped to dst.
+func stampMask(dst *image.RGBA, m *image.Alpha, x0, y0 int, c premul) {
+	W, H := dst.Rect.Dx(), dst.Rect.Dy()
+	mw, mh := m.Rect.Dx(), m.Rect.Dy()
+	for j := max(0, -y0); j < mh && y0+j < H; j++ {
+		for i := max(0, -x0); i < mw && x0+i < W; i++ {
+			a := uint32(m.Pix[j*m.Stride+i])
+			if a == 0 {
+				continue
+			}
+			px := dst.Pix[(y0+j)*dst.Stride+4*(x0+i):]
+			sa := c.a * a / 255
+			inv := 255 - sa
+			px[0] = uint8((c.r*a + uint32(px[0])*inv) / 255)
+			px[1] = uint8((c.g*a + uint32(px[1])*inv) / 255)
+			px[2] = uint8((c.b*a + uint32(px[2])*inv) / 255)
+			px[3] = uint8((sa*255 + uint32(px[3])*inv) / 255)
+		}
+	}
+}
