@@ -124,34 +124,29 @@ func Judge(a providers.Asset, home reach.Home) Item {
 	}
 }
 
-// Locate finds where an asset is: the provider's own answer first, then the
-// region catalog, then the provider's fixed location (a mail service with
-// one site). A region code the catalog does not know gives an unknown
-// location and a gap that names it, never a guess.
+// Locate finds where an asset is: the provider's own answer first, then
+// the region catalog and the knowledge base's places (reach.Locate), which
+// also give the fixed location of a service with one site. A region code
+// neither knows gives an unknown location and a gap that names it, never a
+// guess.
 func Locate(a providers.Asset) (geo.Location, *providers.Gap) {
 	if a.Location != nil {
 		return *a.Location, nil
 	}
-	if a.Region != "" {
-		if loc, ok := geo.Lookup(a.Provider, a.Region); ok {
-			if a.Evidence != "" {
-				loc.Evidence = a.Evidence
-			}
-			return loc, nil
+	if loc, ok := reach.Locate(a.Provider, a.Region); ok {
+		if a.Evidence != "" && a.Evidence != geo.EvidenceUnknown {
+			loc.Evidence = a.Evidence
 		}
-		if loc, ok := reach.FixedLocation(a.Provider); ok {
-			return loc, nil
-		}
-		msg := fmt.Sprintf("region %q is not in the %s region catalog", a.Region, a.Provider)
-		return geo.Unknown(msg), &providers.Gap{
-			Provider: a.Provider, Account: a.Account, Region: a.Region, Item: a.Name,
-			Error: msg, Hint: "the item is shown as unknown; report the region code so the catalog can learn it",
-		}
-	}
-	if loc, ok := reach.FixedLocation(a.Provider); ok {
 		return loc, nil
 	}
-	return geo.Unknown("the provider reported no region"), nil
+	if a.Region == "" {
+		return geo.Unknown("the provider reported no region"), nil
+	}
+	msg := fmt.Sprintf("region %q is not in the %s region catalog", a.Region, a.Provider)
+	return geo.Unknown(msg), &providers.Gap{
+		Provider: a.Provider, Account: a.Account, Region: a.Region, Item: a.Name,
+		Error: msg, Hint: "the item is shown as unknown; report the region code so the catalog can learn it",
+	}
 }
 
 // collector is the Sink the providers of one scan share.
