@@ -1,0 +1,614 @@
+package mail
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"reachmap/geo"
+	"reachmap/providers"
+)
+
+// testZone has a domain for every pattern and every failure the provider
+// must survive. Public addresses in it are data only: nothing connects to
+// them, they are looked up in the GeoIP database.
+const testZone = `
+; Microsoft 365, commercial (tenant region from the test login server)
+m365.test.            300 IN MX 0 m365-test.mail.protection.outlook.com.
+m365-na.test.         300 IN MX 0 m365-na-test.mail.protection.outlook.com.
+m365-gcc.test.        300 IN MX 0 m365-gcc-test.mail.protection.outlook.com.
+m365-ww.test.         300 IN MX 0 m365-ww-test.mail.protection.outlook.com.
+m365-as.test.         300 IN MX 0 m365-as-test.mail.protection.outlook.com.
+m365-400.test.        300 IN MX 0 m365-400-test.mail.protection.outlook.com.
+m365-new.test.        300 IN MX 0 m365-new-test.o-v1.mx.microsoft.
+outlookcom.test.      300 IN MX 0 outlookcom-test.olc.protection.outlook.com.
+; Microsoft sovereign clouds, known by the MX zone
+gcch.test.            300 IN MX 0 gcch-test.mail.protection.office365.us.
+vianet.test.          300 IN MX 0 vianet-test.mail.protection.partner.outlook.cn.
+mcd.test.             300 IN MX 0 mcd-test.mail.protection.outlook.de.
+; Google
+google.test.          300 IN MX 1 aspmx.l.google.com.
+google.test.          300 IN MX 5 alt1.aspmx.l.google.com.
+google.test.          300 IN MX 10 aspmx2.googlemail.com.
+gsmtp.test.           300 IN MX 1 smtp.google.com.
+gmail.test.           300 IN MX 5 gmail-smtp-in.l.google.com.
+; The rest of the mailbox services
+proton.test.          300 IN MX 10 mail.protonmail.ch.
+proton.test.          300 IN MX 20 mailsec.protonmail.ch.
+tuta.test.            300 IN MX 10 mail.tutanota.de.
+fastmail.test.        300 IN MX 10 in1-smtp.messagingengine.com.
+fastmail.test.        300 IN MX 20 in2-smtp.messagingengine.com.
+zoho-us.test.         300 IN MX 10 mx.zoho.com.
+zoho-eu.test.         300 IN MX 10 mx.zoho.eu.
+zoho-in.test.         300 IN MX 10 mx.zoho.in.
+zoho-au.test.         300 IN MX 10 mx.zoho.com.au.
+zoho-jp.test.         300 IN MX 10 mx.zoho.jp.
+yandex.test.          300 IN MX 10 mx.yandex.net.
+mailboxorg.test.      300 IN MX 10 mxext1.mailbox.org.
+ionos.test.           300 IN MX 10 mx00.ionos.de.
+icloud.test.          300 IN MX 10 mx01.mail.icloud.com.
+yahoo.test.           300 IN MX 10 mta5.am0.yahoodns.net.
+infomaniak.test.      300 IN MX 10 mta-gw.infomaniak.ch.
+ovh.test.             300 IN MX 1 mx1.mail.ovh.net.
+ses.test.             300 IN MX 10 inbound-smtp.eu-west-1.amazonaws.com.
+; Gateways, with SPF naming the mailbox service behind them
+mimecast.test.        300 IN MX 10 eu-smtp-inbound-1.mimecast.com.
+mimecast.test.        300 IN MX 10 eu-smtp-inbound-2.mimecast.com.
+mimecast.test.        300 IN TXT "google-site-verification=abc"
+mimecast.test.        300 IN TXT "v=spf1 include:eu._netblocks.mimecast.com include:spf.protection.outlook.com -all"
+pp.test.              300 IN MX 10 mx0a-00123.pphosted.com.
+pp.test.              300 IN MX 10 mx0b-00123.pphosted.com.
+mx0a-00123.pphosted.com. 300 IN A 8.8.8.8
+pp.test.              300 IN TXT "v=spf1 ip4:192.0.2.0/24 include:sendgrid.net include:_spf.google.com include:spf.protection.outlook.com ~all"
+nested.test.          300 IN MX 10 mx1-eu1.ppe-hosted.com.
+nested.test.          300 IN TXT "v=spf1 redirect=_spf.nested.test"
+_spf.nested.test.     300 IN TXT "v=spf1 include:_spf.corp.nested.test -all"
+_spf.corp.nested.test. 300 IN TXT "v=spf1 include:%{i}._spf.mta.salesforce.com include:_spf.protonmail.ch -all"
+barracuda.test.       300 IN MX 10 d1234a.ess.de.barracudanetworks.com.
+barracuda.test.       300 IN TXT "v=spf1 include:spf.mandrillapp.com -all"
+ironport.test.        300 IN MX 10 mx1.hc1-23.iphmx.com.
+ironport.test.        300 IN MX 20 ironport-test.mail.protection.outlook.com.
+mx1.hc1-23.iphmx.com. 300 IN A 1.1.1.1
+; Self-hosted, placed by GeoIP
+selfhosted.test.      300 IN MX 10 mail.selfhosted.test.
+mail.selfhosted.test. 300 IN A 5.9.0.1
+mail.selfhosted.test. 300 IN AAAA 2a01:4f8::25
+private.test.         300 IN MX 10 mail.private.test.
+mail.private.test.    300 IN A 10.0.0.5
+noaddr.test.          300 IN MX 10 mail.noaddr.test.
+ec2.test.             300 IN MX 10 ec2-3-120-0-1.eu-central-1.compute.amazonaws.com.
+ec2-3-120-0-1.eu-central-1.compute.amazonaws.com. 300 IN A 3.120.0.1
+; No MX: mail goes to the domain's own address (RFC 5321)
+nomx.test.            300 IN A 193.0.6.139
+nomail.test.          300 IN TXT "v=spf1 -all"
+nullmx.test.          300 IN MX 0 .
+; CNAMEs: on the domain, on the MX host, a chain, a loop
+cname.test.           300 IN CNAME google.test.
+alias.test.           300 IN MX 10 mx.alias.test.
+mx.alias.test.        300 IN CNAME mx2.alias.test.
+mx2.alias.test.       300 IN CNAME mail.selfhosted.test.
+partial.test.         300 IN CNAME proton.test.
+loop1.test.           300 IN CNAME loop2.test.
+loop2.test.           300 IN CNAME loop1.test.
+; Misbehaving servers
+big.test.             300 IN MX 10 aspmx.l.google.com.
+slow.test.            300 IN MX 10 aspmx.l.google.com.
+broken.test.          300 IN MX 10 aspmx.l.google.com.
+; IDN: bücher.test
+xn--bcher-kva.test.   300 IN MX 10 mail.protonmail.ch.
+; The Microsoft login host, for the dial-through-the-resolver test
+login.test.           300 IN A 127.0.0.1
+`
+
+// collect is a Sink that keeps everything.
+type collect struct {
+	mu       sync.Mutex
+	assets   []providers.Asset
+	gaps     []providers.Gap
+	progress []providers.Progress
+}
+
+func (c *collect) Asset(a providers.Asset) {
+	c.mu.Lock()
+	c.assets = append(c.assets, a)
+	c.mu.Unlock()
+}
+func (c *collect) Gap(g providers.Gap) { c.mu.Lock(); c.gaps = append(c.gaps, g); c.mu.Unlock() }
+func (c *collect) Progress(p providers.Progress) {
+	c.mu.Lock()
+	c.progress = append(c.progress, p)
+	c.mu.Unlock()
+}
+
+func (c *collect) byAccount(account string) (assets []providers.Asset, gaps []providers.Gap) {
+	for _, a := range c.assets {
+		if a.Account == account {
+			assets = append(assets, a)
+		}
+	}
+	for _, g := range c.gaps {
+		if g.Account == account {
+			gaps = append(gaps, g)
+		}
+	}
+	return assets, gaps
+}
+
+// tenantServer imitates login.microsoftonline.com's OpenID configuration.
+func tenantServer(t *testing.T) (*httptest.Server, *sync.Map) {
+	t.Helper()
+	var hits sync.Map
+	scopes := map[string][2]string{
+		"m365.test":     {"EU", ""},
+		"mimecast.test": {"EU", ""},
+		"ironport.test": {"NA", ""},
+		"m365-na.test":  {"NA", ""},
+		"m365-gcc.test": {"NA", "GCC"},
+		"m365-ww.test":  {"WW", ""},
+		"m365-as.test":  {"AS", ""},
+		"m365-new.test": {"EU", ""},
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		domain, rest, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+		n, _ := hits.LoadOrStore(domain, new(int))
+		*n.(*int)++
+		if rest != ".well-known/openid-configuration" {
+			http.NotFound(w, r)
+			return
+		}
+		if domain == "slow-tenant.test" {
+			select {
+			case <-time.After(10 * time.Second):
+			case <-r.Context().Done():
+			}
+			return
+		}
+		s, ok := scopes[domain]
+		if !ok {
+			w.WriteHeader(http.StatusBadRequest)
+			w.Write([]byte(`{"error":"invalid_tenant"}`))
+			return
+		}
+		json.NewEncoder(w).Encode(map[string]string{
+			"issuer":                  "https://sts.windows.net/00000000-0000-0000-0000-000000000000/",
+			"tenant_region_scope":     s[0],
+			"tenant_region_sub_scope": s[1],
+			"cloud_instance_name":     "microsoftonline.com",
+		})
+	}))
+	t.Cleanup(srv.Close)
+	return srv, &hits
+}
+
+func scanAll(t *testing.T, srv *testDNS, tenantURL string, domains ...string) *collect {
+	t.Helper()
+	p, err := New(providers.Config{Domains: domains, DNS: srv.Addr},
+		WithDNSTimeout(300*time.Millisecond), WithTenantDiscovery(tenantURL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &collect{}
+	if err := p.Scan(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// want describes the mailbox (or gateway) asset expected for a domain.
+type want struct {
+	kind     providers.Kind
+	provider string
+	region   string
+	name     string // defaults to the account
+	host     string
+	country  string
+	area     string
+	evidence geo.Evidence
+	conf     geo.Confidence
+	operator string
+	noteHas  string
+	gapHas   string // an asset gap must contain this
+	tags     map[string]string
+}
+
+func TestScanDomains(t *testing.T) {
+	srv := startDNS(t, testZone, func(s *testDNS) {
+		s.truncate["big.test."] = true
+		s.silent["slow.test."] = true
+		s.servfail["broken.test."] = true
+		s.partialCNAM["partial.test."] = true
+	})
+	login, _ := tenantServer(t)
+
+	tests := []struct {
+		domain  string
+		account string // defaults to domain
+		assets  []want
+		gap     string // a domain gap must contain this; then no assets
+	}{
+		{domain: "m365.test", assets: []want{{provider: "microsoft-365", region: "EU", host: "m365-test.mail.protection.outlook.com",
+			area: "EU", evidence: geo.EvidenceAPI, conf: geo.ConfidenceLow, noteHas: "not a data centre",
+			tags: map[string]string{"tenant_region_scope": "EU", "service": "Microsoft 365"}}}},
+		{domain: "m365-na.test", assets: []want{{provider: "microsoft-365", region: "NA", country: "US", evidence: geo.EvidenceAPI, conf: geo.ConfidenceLow}}},
+		{domain: "m365-gcc.test", assets: []want{{provider: "microsoft-365", region: "USGov", country: "US", evidence: geo.EvidenceAPI, conf: geo.ConfidenceMedium,
+			tags: map[string]string{"tenant_region_sub_scope": "GCC"}}}},
+		{domain: "m365-ww.test", assets: []want{{provider: "microsoft-365", region: "WW", evidence: geo.EvidenceUnknown, conf: geo.ConfidenceNone, noteHas: "worldwide"}}},
+		{domain: "m365-as.test", assets: []want{{provider: "microsoft-365", region: "AS", area: "Asia-Pacific", evidence: geo.EvidenceAPI, conf: geo.ConfidenceLow}}},
+		{domain: "m365-400.test", assets: []want{{provider: "microsoft-365", region: "", evidence: geo.EvidenceDNS, gapHas: "knows no tenant"}}},
+		{domain: "m365-new.test", assets: []want{{provider: "microsoft-365", region: "EU", host: "m365-new-test.o-v1.mx.microsoft", area: "EU"}}},
+		{domain: "outlookcom.test", assets: []want{{provider: "microsoft-365", gapHas: "knows no tenant", tags: map[string]string{"service": "Outlook.com (consumer)"}}}},
+		{domain: "gcch.test", assets: []want{{provider: "microsoft-365", region: "USGov", country: "US", evidence: geo.EvidenceDNS, conf: geo.ConfidenceMedium}}},
+		{domain: "vianet.test", assets: []want{{provider: "microsoft-365", region: "cn", country: "CN", evidence: geo.EvidenceDNS, conf: geo.ConfidenceMedium}}},
+		{domain: "mcd.test", assets: []want{{provider: "microsoft-365", region: "de-trustee", country: "DE", evidence: geo.EvidenceDNS}}},
+		{domain: "google.test", assets: []want{{provider: "google-workspace", host: "aspmx.l.google.com", evidence: geo.EvidenceDNS,
+			tags: map[string]string{"mx": "aspmx.l.google.com,alt1.aspmx.l.google.com,aspmx2.googlemail.com"}}}},
+		{domain: "gsmtp.test", assets: []want{{provider: "google-workspace", host: "smtp.google.com"}}},
+		{domain: "gmail.test", assets: []want{{provider: "google-workspace", tags: map[string]string{"service": "Gmail"}}}},
+		{domain: "proton.test", assets: []want{{provider: "proton", host: "mail.protonmail.ch", evidence: geo.EvidenceDNS}}},
+		{domain: "tuta.test", assets: []want{{provider: "tuta", host: "mail.tutanota.de"}}},
+		{domain: "fastmail.test", assets: []want{{provider: "fastmail", host: "in1-smtp.messagingengine.com"}}},
+		{domain: "zoho-us.test", assets: []want{{provider: "zoho", region: "us", country: "US", evidence: geo.EvidenceDNS, conf: geo.ConfidenceMedium}}},
+		{domain: "zoho-eu.test", assets: []want{{provider: "zoho", region: "eu", area: "EU", evidence: geo.EvidenceDNS, conf: geo.ConfidenceLow}}},
+		{domain: "zoho-in.test", assets: []want{{provider: "zoho", region: "in", country: "IN"}}},
+		{domain: "zoho-au.test", assets: []want{{provider: "zoho", region: "au", country: "AU"}}},
+		{domain: "zoho-jp.test", assets: []want{{provider: "zoho", region: "jp", country: "JP"}}},
+		{domain: "yandex.test", assets: []want{{provider: "yandex"}}},
+		{domain: "mailboxorg.test", assets: []want{{provider: "mailbox.org"}}},
+		{domain: "ionos.test", assets: []want{{provider: "ionos"}}},
+		{domain: "icloud.test", assets: []want{{provider: "icloud"}}},
+		{domain: "yahoo.test", assets: []want{{provider: "yahoo"}}},
+		{domain: "infomaniak.test", assets: []want{{provider: "infomaniak"}}},
+		{domain: "ovh.test", assets: []want{{provider: "ovh"}}},
+		{domain: "ses.test", assets: []want{{provider: "aws", region: "eu-west-1", host: "inbound-smtp.eu-west-1.amazonaws.com", evidence: geo.EvidenceDNS}}},
+
+		{domain: "mimecast.test", assets: []want{
+			{kind: providers.KindMailGateway, provider: "mimecast", region: "eu", name: "eu-smtp-inbound-1.mimecast.com", host: "eu-smtp-inbound-1.mimecast.com",
+				country: "GB", evidence: geo.EvidenceDNS, conf: geo.ConfidenceLow, noteHas: "Europe (excluding Germany)"},
+			{provider: "microsoft-365", region: "EU", host: "spf.protection.outlook.com", area: "EU", gapHas: "inferred from the SPF include spf.protection.outlook.com",
+				tags: map[string]string{"inferred": "spf", "gateway": "eu-smtp-inbound-1.mimecast.com"}},
+		}},
+		{domain: "pp.test", assets: []want{
+			{kind: providers.KindMailGateway, provider: "proofpoint", name: "mx0a-00123.pphosted.com", host: "mx0a-00123.pphosted.com",
+				country: "US", evidence: geo.EvidenceGeoIP, conf: geo.ConfidenceLow, noteHas: "registration country of IP 8.8.8.8 (ASN 15169 Google LLC), not the data centre"},
+			{provider: "google-workspace", host: "_spf.google.com", gapHas: "SPF also names Microsoft 365 (spf.protection.outlook.com)"},
+		}},
+		{domain: "nested.test", assets: []want{
+			{kind: providers.KindMailGateway, provider: "proofpoint", region: "eu1", name: "mx1-eu1.ppe-hosted.com", area: "EU", evidence: geo.EvidenceDNS, conf: geo.ConfidenceLow},
+			{provider: "proton", host: "_spf.protonmail.ch", gapHas: "SPF include _spf.protonmail.ch"},
+		}},
+		{domain: "barracuda.test", assets: []want{
+			{kind: providers.KindMailGateway, provider: "barracuda", region: "de", name: "d1234a.ess.de.barracudanetworks.com", country: "DE", evidence: geo.EvidenceDNS},
+			{provider: "unknown", evidence: geo.EvidenceUnknown, noteHas: "names no mailbox service"},
+		}},
+		{domain: "ironport.test", assets: []want{
+			{kind: providers.KindMailGateway, provider: "cisco", name: "mx1.hc1-23.iphmx.com", country: "US", evidence: geo.EvidenceGeoIP},
+			{provider: "microsoft-365", region: "NA", host: "ironport-test.mail.protection.outlook.com", country: "US", tags: map[string]string{"inferred": "backup-mx"}},
+		}},
+
+		{domain: "selfhosted.test", assets: []want{{provider: "self-hosted", host: "mail.selfhosted.test", country: "DE", evidence: geo.EvidenceGeoIP,
+			conf: geo.ConfidenceLow, operator: "hetzner", noteHas: "registration country of IP 5.9.0.1 (ASN 24940 Hetzner Online GmbH), not the data centre",
+			tags: map[string]string{"ip": "5.9.0.1", "asn": "24940"}}}},
+		{domain: "private.test", assets: []want{{provider: "self-hosted", evidence: geo.EvidenceUnknown, noteHas: "private or local addresses (10.0.0.5)"}}},
+		{domain: "noaddr.test", assets: []want{{provider: "self-hosted", evidence: geo.EvidenceUnknown, noteHas: "could not be resolved"}}},
+		{domain: "ec2.test", assets: []want{{provider: "self-hosted", operator: "aws", evidence: geo.EvidenceGeoIP}}},
+		{domain: "nomx.test", assets: []want{{provider: "self-hosted", host: "nomx.test", country: "NL", evidence: geo.EvidenceGeoIP,
+			tags: map[string]string{"mx": "nomx.test (implicit: no MX, the domain's A/AAAA record)"}}}},
+		{domain: "nomail.test", gap: "has no MX record and no address"},
+		{domain: "nullmx.test", gap: "accepts no mail (null MX, RFC 7505)"},
+		{domain: "missing.test", gap: "does not exist"},
+
+		{domain: "cname.test", assets: []want{{provider: "google-workspace", host: "aspmx.l.google.com"}}},
+		{domain: "alias.test", assets: []want{{provider: "self-hosted", host: "mx.alias.test", country: "DE", operator: "hetzner"}}},
+		{domain: "partial.test", assets: []want{{provider: "proton"}}},
+		{domain: "loop1.test", gap: "CNAME loop"},
+		{domain: "big.test", assets: []want{{provider: "google-workspace"}}},
+		{domain: "slow.test", gap: "no answer from 127.0.0.1"},
+		{domain: "broken.test", gap: "SERVFAIL"},
+
+		{domain: "bücher.test", assets: []want{{provider: "proton", tags: map[string]string{"domain_ascii": "xn--bcher-kva.test"}}}},
+		{domain: "BÜCHER.test.", account: "bücher.test", assets: []want{{provider: "proton"}}},
+		{domain: "xn--bcher-kva.test", account: "bücher.test", assets: []want{{provider: "proton"}}},
+		{domain: "alice@Proton.TEST", account: "proton.test", assets: []want{{provider: "proton"}}},
+		{domain: "exa mple.com", account: "exa mple.com", gap: "not a valid domain name"},
+		{domain: "under_score.test", account: "under_score.test", gap: "not a valid domain name"},
+		{domain: "-bad-.test", account: "-bad-.test", gap: "not a valid domain name"},
+		{domain: "a..b", account: "a..b", gap: "not a valid domain name"},
+		{domain: "localhost", account: "localhost", gap: "single label"},
+		{domain: "192.0.2.1", account: "192.0.2.1", gap: "IP address"},
+		{domain: "   ", account: "", gap: "empty domain"},
+		{domain: strings.Repeat("a", 64) + ".test", account: strings.Repeat("a", 64) + ".test", gap: "not a valid domain name"},
+		{domain: "1.2.3", account: "1.2.3", gap: "numeric top-level"},
+	}
+	// Several inputs above normalise to one domain; scan each separately so
+	// that every row is checked, all at once so concurrency is exercised.
+	var wg sync.WaitGroup
+	results := make([]*collect, len(tests))
+	for i, tt := range tests {
+		wg.Go(func() { results[i] = scanAll(t, srv, login.URL, tt.domain) })
+	}
+	wg.Wait()
+
+	for i, tt := range tests {
+		t.Run(tt.domain, func(t *testing.T) {
+			c := results[i]
+			account := tt.account
+			if account == "" && strings.TrimSpace(tt.domain) != "" {
+				account = tt.domain
+			}
+			assets, gaps := c.byAccount(account)
+			if tt.gap != "" {
+				if len(assets) != 0 {
+					t.Errorf("assets %+v, want none", assets)
+				}
+				if len(gaps) != 1 || !strings.Contains(gaps[0].Error, tt.gap) || gaps[0].Provider != "mail" {
+					t.Fatalf("gaps %+v, want one containing %q", gaps, tt.gap)
+				}
+				return
+			}
+			if len(gaps) != 0 {
+				t.Errorf("domain gaps %+v", gaps)
+			}
+			if len(assets) != len(tt.assets) {
+				t.Fatalf("%d assets %+v, want %d", len(assets), assets, len(tt.assets))
+			}
+			for j, w := range tt.assets {
+				checkAsset(t, assets[j], account, w)
+			}
+		})
+	}
+}
+
+func checkAsset(t *testing.T, a providers.Asset, account string, w want) {
+	t.Helper()
+	if w.kind == "" {
+		w.kind = providers.KindMailbox
+	}
+	if w.name == "" {
+		w.name = account
+	}
+	if a.Kind != w.kind || a.Provider != w.provider || a.Region != w.region || a.Name != w.name || a.Account != account {
+		t.Errorf("asset %s/%s/%q name %q account %q, want %s/%s/%q name %q account %q",
+			a.Kind, a.Provider, a.Region, a.Name, a.Account, w.kind, w.provider, w.region, w.name, account)
+	}
+	if w.host != "" && a.Host != w.host {
+		t.Errorf("host %q, want %q", a.Host, w.host)
+	}
+	if w.operator != a.Operator {
+		t.Errorf("operator %q, want %q", a.Operator, w.operator)
+	}
+	loc := a.Location
+	if w.country != "" || w.area != "" || w.noteHas != "" || w.conf != "" {
+		if loc == nil {
+			t.Fatalf("no location, want %s%s", w.country, w.area)
+		}
+		if loc.Country != w.country || loc.Area != w.area {
+			t.Errorf("location %q/%q, want %q/%q", loc.Country, loc.Area, w.country, w.area)
+		}
+		if (loc.Country != "" || loc.Area == "EU") && loc.Lat == 0 && loc.Lon == 0 {
+			t.Errorf("location %+v has no point", loc)
+		}
+		if w.conf != "" && loc.Confidence != w.conf {
+			t.Errorf("confidence %q, want %q", loc.Confidence, w.conf)
+		}
+		if !strings.Contains(loc.Note, w.noteHas) {
+			t.Errorf("note %q, want it to contain %q", loc.Note, w.noteHas)
+		}
+		if loc.Evidence == geo.EvidenceGeoIP && loc.Confidence != geo.ConfidenceLow {
+			t.Errorf("a GeoIP location must be low confidence: %+v", loc)
+		}
+	}
+	if w.evidence != "" {
+		ev := a.Evidence
+		if loc != nil {
+			ev = loc.Evidence
+		}
+		if ev != w.evidence {
+			t.Errorf("evidence %q, want %q", ev, w.evidence)
+		}
+	}
+	if w.gapHas != "" {
+		if len(a.Gaps) != 1 || !strings.Contains(a.Gaps[0].Error, w.gapHas) {
+			t.Errorf("asset gaps %+v, want one containing %q", a.Gaps, w.gapHas)
+		}
+	} else if len(a.Gaps) != 0 {
+		t.Errorf("asset gaps %+v, want none", a.Gaps)
+	}
+	for k, v := range w.tags {
+		if a.Tags[k] != v {
+			t.Errorf("tag %s = %q, want %q", k, a.Tags[k], v)
+		}
+	}
+}
+
+func TestTruncatedAnswerIsRetriedOverTCP(t *testing.T) {
+	srv := startDNS(t, testZone, func(s *testDNS) { s.truncate["big.test."] = true })
+	c := scanAll(t, srv, "", "big.test")
+	if len(c.assets) != 1 || c.assets[0].Provider != "google-workspace" {
+		t.Fatalf("assets %+v gaps %+v", c.assets, c.gaps)
+	}
+	if udp, tcp := srv.count("big.test", "udp"), srv.count("big.test", "tcp"); udp != 1 || tcp != 1 {
+		t.Errorf("big.test asked %d times over UDP and %d over TCP, want 1 and 1", udp, tcp)
+	}
+}
+
+func TestTimeoutIsBounded(t *testing.T) {
+	srv := startDNS(t, testZone, func(s *testDNS) { s.silent["slow.test."] = true })
+	start := time.Now()
+	c := scanAll(t, srv, "", "slow.test")
+	// Two attempts of 300 ms each, plus slack.
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("scan took %v", d)
+	}
+	if len(c.gaps) != 1 || !strings.Contains(c.gaps[0].Error, "within 300ms") {
+		t.Errorf("gaps %+v", c.gaps)
+	}
+	if n := srv.count("slow.test", "udp"); n != 2 {
+		t.Errorf("asked %d times, want 2 attempts", n)
+	}
+}
+
+func TestTenantDiscovery(t *testing.T) {
+	srv := startDNS(t, testZone+"slow-tenant.test. 300 IN MX 0 slow-tenant-test.mail.protection.outlook.com.\n")
+	login, hits := tenantServer(t)
+	u, _ := url.Parse(login.URL)
+
+	t.Run("host name resolved through the given resolver", func(t *testing.T) {
+		base := "http://login.test:" + u.Port()
+		c := scanAll(t, srv, base, "m365.test")
+		if len(c.assets) != 1 || c.assets[0].Region != "EU" {
+			t.Fatalf("assets %+v gaps %+v", c.assets, c.gaps)
+		}
+		if srv.count("login.test", "") == 0 {
+			t.Error("login.test was not resolved through the test resolver")
+		}
+	})
+	t.Run("sovereign clouds are not asked", func(t *testing.T) {
+		scanAll(t, srv, login.URL, "gcch.test", "vianet.test", "mcd.test")
+		for _, d := range []string{"gcch.test", "vianet.test", "mcd.test"} {
+			if _, asked := hits.Load(d); asked {
+				t.Errorf("%s was looked up", d)
+			}
+		}
+	})
+	t.Run("timeout becomes a gap within 3 s", func(t *testing.T) {
+		start := time.Now()
+		c := scanAll(t, srv, login.URL, "slow-tenant.test")
+		if d := time.Since(start); d > tenantTimeout+time.Second {
+			t.Errorf("took %v", d)
+		}
+		if len(c.assets) != 1 || len(c.assets[0].Gaps) != 1 || !strings.Contains(c.assets[0].Gaps[0].Error, "no answer within 3s") {
+			t.Fatalf("assets %+v", c.assets)
+		}
+		if c.assets[0].Provider != "microsoft-365" || c.assets[0].Location != nil {
+			t.Errorf("the item must keep its MX answer: %+v", c.assets[0])
+		}
+	})
+	t.Run("nothing listening", func(t *testing.T) {
+		c := scanAll(t, srv, "http://127.0.0.1:1", "m365.test")
+		if len(c.assets) != 1 || len(c.assets[0].Gaps) != 1 || !strings.Contains(c.assets[0].Gaps[0].Error, "tenant region unknown") {
+			t.Fatalf("assets %+v", c.assets)
+		}
+	})
+	t.Run("off", func(t *testing.T) {
+		c := scanAll(t, srv, "", "m365.test")
+		if len(c.assets) != 1 || c.assets[0].Region != "" || len(c.assets[0].Gaps) != 0 {
+			t.Fatalf("assets %+v", c.assets)
+		}
+	})
+}
+
+func TestDiscoveryBase(t *testing.T) {
+	tests := []struct {
+		env, dns     string
+		base, offHas string
+		wantErr      bool
+	}{
+		{"", "", defaultTenantBase, "", false},
+		{"", "9.9.9.9:53", defaultTenantBase, "", false},
+		{"", "127.0.0.1:5353", "", "loopback", false},
+		{"", "[::1]:53", "", "loopback", false},
+		{"", "localhost:53", "", "loopback", false},
+		{"on", "127.0.0.1:5353", defaultTenantBase, "", false},
+		{"OFF", "", "", "", false},
+		{"0", "", "", "", false},
+		{"http://127.0.0.1:8080/", "", "http://127.0.0.1:8080", "", false},
+		{"ftp://x", "", "", "", true},
+		{"banana", "", "", "", true},
+	}
+	for _, tt := range tests {
+		base, off, err := discoveryBase(tt.env, tt.dns)
+		if (err != nil) != tt.wantErr || base != tt.base || !strings.Contains(off, tt.offHas) || (tt.offHas == "" && off != "") {
+			t.Errorf("discoveryBase(%q, %q) = %q, %q, %v", tt.env, tt.dns, base, off, err)
+		}
+	}
+}
+
+func TestLoopbackResolverLeavesTenantOffWithAGap(t *testing.T) {
+	srv := startDNS(t, testZone)
+	old := envDiscovery
+	envDiscovery = func() string { return "" }
+	defer func() { envDiscovery = old }()
+	p, err := New(providers.Config{Domains: []string{"m365.test"}, DNS: srv.Addr}, WithDNSTimeout(300*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &collect{}
+	if err := p.Scan(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.assets) != 1 || len(c.assets[0].Gaps) != 1 || !strings.Contains(c.assets[0].Gaps[0].Error, EnvTenantDiscovery+"=on") {
+		t.Fatalf("assets %+v", c.assets)
+	}
+}
+
+func TestScanProgressAndOnlyGivenResolver(t *testing.T) {
+	srv := startDNS(t, testZone)
+	domains := []string{"google.test", "proton.test", "selfhosted.test", "missing.test", "Google.test"}
+	c := scanAll(t, srv, "", domains...)
+	// Google.test is a duplicate and is scanned once.
+	if len(c.assets) != 3 || len(c.gaps) != 1 {
+		t.Errorf("assets %d gaps %d", len(c.assets), len(c.gaps))
+	}
+	last := c.progress[len(c.progress)-1]
+	dones := []int{}
+	for _, p := range c.progress {
+		dones = append(dones, p.Done)
+		if p.Total != 4 || p.Provider != "mail" {
+			t.Errorf("progress %+v", p)
+		}
+	}
+	slices.Sort(dones)
+	if last.Total != 4 || dones[len(dones)-1] != 4 {
+		t.Errorf("progress %+v", c.progress)
+	}
+	if srv.total() == 0 {
+		t.Error("the test resolver saw no query")
+	}
+}
+
+func TestScanCancelled(t *testing.T) {
+	srv := startDNS(t, testZone, func(s *testDNS) { s.delay = 200 * time.Millisecond })
+	p, err := New(providers.Config{Domains: []string{"google.test", "proton.test", "tuta.test"}, DNS: srv.Addr}, WithConcurrency(1), WithTenantDiscovery(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	err = p.Scan(ctx, &collect{})
+	if err == nil || time.Since(start) > time.Second {
+		t.Errorf("Scan = %v after %v, want a prompt context error", err, time.Since(start))
+	}
+}
+
+func TestNewRejectsBadConfig(t *testing.T) {
+	tests := []struct {
+		cfg providers.Config
+		has string
+	}{
+		{providers.Config{Domains: []string{"a.test"}, DNS: "resolver.example:53"}, "must be an IP address"},
+		{providers.Config{Domains: []string{"a.test"}, DNS: "127.0.0.1:99999"}, "bad port"},
+		{providers.Config{Domains: []string{"a.test"}, DNS: "127.0.0.1:"}, "bad port"},
+		{providers.Config{Domains: []string{"a.test"}, GeoIPDB: "/nonexistent/x.mmdb"}, "--geoip-db"},
+	}
+	for _, tt := range tests {
+		_, err := New(tt.cfg)
+		if err == nil || !strings.Contains(err.Error(), tt.has) {
+			t.Errorf("New(%+v) = %v, want %q", tt.cfg, err, tt.has)
+		}
+	}
+	if ps, err := Factory.New(providers.Config{}); err != nil || len(ps) != 0 {
+		t.Errorf("Factory with no domains = %v, %v", ps, err)
+	}
+	ps, err := Factory.New(providers.Config{Domains: []string{"a.test"}, DNS: "127.0.0.1:53"})
+	if err != nil || len(ps) != 1 || ps[0].Name() != "mail" {
+		t.Errorf("Factory = %v, %v", ps, err)
+	}
+}
