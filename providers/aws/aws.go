@@ -1,0 +1,413 @@
+// Package aws finds where an AWS account keeps data: S3 buckets with the
+// region S3 itself reports, and the databases, file systems, volumes,
+// snapshots, archives, backup vaults and mail services in every enabled
+// region.
+//
+// Credentials come the AWS way (shared config and credentials files, named
+// and SSO profiles, environment variables), and AWS_ENDPOINT_URL and
+// AWS_ENDPOINT_URL_<SERVICE> are honoured by every client, which is how the
+// tests point it at local servers. Every call passes a read-only allowlist
+// before it leaves the process. Failures (a denied region, an expired SSO
+// token, throttling, a dead endpoint) become gaps with a hint; the scan goes
+// on and reports what it could see.
+package aws
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+
+	"reachmap/geo"
+	"reachmap/providers"
+)
+
+// providerID is the legal model's id for Amazon Web Services.
+const providerID = "aws"
+
+// Factory builds one provider per profile named in Config.AWSProfiles.
+// Building has no side effects: profiles are read when a scan starts.
+var Factory = providers.Factory{Name: "aws", New: newProviders}
+
+func newProviders(cfg providers.Config) ([]providers.Provider, error) {
+	var out []providers.Provider
+	seen := map[string]bool{}
+	for _, name := range cfg.AWSProfiles {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			return nil, errors.New("empty AWS profile name")
+		}
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		out = append(out, &Provider{profile: name, opts: defaultOptions()})
+	}
+	return out, nil
+}
+
+// Provider scans the account behind one AWS profile.
+type Provider struct {
+	profile string
+	opts    options
+}
+
+// Name is "aws:PROFILE".
+func (p *Provider) Name() string { return "aws:" + p.profile }
+
+// Scan lists the account's data stores into sink. It returns an error only
+// when nothing could be scanned (no credentials, every call refused) or the
+// context was cancelled; everything else is reported as gaps.
+func (p *Provider) Scan(ctx context.Context, sink providers.Sink) error {
+	sc := &scanner{profile: p.profile, sink: sink}
+	sc.progress("loading credentials", 0, 0)
+	s, err := openSession(ctx, p.profile, p.opts)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		c := classify(err)
+		if s != nil && s.sso && c != classCanceled {
+			c = classSSO // any credential failure of an SSO profile is cured by a login
+		}
+		g := sc.gap("", "", c, err)
+		sink.Gap(g)
+		return fmt.Errorf("aws profile %s: %s", p.profile, g.Error)
+	}
+	sc.s = s
+	sc.s3 = s.s3()
+	return sc.run(ctx)
+}
+
+// scanner is the state of one running scan.
+type scanner struct {
+	profile string
+	s       *session
+	s3      *s3.Client
+	sink    providers.Sink
+
+	succeeded atomic.Int64
+	failedMu  sync.Mutex
+	firstFail *providers.Gap
+
+	progMu      sync.Mutex
+	done, total int
+}
+
+func (sc *scanner) run(ctx context.Context) error {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		sc.scanBuckets(ctx)
+		sc.step("s3")
+	}()
+
+	regions := sc.enabledRegions(ctx)
+	sc.progMu.Lock()
+	sc.total = len(regions) + 1 // +1: S3, which is global
+	sc.progMu.Unlock()
+	sc.progress("scanning regions", -1, -1)
+	sc.scanRegions(ctx, regions)
+	wg.Wait()
+
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if sc.succeeded.Load() == 0 && sc.firstFail != nil {
+		return fmt.Errorf("aws profile %s: nothing could be scanned: %s", sc.profile, sc.firstFail.Error)
+	}
+	return nil
+}
+
+// progress reports a stage; done/total of -1 mean "unchanged".
+func (sc *scanner) progress(stage string, done, total int) {
+	sc.progMu.Lock()
+	if done >= 0 {
+		sc.done = done
+	}
+	if total >= 0 {
+		sc.total = total
+	}
+	pr := providers.Progress{Provider: providerID, Account: sc.profile, Stage: stage, Done: sc.done, Total: sc.total}
+	sc.progMu.Unlock()
+	sc.sink.Progress(pr)
+}
+
+// step counts one finished unit (a region, or S3).
+func (sc *scanner) step(what string) {
+	sc.progMu.Lock()
+	sc.done++
+	pr := providers.Progress{Provider: providerID, Account: sc.profile, Stage: what + " done", Done: sc.done, Total: sc.total}
+	sc.progMu.Unlock()
+	sc.sink.Progress(pr)
+}
+
+func (sc *scanner) ok() { sc.succeeded.Add(1) }
+
+// gap turns an error into a gap for the account, a region or an item.
+func (sc *scanner) gap(region, item string, c class, err error) providers.Gap {
+	g := providers.Gap{
+		Provider: providerID,
+		Account:  sc.profile,
+		Region:   region,
+		Item:     item,
+		Error:    describe(err),
+		Hint:     hintFor(c, err, sc.profile),
+	}
+	if c == classNoProfile {
+		g.Error = fmt.Sprintf("AWS profile %q was not found in the shared config or credentials files", sc.profile)
+	}
+	if c == classSSO {
+		g.Error = fmt.Sprintf("the SSO session of profile %q has expired or was never started", sc.profile)
+	}
+	if c == classNoCredentials {
+		g.Error = fmt.Sprintf("no AWS credentials found for profile %q", sc.profile)
+	}
+	return g
+}
+
+// fail reports a failed call as a gap, unless it is a cancellation.
+func (sc *scanner) fail(region, item string, err error) {
+	c := classify(err)
+	if c == classCanceled {
+		return
+	}
+	g := sc.gap(region, item, c, err)
+	sc.failedMu.Lock()
+	if sc.firstFail == nil {
+		sc.firstFail = &g
+	}
+	sc.failedMu.Unlock()
+	sc.sink.Gap(g)
+}
+
+func (sc *scanner) asset(kind providers.Kind, name, region string, tags map[string]string) providers.Asset {
+	return providers.Asset{
+		Provider: providerID,
+		Account:  sc.profile,
+		Kind:     kind,
+		Name:     name,
+		Region:   region,
+		Evidence: geo.EvidenceAPI,
+		Tags:     tags,
+	}
+}
+
+// scanBuckets lists the buckets and reports each with its region: from
+// ListBuckets' BucketRegion where S3 gave it, else from a bounded,
+// concurrent HeadBucket.
+func (sc *scanner) scanBuckets(ctx context.Context) {
+	sc.progress("listing S3 buckets", -1, -1)
+	lctx, cancel := context.WithTimeout(ctx, sc.s.opts.callTimeout)
+	buckets, _, err := listBuckets(lctx, sc.s3, sc.s.opts.pageSize)
+	cancel()
+	if err != nil {
+		sc.fail("", "", err)
+		if len(buckets) == 0 {
+			return
+		}
+	} else {
+		sc.ok()
+	}
+
+	var missing []string
+	for _, b := range buckets {
+		if b.region == "" {
+			missing = append(missing, b.name)
+			continue
+		}
+		sc.sink.Asset(sc.asset(providers.KindBucket, b.name, b.region, bucketTags()))
+	}
+	if len(missing) == 0 {
+		return
+	}
+	sc.progress(fmt.Sprintf("finding the region of %d buckets", len(missing)), -1, -1)
+	endpoint := sdkaws.ToString(sc.s3.Options().BaseEndpoint)
+	key := func(name string) string { return cacheKey(sc.s.partition.id, endpoint, name) }
+	hctx, hcancel := context.WithTimeout(ctx, sc.s.opts.callTimeout)
+	defer hcancel()
+	resolveRegions(hctx, sc.s3, sc.s.cfg.Credentials, missing, sc.s.opts.headConcurrency, sc.s.opts.cache, key, func(r regionResult) {
+		if r.err == nil {
+			sc.ok()
+			sc.sink.Asset(sc.asset(providers.KindBucket, r.bucket, r.region, bucketTags()))
+			return
+		}
+		c := classify(r.err)
+		if c == classCanceled {
+			return
+		}
+		a := sc.asset(providers.KindBucket, r.bucket, "", bucketTags())
+		a.Evidence = geo.EvidenceUnknown
+		g := sc.gap("", r.bucket, c, r.err)
+		loc := geo.Unknown("S3 did not say where this bucket is: " + g.Error)
+		a.Location = &loc
+		a.Gaps = []providers.Gap{g}
+		sc.sink.Asset(a)
+	})
+}
+
+func bucketTags() map[string]string { return map[string]string{"aws:service": "s3"} }
+
+// enabledRegions asks EC2 which regions the account has enabled. Regions
+// of other partitions are dropped; opt-in regions not enabled are reported
+// in one gap. If the call fails, the partition's known regions are used and
+// a gap says so.
+func (sc *scanner) enabledRegions(ctx context.Context) []string {
+	sc.progress("listing regions", -1, -1)
+	cctx, cancel := context.WithTimeout(ctx, sc.s.opts.callTimeout)
+	defer cancel()
+	out, err := sc.s.ec2(sc.s.home).DescribeRegions(cctx, &ec2.DescribeRegionsInput{AllRegions: sdkaws.Bool(true)})
+	if err != nil {
+		sc.fail(sc.s.home, "", err)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if c := classify(err); c == classBadCredentials || c == classExpired || c == classSSO {
+			// The keys do not work at home: every region would say the same.
+			return nil
+		}
+		sc.sink.Gap(providers.Gap{
+			Provider: providerID, Account: sc.profile,
+			Error: fmt.Sprintf("could not list the account's enabled regions; scanning the %d regions of partition %s instead", len(sc.s.partition.regions), sc.s.partition.id),
+			Hint:  "Allow ec2:DescribeRegions so Reachmap scans exactly the regions this account has enabled.",
+		})
+		return append([]string(nil), sc.s.partition.regions...)
+	}
+	sc.ok()
+	var enabled, off []string
+	for _, r := range out.Regions {
+		name := sdkaws.ToString(r.RegionName)
+		if p, _ := partitionOf(name); name == "" || p.id != sc.s.partition.id {
+			continue
+		}
+		switch sdkaws.ToString(r.OptInStatus) {
+		case "not-opted-in":
+			off = append(off, name)
+		default: // "opt-in-not-required", "opted-in", or not reported
+			enabled = append(enabled, name)
+		}
+	}
+	sort.Strings(enabled)
+	if len(off) > 0 {
+		sort.Strings(off)
+		sc.sink.Gap(providers.Gap{
+			Provider: providerID, Account: sc.profile,
+			Error: fmt.Sprintf("%d opt-in regions are not enabled for this account and were not scanned: %s", len(off), strings.Join(off, ", ")),
+			Hint:  "Nothing can be created there while a region is disabled; if one was enabled and used before, enable it again under Account → AWS Regions and scan again.",
+		})
+	}
+	if len(enabled) == 0 {
+		enabled = []string{sc.s.home}
+	}
+	return enabled
+}
+
+// regionTask is one lister in one region.
+type regionTask struct {
+	region string
+	l      lister
+}
+
+// regionState tracks a region while its listers run.
+type regionState struct {
+	remaining atomic.Int32
+	disabled  atomic.Bool
+	once      sync.Once
+}
+
+// scanRegions runs every lister in every region with at most
+// callConcurrency calls in flight. Tasks are queued region by region so
+// regions finish, and progress advances, one after another.
+func (sc *scanner) scanRegions(ctx context.Context, regions []string) {
+	states := map[string]*regionState{}
+	var tasks []regionTask
+	for _, r := range regions {
+		st := &regionState{}
+		for _, l := range regionalListers {
+			if l.runsIn(r) {
+				tasks = append(tasks, regionTask{region: r, l: l})
+				st.remaining.Add(1)
+			}
+		}
+		states[r] = st
+		if st.remaining.Load() == 0 {
+			sc.step(r)
+		}
+	}
+	work := make(chan regionTask)
+	var wg sync.WaitGroup
+	for i := 0; i < min(sc.s.opts.callConcurrency, len(tasks)); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range work {
+				st := states[t.region]
+				if !st.disabled.Load() && ctx.Err() == nil {
+					sc.runTask(ctx, t, st)
+				}
+				if st.remaining.Add(-1) == 0 {
+					sc.step(t.region)
+				}
+			}
+		}()
+	}
+	for _, t := range tasks {
+		select {
+		case work <- t:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			// Count the rest as finished so progress ends consistently.
+			break
+		}
+	}
+	close(work)
+	wg.Wait()
+}
+
+func (sc *scanner) runTask(ctx context.Context, t regionTask, st *regionState) {
+	cctx, cancel := context.WithTimeout(ctx, sc.s.opts.callTimeout)
+	defer cancel()
+	err := t.l.list(cctx, sc.s, t.region, func(f found) {
+		sc.sink.Asset(sc.asset(f.kind, f.name, t.region, f.tags))
+	})
+	if err == nil {
+		sc.ok()
+		return
+	}
+	switch c := classify(err); {
+	case c == classCanceled:
+	case c == classNoService && !sc.customEndpoint():
+		// No endpoint for this service here (NXDOMAIN on AWS's own name):
+		// the service does not run in this region, so nothing can be there.
+	case c == classRegionDisabled || (c == classBadCredentials && t.region != sc.s.home):
+		// The keys work at home but not here: an opt-in region that is not
+		// enabled, or one an SCP closes. Say it once, skip its other calls.
+		st.disabled.Store(true)
+		st.once.Do(func() {
+			g := sc.gap(t.region, "", classRegionDisabled, err)
+			g.Error = "region not enabled for this account, or closed to these credentials: " + g.Error
+			sc.sink.Gap(g)
+		})
+	default:
+		sc.fail(t.region, "", err)
+	}
+}
+
+// customEndpoint reports whether the profile points at a custom endpoint,
+// in which case an unknown host name is a configuration error to report,
+// not a region without the service.
+func (sc *scanner) customEndpoint() bool {
+	return customEndpoint(sc.s.cfg.BaseEndpoint) || customEndpoint(sc.s3.Options().BaseEndpoint)
+}
+
+// Interface guards.
+var _ providers.Provider = (*Provider)(nil)

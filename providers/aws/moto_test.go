@@ -1,0 +1,218 @@
+package aws
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/backup"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/aws/aws-sdk-go-v2/service/efs"
+	efstypes "github.com/aws/aws-sdk-go-v2/service/efs/types"
+	"github.com/aws/aws-sdk-go-v2/service/glacier"
+	"github.com/aws/aws-sdk-go-v2/service/rds"
+	"github.com/aws/aws-sdk-go-v2/service/ses"
+
+	"reachmap/geo"
+	"reachmap/providers"
+)
+
+// estate is what seedMoto creates: "kind/region/name" of every data store.
+var estate = []string{
+	"bucket/eu-west-3/acme-invoices",
+	"bucket/eu-central-1/acme-plans",
+	"bucket/us-east-1/acme-old-site",
+	"bucket/ap-southeast-2/acme-photos",
+	"database/eu-west-1/orders",
+	"database/us-east-1/sessions",
+	"database/eu-central-1/crm-db",
+	"database/eu-west-1/analytics",
+	"filesystem/eu-west-3/" + "EFS", // the id is generated; matched by prefix
+	"volume/eu-west-1/" + "VOL",
+	"snapshot/eu-west-1/" + "SNAP",
+	"archive/eu-central-1/tax-archive",
+	"backup-vault/eu-west-1/nightly",
+	"mail-inbound/eu-west-1/inbound-mail",
+}
+
+// seedMoto creates a small business's estate across regions and services.
+func seedMoto(t testing.TB, endpoint string) {
+	t.Helper()
+	ctx := context.Background()
+	cfg := func(region string) sdkaws.Config { return rawConfig(endpoint, region, motoAccess, motoSecret) }
+	s3c := rawS3(endpoint, "us-east-1", motoAccess, motoSecret)
+	for _, b := range []struct{ name, region string }{
+		{"acme-invoices", "eu-west-3"}, {"acme-plans", "eu-central-1"},
+		{"acme-old-site", "us-east-1"}, {"acme-photos", "ap-southeast-2"},
+	} {
+		createBuckets(t, s3c, b.region, []string{b.name})
+	}
+	for _, tb := range []struct{ name, region string }{{"orders", "eu-west-1"}, {"sessions", "us-east-1"}} {
+		_, err := dynamodb.NewFromConfig(cfg(tb.region)).CreateTable(ctx, &dynamodb.CreateTableInput{
+			TableName:            sdkaws.String(tb.name),
+			BillingMode:          ddbtypes.BillingModePayPerRequest,
+			AttributeDefinitions: []ddbtypes.AttributeDefinition{{AttributeName: sdkaws.String("id"), AttributeType: ddbtypes.ScalarAttributeTypeS}},
+			KeySchema:            []ddbtypes.KeySchemaElement{{AttributeName: sdkaws.String("id"), KeyType: ddbtypes.KeyTypeHash}},
+		})
+		if err != nil {
+			t.Fatalf("create table %s: %v", tb.name, err)
+		}
+	}
+	rdsEU := rds.NewFromConfig(cfg("eu-central-1"))
+	if _, err := rdsEU.CreateDBInstance(ctx, &rds.CreateDBInstanceInput{
+		DBInstanceIdentifier: sdkaws.String("crm-db"), DBInstanceClass: sdkaws.String("db.t3.micro"),
+		Engine: sdkaws.String("postgres"), AllocatedStorage: sdkaws.Int32(20),
+		MasterUsername: sdkaws.String("crm"), MasterUserPassword: sdkaws.String("not-a-secret-1"),
+	}); err != nil {
+		t.Fatalf("create db instance: %v", err)
+	}
+	rdsIE := rds.NewFromConfig(cfg("eu-west-1"))
+	if _, err := rdsIE.CreateDBCluster(ctx, &rds.CreateDBClusterInput{
+		DBClusterIdentifier: sdkaws.String("analytics"), Engine: sdkaws.String("aurora-postgresql"),
+		MasterUsername: sdkaws.String("an"), MasterUserPassword: sdkaws.String("not-a-secret-2"),
+	}); err != nil {
+		t.Fatalf("create db cluster: %v", err)
+	}
+	// A member instance of the cluster: its data is the cluster's, so the
+	// scan must not report it a second time.
+	if _, err := rdsIE.CreateDBInstance(ctx, &rds.CreateDBInstanceInput{
+		DBInstanceIdentifier: sdkaws.String("analytics-1"), DBInstanceClass: sdkaws.String("db.r5.large"),
+		Engine: sdkaws.String("aurora-postgresql"), DBClusterIdentifier: sdkaws.String("analytics"),
+	}); err != nil {
+		t.Fatalf("create cluster instance: %v", err)
+	}
+	if _, err := efs.NewFromConfig(cfg("eu-west-3")).CreateFileSystem(ctx, &efs.CreateFileSystemInput{
+		CreationToken: sdkaws.String("shared-drive"),
+		Tags:          []efstypes.Tag{{Key: sdkaws.String("Name"), Value: sdkaws.String("shared-drive")}},
+	}); err != nil {
+		t.Fatalf("create file system: %v", err)
+	}
+	ec2IE := ec2.NewFromConfig(cfg("eu-west-1"))
+	vol, err := ec2IE.CreateVolume(ctx, &ec2.CreateVolumeInput{
+		AvailabilityZone: sdkaws.String("eu-west-1a"), Size: sdkaws.Int32(10),
+		TagSpecifications: []ec2types.TagSpecification{{ResourceType: ec2types.ResourceTypeVolume,
+			Tags: []ec2types.Tag{{Key: sdkaws.String("team"), Value: sdkaws.String("design")}}}},
+	})
+	if err != nil {
+		t.Fatalf("create volume: %v", err)
+	}
+	if _, err := ec2IE.CreateSnapshot(ctx, &ec2.CreateSnapshotInput{VolumeId: vol.VolumeId}); err != nil {
+		t.Fatalf("create snapshot: %v", err)
+	}
+	if _, err := glacier.NewFromConfig(cfg("eu-central-1")).CreateVault(ctx, &glacier.CreateVaultInput{
+		AccountId: sdkaws.String("-"), VaultName: sdkaws.String("tax-archive"),
+	}); err != nil {
+		t.Fatalf("create vault: %v", err)
+	}
+	if _, err := backup.NewFromConfig(cfg("eu-west-1")).CreateBackupVault(ctx, &backup.CreateBackupVaultInput{
+		BackupVaultName: sdkaws.String("nightly"),
+	}); err != nil {
+		t.Fatalf("create backup vault: %v", err)
+	}
+	sesIE := ses.NewFromConfig(cfg("eu-west-1"))
+	if _, err := sesIE.CreateReceiptRuleSet(ctx, &ses.CreateReceiptRuleSetInput{RuleSetName: sdkaws.String("inbound-mail")}); err != nil {
+		t.Fatalf("create rule set: %v", err)
+	}
+	if _, err := sesIE.SetActiveReceiptRuleSet(ctx, &ses.SetActiveReceiptRuleSetInput{RuleSetName: sdkaws.String("inbound-mail")}); err != nil {
+		t.Fatalf("activate rule set: %v", err)
+	}
+	// An inactive rule set elsewhere receives nothing and must not appear.
+	if _, err := ses.NewFromConfig(cfg("us-east-1")).CreateReceiptRuleSet(ctx, &ses.CreateReceiptRuleSetInput{RuleSetName: sdkaws.String("draft")}); err != nil {
+		t.Fatalf("create rule set: %v", err)
+	}
+}
+
+// matchEstate checks that got holds exactly the estate, with generated ids
+// matched by their prefix.
+func matchEstate(t *testing.T, sink *recSink) {
+	t.Helper()
+	got := sink.byKey(t)
+	want := map[string]bool{}
+	for _, k := range estate {
+		want[k] = true
+	}
+	matched := map[string]bool{}
+	for k, a := range got {
+		kind, rest, _ := strings.Cut(k, "/")
+		region, name, _ := strings.Cut(rest, "/")
+		key := k
+		switch {
+		case kind == "filesystem" && strings.HasPrefix(name, "fs-"):
+			key = kind + "/" + region + "/EFS"
+		case kind == "volume" && strings.HasPrefix(name, "vol-"):
+			key = kind + "/" + region + "/VOL"
+		case kind == "snapshot" && strings.HasPrefix(name, "snap-"):
+			key = kind + "/" + region + "/SNAP"
+		}
+		if !want[key] {
+			t.Errorf("unexpected asset %s (tags %v)", k, a.Tags)
+			continue
+		}
+		if matched[key] {
+			t.Errorf("asset %s matched twice", key)
+		}
+		matched[key] = true
+		if a.Provider != "aws" || a.Account == "" || a.Evidence != geo.EvidenceAPI {
+			t.Errorf("asset %s: provider %q account %q evidence %q", k, a.Provider, a.Account, a.Evidence)
+		}
+		if len(a.Gaps) != 0 {
+			t.Errorf("asset %s has gaps %v", k, a.Gaps)
+		}
+	}
+	for _, k := range estate {
+		if !matched[k] {
+			t.Errorf("missing asset %s; got %v", k, sortedKeys(got))
+		}
+	}
+}
+
+func TestScanFindsTheWholeEstate(t *testing.T) {
+	endpoint := freshMoto(t)
+	seedMoto(t, endpoint)
+	files := writeFiles(t, testProfile{name: "acme", region: "eu-west-3", endpoint: endpoint, access: motoAccess, secret: motoSecret})
+	sink, err := scan(t, testProvider("acme", testOptions(files)))
+	if err != nil {
+		t.Fatalf("scan: %v\ngaps:\n%s", err, sink.gapText())
+	}
+	matchEstate(t, sink)
+	t.Logf("gaps:\n%s", sink.gapText())
+
+	// Tags that say which service holds the data, and the user's own tags.
+	for _, a := range sink.assets {
+		if a.Tags["aws:service"] == "" {
+			t.Errorf("asset %s has no aws:service tag", a.Name)
+		}
+		if a.Kind == providers.KindVolume && a.Tags["team"] != "design" {
+			t.Errorf("volume tags = %v, want the user's team tag", a.Tags)
+		}
+	}
+
+	// moto serves no WorkMail, so its regions are gaps; opt-in regions the
+	// account has not enabled are one gap. Nothing else may fail.
+	for _, g := range sink.gaps {
+		switch {
+		case strings.Contains(g.Error, "WorkMail"):
+			if g.Region == "" || g.Hint == "" && !strings.Contains(g.Error, "WorkMail ListOrganizations") {
+				t.Errorf("WorkMail gap without region: %+v", g)
+			}
+		case strings.Contains(g.Error, "opt-in regions are not enabled"):
+		default:
+			t.Errorf("unexpected gap: %+v", g)
+		}
+		if g.Provider != "aws" || g.Account != "acme" {
+			t.Errorf("gap not attributed: %+v", g)
+		}
+	}
+	if len(sink.gapsMatching("opt-in regions are not enabled")) != 1 {
+		t.Errorf("want one gap for the regions not enabled, got:\n%s", sink.gapText())
+	}
+
+	last := sink.lastProgress()
+	if last.Total == 0 || last.Done != last.Total {
+		t.Errorf("final progress = %+v, want done == total", last)
+	}
+}

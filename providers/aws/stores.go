@@ -1,0 +1,238 @@
+package aws
+
+import (
+	"context"
+	"slices"
+
+	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/backup"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/aws/aws-sdk-go-v2/service/efs"
+	"github.com/aws/aws-sdk-go-v2/service/glacier"
+	"github.com/aws/aws-sdk-go-v2/service/rds"
+	"github.com/aws/aws-sdk-go-v2/service/ses"
+	"github.com/aws/aws-sdk-go-v2/service/workmail"
+
+	"reachmap/providers"
+)
+
+// found is one data store a lister saw in a region.
+type found struct {
+	kind providers.Kind
+	name string
+	tags map[string]string
+}
+
+// lister lists one kind of regional data store.
+type lister struct {
+	// service names the lister in progress messages.
+	service string
+	// regions, when set, are the only regions where the service exists;
+	// elsewhere it has no endpoint and is not called.
+	regions []string
+	list    func(ctx context.Context, s *session, region string, emit func(found)) error
+}
+
+// workMailRegions are the regions Amazon WorkMail has ever run in. Its
+// footprint is small and stable; calling it elsewhere would only fail.
+var workMailRegions = []string{"us-east-1", "us-west-2", "eu-west-1"}
+
+// regionalListers are the data stores scanned in every enabled region.
+var regionalListers = []lister{
+	{service: "dynamodb", list: listDynamoDB},
+	{service: "rds instances", list: listRDSInstances},
+	{service: "rds clusters", list: listRDSClusters},
+	{service: "efs", list: listEFS},
+	{service: "ebs volumes", list: listVolumes},
+	{service: "ebs snapshots", list: listSnapshots},
+	{service: "glacier", list: listGlacier},
+	{service: "backup", list: listBackupVaults},
+	{service: "workmail", regions: workMailRegions, list: listWorkMail},
+	{service: "ses", list: listSESInbound},
+}
+
+func (l lister) runsIn(region string) bool {
+	return l.regions == nil || slices.Contains(l.regions, region)
+}
+
+func listDynamoDB(ctx context.Context, s *session, region string, emit func(found)) error {
+	p := dynamodb.NewListTablesPaginator(s.dynamodb(region), &dynamodb.ListTablesInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, t := range page.TableNames {
+			emit(found{kind: providers.KindDatabase, name: t, tags: map[string]string{"aws:service": "dynamodb"}})
+		}
+	}
+	return nil
+}
+
+func listRDSInstances(ctx context.Context, s *session, region string, emit func(found)) error {
+	p := rds.NewDescribeDBInstancesPaginator(s.rds(region), &rds.DescribeDBInstancesInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, db := range page.DBInstances {
+			// An Aurora instance keeps no data of its own: its cluster's
+			// volume does, and the cluster is reported by listRDSClusters.
+			if sdkaws.ToString(db.DBClusterIdentifier) != "" {
+				continue
+			}
+			tags := map[string]string{"aws:service": "rds", "aws:engine": sdkaws.ToString(db.Engine)}
+			for _, t := range db.TagList {
+				tags[sdkaws.ToString(t.Key)] = sdkaws.ToString(t.Value)
+			}
+			emit(found{kind: providers.KindDatabase, name: sdkaws.ToString(db.DBInstanceIdentifier), tags: tags})
+		}
+	}
+	return nil
+}
+
+func listRDSClusters(ctx context.Context, s *session, region string, emit func(found)) error {
+	p := rds.NewDescribeDBClustersPaginator(s.rds(region), &rds.DescribeDBClustersInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, c := range page.DBClusters {
+			tags := map[string]string{"aws:service": "rds", "aws:engine": sdkaws.ToString(c.Engine)}
+			for _, t := range c.TagList {
+				tags[sdkaws.ToString(t.Key)] = sdkaws.ToString(t.Value)
+			}
+			emit(found{kind: providers.KindDatabase, name: sdkaws.ToString(c.DBClusterIdentifier), tags: tags})
+		}
+	}
+	return nil
+}
+
+func listEFS(ctx context.Context, s *session, region string, emit func(found)) error {
+	p := efs.NewDescribeFileSystemsPaginator(s.efs(region), &efs.DescribeFileSystemsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, fs := range page.FileSystems {
+			tags := map[string]string{"aws:service": "efs"}
+			for _, t := range fs.Tags {
+				tags[sdkaws.ToString(t.Key)] = sdkaws.ToString(t.Value)
+			}
+			emit(found{kind: providers.KindFileSystem, name: sdkaws.ToString(fs.FileSystemId), tags: tags})
+		}
+	}
+	return nil
+}
+
+func ec2Tags(service string, ts []ec2types.Tag) map[string]string {
+	tags := map[string]string{"aws:service": service}
+	for _, t := range ts {
+		tags[sdkaws.ToString(t.Key)] = sdkaws.ToString(t.Value)
+	}
+	return tags
+}
+
+func listVolumes(ctx context.Context, s *session, region string, emit func(found)) error {
+	p := ec2.NewDescribeVolumesPaginator(s.ec2(region), &ec2.DescribeVolumesInput{MaxResults: sdkaws.Int32(500)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, v := range page.Volumes {
+			emit(found{kind: providers.KindVolume, name: sdkaws.ToString(v.VolumeId), tags: ec2Tags("ebs", v.Tags)})
+		}
+	}
+	return nil
+}
+
+func listSnapshots(ctx context.Context, s *session, region string, emit func(found)) error {
+	// Owner "self": without it EC2 lists every public snapshot in the region.
+	p := ec2.NewDescribeSnapshotsPaginator(s.ec2(region), &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}, MaxResults: sdkaws.Int32(1000)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, sn := range page.Snapshots {
+			emit(found{kind: providers.KindSnapshot, name: sdkaws.ToString(sn.SnapshotId), tags: ec2Tags("ebs", sn.Tags)})
+		}
+	}
+	return nil
+}
+
+func listGlacier(ctx context.Context, s *session, region string, emit func(found)) error {
+	// "-" is the account of the credentials, as Glacier's API defines it.
+	p := glacier.NewListVaultsPaginator(s.glacier(region), &glacier.ListVaultsInput{AccountId: sdkaws.String("-")})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, v := range page.VaultList {
+			emit(found{kind: providers.KindArchive, name: sdkaws.ToString(v.VaultName), tags: map[string]string{"aws:service": "glacier"}})
+		}
+	}
+	return nil
+}
+
+func listBackupVaults(ctx context.Context, s *session, region string, emit func(found)) error {
+	p := backup.NewListBackupVaultsPaginator(s.backup(region), &backup.ListBackupVaultsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, v := range page.BackupVaultList {
+			emit(found{kind: providers.KindBackup, name: sdkaws.ToString(v.BackupVaultName), tags: map[string]string{"aws:service": "backup"}})
+		}
+	}
+	return nil
+}
+
+func listWorkMail(ctx context.Context, s *session, region string, emit func(found)) error {
+	p := workmail.NewListOrganizationsPaginator(s.workmail(region), &workmail.ListOrganizationsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return err
+		}
+		for _, o := range page.OrganizationSummaries {
+			state := sdkaws.ToString(o.State)
+			if state == "Deleted" || state == "Deleting" {
+				continue
+			}
+			name := sdkaws.ToString(o.Alias)
+			if name == "" {
+				name = sdkaws.ToString(o.OrganizationId)
+			}
+			tags := map[string]string{"aws:service": "workmail"}
+			if d := sdkaws.ToString(o.DefaultMailDomain); d != "" {
+				tags["aws:mail-domain"] = d
+			}
+			emit(found{kind: providers.KindMailbox, name: name, tags: tags})
+		}
+	}
+	return nil
+}
+
+// listSESInbound reports the active receipt rule set of a region: SES
+// receives mail only where a rule set is active, and that is the region
+// the mail first lands in. Inactive rule sets receive nothing.
+func listSESInbound(ctx context.Context, s *session, region string, emit func(found)) error {
+	out, err := s.ses(region).DescribeActiveReceiptRuleSet(ctx, &ses.DescribeActiveReceiptRuleSetInput{})
+	if err != nil {
+		return err
+	}
+	if out.Metadata == nil || sdkaws.ToString(out.Metadata.Name) == "" {
+		return nil
+	}
+	emit(found{kind: providers.KindMailInbound, name: sdkaws.ToString(out.Metadata.Name), tags: map[string]string{"aws:service": "ses"}})
+	return nil
+}
