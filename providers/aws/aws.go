@@ -24,6 +24,7 @@ import (
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/smithy-go"
 
 	"reachmap/geo"
 	"reachmap/providers"
@@ -318,9 +319,13 @@ type regionTask struct {
 
 // regionState tracks a region while its listers run.
 type regionState struct {
+	tasks     int32
 	remaining atomic.Int32
 	disabled  atomic.Bool
 	once      sync.Once
+
+	mu     sync.Mutex
+	denied []error // AccessDenied answers, held until the region is done
 }
 
 // scanRegions runs every lister in every region with at most
@@ -335,6 +340,7 @@ func (sc *scanner) scanRegions(ctx context.Context, regions []string) {
 			if l.runsIn(r) {
 				tasks = append(tasks, regionTask{region: r, l: l})
 				st.remaining.Add(1)
+				st.tasks++
 			}
 		}
 		states[r] = st
@@ -354,7 +360,7 @@ func (sc *scanner) scanRegions(ctx context.Context, regions []string) {
 					sc.runTask(ctx, t, st)
 				}
 				if st.remaining.Add(-1) == 0 {
-					sc.step(t.region)
+					sc.regionDone(t.region, st)
 				}
 			}
 		}()
@@ -397,9 +403,51 @@ func (sc *scanner) runTask(ctx context.Context, t regionTask, st *regionState) {
 			g.Error = "region not enabled for this account, or closed to these credentials: " + g.Error
 			sc.sink.Gap(g)
 		})
+	case c == classDenied:
+		st.mu.Lock()
+		st.denied = append(st.denied, err)
+		st.mu.Unlock()
 	default:
 		sc.fail(t.region, "", err)
 	}
+}
+
+// regionDone reports a finished region. When every call in it was denied,
+// the cause is almost always one rule for the whole region (an SCP, a
+// region condition in a policy), so that is one gap, not ten.
+func (sc *scanner) regionDone(region string, st *regionState) {
+	st.mu.Lock()
+	denied := st.denied
+	st.mu.Unlock()
+	if len(denied) > 1 && len(denied) == int(st.tasks) {
+		var actions []string
+		for _, err := range denied {
+			var op *smithy.OperationError
+			if errors.As(err, &op) {
+				if a := actionFor(op.Service(), op.Operation()); a != "" {
+					actions = append(actions, a)
+				}
+			}
+		}
+		sort.Strings(actions)
+		g := providers.Gap{
+			Provider: providerID, Account: sc.profile, Region: region,
+			Error: fmt.Sprintf("every call in %s was denied (%s)", region, describe(denied[0])),
+			Hint: fmt.Sprintf("An organization SCP or a region condition probably closes %s to profile %q; if the account uses it, allow %s there.",
+				region, sc.profile, strings.Join(actions, ", ")),
+		}
+		sc.failedMu.Lock()
+		if sc.firstFail == nil {
+			sc.firstFail = &g
+		}
+		sc.failedMu.Unlock()
+		sc.sink.Gap(g)
+	} else {
+		for _, err := range denied {
+			sc.fail(region, "", err)
+		}
+	}
+	sc.step(region)
 }
 
 // customEndpoint reports whether the profile points at a custom endpoint,

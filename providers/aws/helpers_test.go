@@ -106,8 +106,12 @@ type recSink struct {
 	progress []providers.Progress
 }
 
-func (r *recSink) Asset(a providers.Asset) { r.mu.Lock(); r.assets = append(r.assets, a); r.mu.Unlock() }
-func (r *recSink) Gap(g providers.Gap)     { r.mu.Lock(); r.gaps = append(r.gaps, g); r.mu.Unlock() }
+func (r *recSink) Asset(a providers.Asset) {
+	r.mu.Lock()
+	r.assets = append(r.assets, a)
+	r.mu.Unlock()
+}
+func (r *recSink) Gap(g providers.Gap) { r.mu.Lock(); r.gaps = append(r.gaps, g); r.mu.Unlock() }
 func (r *recSink) Progress(p providers.Progress) {
 	r.mu.Lock()
 	r.progress = append(r.progress, p)
