@@ -3,6 +3,7 @@ package mail
 import (
 	"fmt"
 	"net"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -182,3 +183,23 @@ func (s *testDNS) total() int {
 	defer s.mu.Unlock()
 	return len(s.queries)
 }
+
+// liar answers a query as if it had asked about other.test.
+func liar(query []byte) []byte {
+	var q dns.Msg
+	if err := q.Unpack(query); err != nil || len(q.Question) != 1 {
+		return nil
+	}
+	m := new(dns.Msg)
+	m.SetReply(&q)
+	m.Question[0].Name = "other.test."
+	rr, _ := dns.NewRR("other.test. 60 IN MX 10 mail.attacker.test.")
+	m.Answer = append(m.Answer, rr)
+	b, err := m.Pack()
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+func writeFile(path, body string) error { return os.WriteFile(path, []byte(body), 0o644) }

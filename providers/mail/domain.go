@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 )
@@ -33,6 +34,10 @@ func normalizeDomain(in string) (ascii, display string, err error) {
 	if s == "" {
 		return "", "", errors.New("empty domain name")
 	}
+	if !utf8.ValidString(s) {
+		// idna would turn the bad bytes into U+FFFD and encode that.
+		return "", "", fmt.Errorf("%q is not valid UTF-8", s)
+	}
 	if _, err := netip.ParseAddr(strings.Trim(s, "[]")); err == nil {
 		return "", "", fmt.Errorf("%q is an IP address, not a domain name", s)
 	}
@@ -41,6 +46,11 @@ func normalizeDomain(in string) (ascii, display string, err error) {
 		return "", "", fmt.Errorf("%q is not a valid domain name: %w", s, err)
 	}
 	ascii = strings.ToLower(ascii)
+	// The ASCII form must pass the same checks: this refuses punycode
+	// that decodes to something the profile would not have produced.
+	if again, err := domainProfile.ToASCII(ascii); err != nil || again != ascii {
+		return "", "", fmt.Errorf("%q is not a valid domain name (its ASCII form %q does not validate)", s, ascii)
+	}
 	if !strings.Contains(ascii, ".") {
 		return "", "", fmt.Errorf("%q has a single label; give a full domain such as example.com", s)
 	}

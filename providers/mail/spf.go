@@ -33,16 +33,37 @@ func parseSPF(txt string) (spfTerms, bool) {
 		lower := strings.ToLower(f)
 		switch {
 		case strings.HasPrefix(lower, "include:"):
-			if d := cleanHost(f[len("include:"):]); d != "" && !strings.Contains(d, "%") {
+			if d := cleanHost(f[len("include:"):]); spfTarget(d) {
 				t.includes = append(t.includes, d)
 			}
 		case strings.HasPrefix(lower, "redirect="):
-			if d := cleanHost(f[len("redirect="):]); d != "" && !strings.Contains(d, "%") {
+			if d := cleanHost(f[len("redirect="):]); spfTarget(d) {
 				t.redirect = d
 			}
 		}
 	}
 	return t, true
+}
+
+// spfTarget reports whether d can be looked up as an SPF include: DNS
+// labels of letters, digits, hyphens and underscores (_spf.google.com), so
+// macros (%{i}) and malformed names never reach the resolver.
+func spfTarget(d string) bool {
+	if d == "" || len(d) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(d, ".") {
+		if label == "" || len(label) > 63 {
+			return false
+		}
+		for i := 0; i < len(label); i++ {
+			c := label[i]
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // spfHit is a mailbox service named by an SPF include.
