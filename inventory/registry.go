@@ -3,6 +3,7 @@ package inventory
 import (
 	"reachmap/providers"
 	"reachmap/providers/demo"
+	"reachmap/providers/mail"
 )
 
 // Registry returns the provider kinds this program knows. The list is
@@ -10,5 +11,6 @@ import (
 func Registry() *providers.Registry {
 	return providers.NewRegistry(
 		demo.Factory,
+		mail.Factory,
 	)
 }
