@@ -259,8 +259,9 @@ func bucketTags() map[string]string { return map[string]string{"aws:service": "s
 
 // enabledRegions asks EC2 which regions the account has enabled. Regions
 // of other partitions are dropped; opt-in regions not enabled are reported
-// in one gap. If the call fails, the partition's known regions are used and
-// a gap says so.
+// in one gap. If the call is refused, the partition's known regions are
+// used and a gap says so; if the credentials or the network fail, no
+// region is scanned.
 func (sc *scanner) enabledRegions(ctx context.Context) []string {
 	sc.progress("listing regions", -1, -1)
 	cctx, cancel := context.WithTimeout(ctx, sc.s.opts.callTimeout)
@@ -271,8 +272,10 @@ func (sc *scanner) enabledRegions(ctx context.Context) []string {
 		if ctx.Err() != nil {
 			return nil
 		}
-		if c := classify(err); c == classBadCredentials || c == classExpired || c == classSSO {
-			// The keys do not work at home: every region would say the same.
+		switch classify(err) {
+		case classBadCredentials, classExpired, classSSO, classUnreachable, classTimeout, classNoService:
+			// The keys do not work, or the network does not reach AWS: every
+			// region would fail the same way, one gap says it.
 			return nil
 		}
 		sc.sink.Gap(providers.Gap{

@@ -180,6 +180,12 @@ func describe(err error) string {
 		return prefix + rootCause(err) + attemptNote
 	case classSSO:
 		return prefix + "the SSO session has expired or is not logged in"
+	case classNoSuchBucket:
+		// manager.GetBucketRegion reports a 404 without the operation.
+		if prefix == "" {
+			prefix = "S3 HeadBucket: "
+		}
+		return prefix + "NoSuchBucket: the bucket no longer exists"
 	case classBadResponse:
 		status := ""
 		var resp interface{ HTTPStatusCode() int }

@@ -380,8 +380,10 @@ func operation(r *http.Request) (op, region string) {
 // writeFault answers with an error in the shape the service's protocol
 // uses, so the SDK parses the code the way it would from AWS.
 func writeFault(w http.ResponseWriter, r *http.Request, f *fault) {
-	op, _ := operation(r)
-	service, _, _ := strings.Cut(op, ".")
+	service := ""
+	if m := credentialScope.FindStringSubmatch(r.Header.Get("Authorization")); m != nil {
+		service = m[2]
+	}
 	switch service {
 	case "s3":
 		w.Header().Set("Content-Type", "application/xml")
