@@ -376,3 +376,57 @@ func BenchmarkCountryAt(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1000, "µs/query")
 }
+
+func TestSimplify(t *testing.T) {
+	w := load(t, assets.Countries50m)
+	const tol = 0.003
+	s := w.Simplify(tol)
+	if len(s.Countries) != len(w.Countries) {
+		t.Fatalf("%d countries after simplifying, want %d", len(s.Countries), len(w.Countries))
+	}
+	count := func(w *World) (n int) {
+		for _, c := range w.Countries {
+			for _, p := range c.Polygons {
+				n += len(p.X)
+			}
+		}
+		return n
+	}
+	full, simple := count(w), count(s)
+	if simple*3 > full {
+		t.Errorf("simplified to %d of %d vertices; expected at least 3× fewer", simple, full)
+	}
+	// Large countries keep their shape: the point tests still hold.
+	for _, ll := range [][2]float64{{2.35, 48.85}, {-47.9, -15.8}, {37.6, 55.75}, {0, -85}, {-100, 40}} {
+		x, y := Project(ll[0], ll[1])
+		a, b := w.CountryAt(x, y), s.CountryAt(x, y)
+		if a != b {
+			t.Errorf("%v: country %d in full data, %d simplified", ll, a, b)
+		}
+	}
+	for i, c := range s.Countries {
+		if c.ISO2 != w.Countries[i].ISO2 || c.Name != w.Countries[i].Name {
+			t.Fatalf("country %d changed identity", i)
+		}
+		if len(c.Polygons) > 0 && (c.Box.MinX < w.Countries[i].Box.MinX-1e-6 || c.Box.MaxX > w.Countries[i].Box.MaxX+1e-6) {
+			t.Errorf("%s: simplified box %v outside %v", c.Name, c.Box, w.Countries[i].Box)
+		}
+	}
+	// A zig-zag within tolerance collapses to its ends; a spike stays.
+	xs := []float32{0, 1, 2, 3, 4}
+	ys := []float32{0, 0.001, -0.001, 0.001, 0}
+	if k := simplifyMarks(xs, ys, 0.01, false, nil); !k[0] || k[1] || k[2] || k[3] || !k[4] {
+		t.Errorf("zig-zag marks %v", k)
+	}
+	ys[2] = 1
+	if k := simplifyMarks(xs, ys, 0.01, false, nil); !k[2] {
+		t.Errorf("spike dropped: %v", k)
+	}
+}
+
+func BenchmarkSimplify(b *testing.B) {
+	w := load(b, assets.Countries50m)
+	for b.Loop() {
+		w.Simplify(0.0015)
+	}
+}

@@ -1,13 +1,15 @@
 package mapview
 
 import (
+	"cmp"
 	"image/color"
 	"math"
+	"slices"
 )
 
 const (
 	discRadius   = 6.0  // a single marker's disc, Fyne units
-	clusterDist  = 10.0 // markers closer than this on screen share a disc
+	clusterDist  = 14.0 // markers closer than this on screen share a disc
 	haloWidth    = 1.25 // light gap between the disc and its ring
 	ringWidth    = 2.5  // the foreign-reach ring
 	hitSlop      = 3.0  // how far outside a disc the pointer still hits it
@@ -42,6 +44,64 @@ type clusters struct {
 	of      []int32 // marker index → cluster index
 	scale   float64 // units per plane unit they were built for
 	version uint64  // marker version they were built for
+
+	// Scratch reused between builds.
+	cells                      cellTable
+	next, gnext, order, parent []int32
+	final, fill, gn            []int32
+	gx, gy                     []float64
+	done                       []bool
+}
+
+// cellTable maps grid cells to the first marker in them (-1: none), with
+// open addressing and linear probing.
+type cellTable struct {
+	keys  []int64
+	heads []int32
+	used  []bool
+	mask  uint64
+}
+
+func (t *cellTable) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(t.keys) < size {
+		t.keys, t.heads, t.used = make([]int64, size), make([]int32, size), make([]bool, size)
+	}
+	t.keys, t.heads, t.used = t.keys[:size], t.heads[:size], t.used[:size]
+	clear(t.used)
+	t.mask = uint64(size - 1)
+}
+
+func (t *cellTable) hash(k int64) uint64 { return uint64(k) * 0x9e3779b97f4a7c15 >> 20 }
+
+// slot returns the head slot for key k, claiming a free one if needed.
+func (t *cellTable) slot(k int64) *int32 {
+	for i := t.hash(k) & t.mask; ; i = (i + 1) & t.mask {
+		if !t.used[i] {
+			t.used[i], t.keys[i], t.heads[i] = true, k, -1
+			return &t.heads[i]
+		}
+		if t.keys[i] == k {
+			return &t.heads[i]
+		}
+	}
+}
+
+// ref returns the head slot of cell k, or nil if the cell was never
+// filled. A slot emptied by unlinking stays claimed (it holds -1 but
+// keeps its key), so probing past it still works.
+func (t *cellTable) ref(k int64) *int32 {
+	for i := t.hash(k) & t.mask; ; i = (i + 1) & t.mask {
+		if t.keys[i] == k && t.used[i] {
+			return &t.heads[i]
+		}
+		if !t.used[i] {
+			return nil
+		}
+	}
 }
 
 // discRadiusFor grows a cluster's disc slowly with its count so the count
@@ -53,84 +113,233 @@ func discRadiusFor(n int) float64 {
 	return math.Min(maxDiscUnits, discRadius+2+1.6*math.Log2(float64(n)))
 }
 
-// build groups markers at positions (xs, ys) (plane units) so that no two
-// discs closer than clusterDist units at scale s stay apart. Markers are
-// taken in order; each unassigned one seeds a cluster that absorbs the
-// unassigned markers within the distance, found through a hash grid of
-// that cell size, so the cost stays linear in the number of markers.
+// build groups markers at positions (xs, ys) (plane units) for scale s,
+// in three linear passes:
+//
+//  1. Markers are taken in order; each one not yet grouped seeds a group
+//     that takes every ungrouped marker within clusterDist units on
+//     screen (discs that would overlap by more than about a third).
+//  2. A group's disc grows with its count, so it may now cover a
+//     neighbouring group: biggest first, each group absorbs the groups
+//     whose centre lies within its disc.
+//  3. Groups become clusters with their members in marker order, their
+//     mean position and their dominant colours.
+//
+// Neighbours are found through hash grids, so the cost stays linear in
+// the number of markers.
 func (cs *clusters) build(xs, ys []float64, ms []Marker, s float64) {
 	n := len(xs)
 	cs.list = cs.list[:0]
 	cs.members = cs.members[:0]
 	cs.scale = s
-	if cap(cs.of) < n {
-		cs.of = make([]int32, n)
-	}
-	cs.of = cs.of[:n]
+	cs.of = resize(cs.of, n)
 	for i := range cs.of {
 		cs.of[i] = -1
 	}
 	if n == 0 {
 		return
 	}
+	key := func(x, y, cell float64) int64 {
+		return cellKey(int64(math.Floor(x/cell)), int64(math.Floor(y/cell)))
+	}
+	near := func(x, y, cell float64, visit func(head *int32)) {
+		gx, gy := int64(math.Floor(x/cell)), int64(math.Floor(y/cell))
+		for dy := int64(-1); dy <= 1; dy++ {
+			for dx := int64(-1); dx <= 1; dx++ {
+				if h := cs.cells.ref(cellKey(gx+dx, gy+dy)); h != nil {
+					visit(h)
+				}
+			}
+		}
+	}
+
+	// Pass 1. Cells are chained lists (head by cell, next by marker) in a
+	// small open-addressing table; a Go map here cost more than all the
+	// rest. Members are unlinked as they are taken, so dense cells are not
+	// rescanned by every later seed.
 	d := clusterDist / s
-	cell := func(x, y float64) (int64, int64) { return int64(math.Floor(x / d)), int64(math.Floor(y / d)) }
-	key := func(cx, cy int64) int64 { return cx<<32 ^ (cy & 0xffffffff) }
-	head := make(map[int64]int32, n)
-	next := make([]int32, n)
+	cs.cells.reset(n)
+	next := resize(cs.next, n)
+	cs.next = next
 	for i := n - 1; i >= 0; i-- {
 		if math.IsNaN(xs[i]) || math.IsNaN(ys[i]) {
-			continue // not drawn: never a seed (of stays -1) nor a member
+			continue // not drawn: never a seed nor a member (of stays -1)
 		}
-		k := key(cell(xs[i], ys[i]))
-		if h, ok := head[k]; ok {
-			next[i] = h
-		} else {
-			next[i] = -1
-		}
-		head[k] = int32(i)
+		h := cs.cells.slot(key(xs[i], ys[i], d))
+		next[i] = *h
+		*h = int32(i)
 	}
-	d2 := d * d
+	gx, gy, gn := cs.gx[:0], cs.gy[:0], cs.gn[:0] // per group: position sums, count
 	for i := range n {
 		if cs.of[i] >= 0 || math.IsNaN(xs[i]) || math.IsNaN(ys[i]) {
 			continue
 		}
-		ci := int32(len(cs.list))
-		c := cluster{start: int32(len(cs.members)), exact: true}
+		g := int32(len(gn))
 		var sx, sy float64
-		gx, gy := cell(xs[i], ys[i])
-		for dy := int64(-1); dy <= 1; dy++ {
-			for dx := int64(-1); dx <= 1; dx++ {
-				h, ok := head[key(gx+dx, gy+dy)]
-				if !ok {
+		var cnt int32
+		near(xs[i], ys[i], d, func(link *int32) {
+			for j := *link; j >= 0; j = *link {
+				ex, ey := xs[j]-xs[i], ys[j]-ys[i]
+				if ex*ex+ey*ey > d*d {
+					link = &next[j]
 					continue
 				}
-				for j := h; j >= 0; j = next[j] {
-					if cs.of[j] >= 0 {
-						continue
-					}
-					ex, ey := xs[j]-xs[i], ys[j]-ys[i]
-					if ex*ex+ey*ey > d2 {
-						continue
-					}
-					cs.of[j] = ci
-					cs.members = append(cs.members, j)
-					sx += xs[j]
-					sy += ys[j]
-					if ex != 0 || ey != 0 {
-						c.exact = false
-					}
+				*link = next[j]
+				cs.of[j] = g
+				sx, sy, cnt = sx+xs[j], sy+ys[j], cnt+1
+			}
+		})
+		gx, gy, gn = append(gx, sx), append(gy, sy), append(gn, cnt)
+	}
+	cs.gx, cs.gy, cs.gn = gx, gy, gn
+	ng := len(gn)
+
+	// Pass 2, biggest groups first. A group that has absorbed others is
+	// done and cannot itself be absorbed, so parents are one level deep.
+	order := resize(cs.order, ng)
+	cs.order = order
+	for g := range order {
+		order[g] = int32(g)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if gn[a] != gn[b] {
+			return cmp.Compare(gn[b], gn[a])
+		}
+		return cmp.Compare(a, b)
+	})
+	parent := resize(cs.parent, ng)
+	cs.parent = parent
+	gnext := resize(cs.gnext, ng)
+	cs.gnext = gnext
+	for g := range parent {
+		parent[g] = -1
+	}
+	mcell := hitCell / s
+	cs.cells.reset(ng)
+	for g := ng - 1; g >= 0; g-- {
+		h := cs.cells.slot(key(gx[g]/float64(gn[g]), gy[g]/float64(gn[g]), mcell))
+		gnext[g] = *h
+		*h = int32(g)
+	}
+	done := cs.done[:0]
+	for range ng {
+		done = append(done, false)
+	}
+	cs.done = done
+	for _, g := range order {
+		if parent[g] >= 0 || gn[g] == 1 {
+			continue // absorbed; or a single, which pass 1 already merged
+		}
+		done[g] = true
+		px, py := gx[g]/float64(gn[g]), gy[g]/float64(gn[g])
+		reach := (discRadiusFor(int(gn[g])) + haloWidth + ringWidth + 2) / s
+		near(px, py, mcell, func(link *int32) {
+			for h := *link; h >= 0; h = gnext[h] {
+				if h == g || done[h] || parent[h] >= 0 {
+					continue
 				}
+				hx, hy := gx[h]/float64(gn[h]), gy[h]/float64(gn[h])
+				if (hx-px)*(hx-px)+(hy-py)*(hy-py) > reach*reach {
+					continue
+				}
+				parent[h] = g
+				gx[g] += gx[h]
+				gy[g] += gy[h]
+				gn[g] += gn[h]
+			}
+		})
+	}
+
+	// Pass 3: number the surviving groups and lay members out by cluster
+	// with a counting sort over markers in order, so each cluster's
+	// members come out in marker order.
+	final := resize(cs.final, ng)
+	cs.final = final
+	for g := range ng {
+		if parent[g] < 0 {
+			final[g] = int32(len(cs.list))
+			cs.list = append(cs.list, cluster{n: gn[g], x: gx[g] / float64(gn[g]), y: gy[g] / float64(gn[g])})
+		}
+	}
+	for i, g := range cs.of {
+		if g < 0 {
+			continue
+		}
+		if p := parent[g]; p >= 0 {
+			g = p
+		}
+		cs.of[i] = final[g]
+	}
+	var at int32
+	for ci := range cs.list {
+		cs.list[ci].start = at
+		at += cs.list[ci].n
+	}
+	cs.members = resize(cs.members, int(at))
+	fill := resize(cs.fill, len(cs.list))
+	cs.fill = fill
+	clear(fill)
+	for i, ci := range cs.of {
+		if ci < 0 {
+			continue
+		}
+		c := &cs.list[ci]
+		cs.members[c.start+fill[ci]] = int32(i)
+		fill[ci]++
+	}
+	for ci := range cs.list {
+		c := &cs.list[ci]
+		mem := cs.members[c.start : c.start+c.n]
+		c.exact = true
+		for _, i := range mem[1:] {
+			if xs[i] != xs[mem[0]] || ys[i] != ys[mem[0]] {
+				c.exact = false
+				break
 			}
 		}
-		c.n = int32(len(cs.members)) - c.start
-		// Members were gathered cell by cell; keep them in marker order so
-		// "the first" of a cluster is the caller's first.
-		sortInt32(cs.members[c.start:])
-		c.x, c.y = sx/float64(c.n), sy/float64(c.n)
-		c.fill, c.ring = dominantColours(ms, cs.members[c.start:])
+		c.fill, c.ring = dominantColours(ms, mem)
 		c.r = discRadiusFor(int(c.n))
-		cs.list = append(cs.list, c)
+	}
+	cs.sortTopDown()
+}
+
+// cellKey packs grid cell coordinates into one table key.
+func cellKey(ix, iy int64) int64 { return ix<<32 ^ (iy & 0xffffffff) }
+
+// resize returns a slice of length n, reusing buf's storage when it can.
+func resize[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	return buf[:n]
+}
+
+// sortTopDown orders discs for drawing: single markers first, then
+// clusters, so a count is never hidden under a neighbour; within each,
+// from the top of the map down (west to east within a row). Stamping in
+// that order walks the frame's memory nearly sequentially instead of
+// jumping across 8 MB per disc, which halves the stamping time.
+func (cs *clusters) sortTopDown() {
+	slices.SortFunc(cs.list, func(a, b cluster) int {
+		if (a.n > 1) != (b.n > 1) {
+			if a.n > 1 {
+				return 1
+			}
+			return -1
+		}
+		if a.y != b.y {
+			return cmp.Compare(b.y, a.y)
+		}
+		if a.x != b.x {
+			return cmp.Compare(a.x, b.x)
+		}
+		return cmp.Compare(a.start, b.start) // unique: the order is deterministic
+	})
+	for ci := range cs.list {
+		c := &cs.list[ci]
+		for _, i := range cs.members[c.start : c.start+c.n] {
+			cs.of[i] = int32(ci)
+		}
 	}
 }
 
@@ -174,20 +383,6 @@ func dominantColours(ms []Marker, idx []int32) (fill, ring color.NRGBA) {
 		return t[b].c
 	}
 	return best(&fills), best(&rings)
-}
-
-// sortInt32 is an insertion sort: clusters hold few members, and the
-// common case (one cell) is already sorted.
-func sortInt32(a []int32) {
-	for i := 1; i < len(a); i++ {
-		v := a[i]
-		j := i - 1
-		for j >= 0 && a[j] > v {
-			a[j+1] = a[j]
-			j--
-		}
-		a[j+1] = v
-	}
 }
 
 // hitGrid finds the disc under a point in widget units. It is a dense grid

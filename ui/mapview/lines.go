@@ -77,13 +77,7 @@ func plot(dst *image.RGBA, x, y int, c premul, cov float64) {
 	if m == 0 {
 		return
 	}
-	px := dst.Pix[y*dst.Stride+4*x : y*dst.Stride+4*x+4 : y*dst.Stride+4*x+4]
-	sa := c.a * m / 255
-	inv := 255 - sa
-	px[0] = uint8((c.r*m + uint32(px[0])*inv) / 255)
-	px[1] = uint8((c.g*m + uint32(px[1])*inv) / 255)
-	px[2] = uint8((c.b*m + uint32(px[2])*inv) / 255)
-	px[3] = uint8((sa*255 + uint32(px[3])*inv) / 255)
+	blendPixel(dst.Pix[y*dst.Stride+4*x:], c.pack(), m)
 }
 
 // clipSegment clips a segment to a rectangle (Liang–Barsky), so a border

@@ -47,9 +47,53 @@ const (
 	wheelNotch = 25.0
 )
 
-var (
-	loadWorld = sync.OnceValues(func() (*world.World, error) { return world.Load(assets.Countries50m) })
-)
+// atlas is the decoded map with simplified copies for low zooms.
+type atlas struct {
+	full   *world.World
+	levels []lod // coarsest first
+}
+
+// lod is the world simplified to within tol plane units.
+type lod struct {
+	tol float64
+	w   *world.World
+}
+
+// lodPixels is how far (device pixels) a simplified outline may stray from
+// the 1:50m one; below half a pixel the difference cannot be seen.
+const lodPixels = 0.5
+
+// pick returns the coarsest copy whose simplification stays under
+// lodPixels at s device pixels per plane unit.
+func (a *atlas) pick(s float64) *world.World {
+	for _, l := range a.levels {
+		if l.tol*s <= lodPixels {
+			return l.w
+		}
+	}
+	return a.full
+}
+
+// loadAtlas decodes the embedded 1:50m countries once per process and
+// prepares simplified copies at 1.4, 2.8, 5.6 and 11.2 thousandths of a plane
+// unit (about half a pixel at zoom 1 on a 1920-pixel map, then halving
+// the resolution each time).
+var loadAtlas = sync.OnceValues(func() (*atlas, error) {
+	w, err := world.Load(assets.Countries50m)
+	if err != nil {
+		return nil, err
+	}
+	a := &atlas{full: w}
+	for _, tol := range []float64{0.0112, 0.0056, 0.0028, 0.0014} {
+		a.levels = append(a.levels, lod{tol, w.Simplify(tol)})
+	}
+	return a, nil
+})
+
+// Preload decodes the embedded map (about a quarter of a second) so the
+// first New does not wait for it. It is safe to call from any goroutine,
+// typically at start-up: go mapview.Preload().
+func Preload() { _, _ = loadAtlas() }
 
 // Map is the world map widget. Create it with New. It implements
 // fyne.Widget, desktop.Hoverable, desktop.Cursorable, fyne.Tappable,
@@ -71,7 +115,8 @@ type Map struct {
 	// hits land and no marker.
 	OnCountryTapped func(iso2 string)
 
-	world *world.World
+	atlas *atlas
+	world *world.World // full detail, for hit tests
 
 	markers  []Marker
 	mx, my   []float64 // projected positions; NaN for markers not drawn
@@ -133,13 +178,14 @@ type gridKey struct {
 // colours. If the embedded map data cannot be decoded (a broken build),
 // the map shows the ocean alone rather than failing.
 func New() *Map {
-	w, err := loadWorld()
+	a, err := loadAtlas()
 	if err != nil {
 		fyne.LogError("mapview: loading the embedded world map", err)
-		w = &world.World{}
+		a = &atlas{full: &world.World{}}
 	}
 	m := &Map{
-		world:    w,
+		atlas:    a,
+		world:    a.full,
 		v:        view{zoom: 1},
 		selected: -1,
 		hovered:  -1,
@@ -605,7 +651,8 @@ func (m *Map) render(w, h int) *image.RGBA {
 	}
 	bk := baseKey{v: m.v, w: w, h: h, px: m.pxScale, style: m.styleVersion}
 	if bk != m.baseKey {
-		m.painter.paint(m.base, m.world, newTransform(m.v, m.pxScale), &m.style)
+		t := newTransform(m.v, m.pxScale)
+		m.painter.paint(m.base, m.atlas.pick(t.s), t, &m.style)
 		m.baseKey = bk
 		m.baseRenders++
 	}
@@ -619,14 +666,11 @@ func (m *Map) render(w, h int) *image.RGBA {
 	return m.frame
 }
 
-// stampMarkers draws every cluster disc on screen, and counts on clusters.
+// stampMarkers draws every disc on screen (clusters with their count).
 func (m *Map) stampMarkers(dst *image.RGBA) {
 	t := newTransform(m.v, m.pxScale)
 	W, H := float64(dst.Rect.Dx()), float64(dst.Rect.Dy())
 	halo := m.halo()
-	white := premul{255, 255, 255, 255}
-	textPx := int(math.Round(10 * m.pxScale))
-	haveText := m.stamper.glyphs.ensure(textPx)
 	for i := range m.cl.list {
 		c := &m.cl.list[i]
 		x, y := t.apply(c.x, c.y)
@@ -637,9 +681,6 @@ func (m *Map) stampMarkers(dst *image.RGBA) {
 		s := m.stamper.disc(c, halo, m.pxScale)
 		ix, iy := int(math.Floor(x)), int(math.Floor(y))
 		blit(dst, s, ix, iy)
-		if c.n > 1 && haveText {
-			m.stamper.glyphs.text(dst, countLabel(int(c.n)), ix, iy, white)
-		}
 	}
 }
 

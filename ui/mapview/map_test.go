@@ -479,3 +479,32 @@ func TestDeviceScale(t *testing.T) {
 		t.Errorf("Africa at 2× scale: %v", got)
 	}
 }
+
+// TestOverMatchesReference checks the packed two-channels-per-multiply
+// blend against straightforward per-channel arithmetic.
+func TestOverMatchesReference(t *testing.T) {
+	ref := func(d, s [4]uint8) [4]uint8 {
+		inv := 255 - float64(s[3])
+		var out [4]uint8
+		for i := range 4 {
+			out[i] = uint8(math.Min(255, float64(s[i])+math.Round(float64(d[i])*inv/255)))
+		}
+		return out
+	}
+	pack := func(p [4]uint8) uint32 {
+		return uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
+	}
+	for _, sa := range []uint8{0, 1, 64, 128, 200, 254, 255} {
+		for _, dv := range []uint8{0, 1, 100, 200, 255} {
+			s := [4]uint8{sa / 2, sa / 3, sa, sa} // premultiplied: channels ≤ alpha
+			d := [4]uint8{dv, 255 - dv, dv / 2, 255}
+			want := pack(ref(d, s))
+			if got := over(pack(d), pack(s)); got != want {
+				t.Errorf("over(%v, %v) = %08x, want %08x", d, s, got, want)
+			}
+		}
+	}
+	if got := scale(0xff8040ff, 128); got != 0x80402080 {
+		t.Errorf("scale = %08x", got)
+	}
+}

@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
@@ -56,7 +57,7 @@ type layerPainter struct {
 	xs, ys []float32 // one ring in mask pixels
 	ax, ay []float32 // clipping scratch
 	bx, by []float32
-	row    []uint8   // one row of ocean pixels
+	row    []uint8 // one row of ocean pixels
 }
 
 // paint draws world w as seen through t into dst, which it fully
@@ -211,29 +212,45 @@ func (p *layerPainter) polygon(dst *image.RGBA, poly *world.Polygon, t transform
 	blendMask(dst, x0, y0, mask, c)
 }
 
-// blendMask composites colour c through mask onto dst at (x0, y0).
+// blendMask composites colour c through mask onto dst at (x0, y0). Most
+// of a country's box is either outside it (mask 0) or inside (mask 255),
+// so the loop steps eight mask bytes at a time over those runs and only
+// blends the antialiased edge pixels one by one.
 func blendMask(dst *image.RGBA, x0, y0 int, mask *image.Alpha, c premul) {
 	mw, mh := mask.Rect.Dx(), mask.Rect.Dy()
 	opaque := c.a == 255
+	packed := uint64(c.r) | uint64(c.g)<<8 | uint64(c.b)<<16 | uint64(c.a)<<24
+	packed2 := packed | packed<<32
 	for j := range mh {
 		m := mask.Pix[j*mask.Stride : j*mask.Stride+mw]
 		d := dst.Pix[(y0+j)*dst.Stride+4*x0 : (y0+j)*dst.Stride+4*(x0+mw)]
-		for i, a := range m {
-			if a == 0 {
-				continue
+		i := 0
+		for i < len(m) {
+			if i+8 <= len(m) {
+				w := binary.LittleEndian.Uint64(m[i:])
+				if w == 0 {
+					i += 8
+					continue
+				}
+				if w == ^uint64(0) && opaque {
+					q := d[4*i : 4*i+32]
+					binary.LittleEndian.PutUint64(q[0:], packed2)
+					binary.LittleEndian.PutUint64(q[8:], packed2)
+					binary.LittleEndian.PutUint64(q[16:], packed2)
+					binary.LittleEndian.PutUint64(q[24:], packed2)
+					i += 8
+					continue
+				}
 			}
-			px := d[4*i : 4*i+4 : 4*i+4]
-			if a == 255 && opaque {
-				px[0], px[1], px[2], px[3] = uint8(c.r), uint8(c.g), uint8(c.b), 255
-				continue
+			a := m[i]
+			switch {
+			case a == 0:
+			case a == 255 && opaque:
+				binary.LittleEndian.PutUint32(d[4*i:], uint32(packed))
+			default:
+				blendPixel(d[4*i:], uint32(packed), uint32(a))
 			}
-			ma := uint32(a)
-			sa := c.a * ma / 255
-			inv := 255 - sa
-			px[0] = uint8((c.r*ma + uint32(px[0])*inv) / 255)
-			px[1] = uint8((c.g*ma + uint32(px[1])*inv) / 255)
-			px[2] = uint8((c.b*ma + uint32(px[2])*inv) / 255)
-			px[3] = uint8((sa*255 + uint32(px[3])*inv) / 255)
+			i++
 		}
 	}
 }

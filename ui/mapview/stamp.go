@@ -20,6 +20,7 @@ var defaultFill = color.NRGBA{R: 0x2b, G: 0x6c, B: 0xb0, A: 0xff}
 type spriteKey struct {
 	fill, ring, halo color.NRGBA
 	r                float32 // disc radius, device pixels
+	label            string  // a cluster's count, drawn into the disc
 }
 
 // sprite is a premultiplied disc image, centred on pixel (c, c).
@@ -27,6 +28,39 @@ type sprite struct {
 	pix  []uint8 // size×size RGBA, premultiplied
 	size int
 	c    int
+	// Per row: pixels [lo, hi) are not transparent and [olo, ohi) are
+	// opaque, so blit copies the middle of a disc and blends only its rim.
+	lo, hi, olo, ohi []int
+}
+
+// spans fills in the per-row ranges used by blit.
+func (s *sprite) spans() {
+	n := s.size
+	s.lo, s.hi, s.olo, s.ohi = make([]int, n), make([]int, n), make([]int, n), make([]int, n)
+	for j := range n {
+		row := s.pix[4*j*n : 4*(j+1)*n]
+		lo, hi := n, 0
+		olo, ohi := -1, -1
+		for i := range n {
+			a := row[4*i+3]
+			if a != 0 {
+				lo, hi = min(lo, i), i+1
+			}
+			if a == 255 {
+				if olo < 0 {
+					olo = i
+				}
+				ohi = i + 1
+			}
+		}
+		if lo > hi {
+			lo, hi = 0, 0
+		}
+		if olo < 0 {
+			olo, ohi = lo, lo // no opaque run: blend the whole span
+		}
+		s.lo[j], s.hi[j], s.olo[j], s.ohi[j] = lo, hi, olo, ohi
+	}
 }
 
 // stamper draws cluster discs and their counts. Discs are drawn once per
@@ -79,25 +113,39 @@ func newSprite(k spriteKey, pxScale float64) *sprite {
 			}
 		}
 	}
+	s.spans()
 	return s
 }
 
-// disc returns the sprite for a cluster, drawing it on first use. The
-// cache is dropped when it grows past what any real palette needs, so a
-// caller cycling through colours cannot grow it without bound.
+// maxSprites bounds the sprite cache. Real palettes need a few dozen
+// entries (fills × rings × the counts on screen); past the bound the
+// cache starts afresh rather than grow.
+const maxSprites = 2048
+
+// disc returns the sprite for a cluster, drawing it on first use. A
+// cluster's count is drawn into its sprite, so a frame stamps a whole
+// labelled disc with one copy and counts cost nothing per frame.
 func (st *stamper) disc(c *cluster, halo color.NRGBA, pxScale float64) *sprite {
 	fill := c.fill
 	if fill.A == 0 {
 		fill = defaultFill
 	}
 	k := spriteKey{fill: fill, ring: c.ring, halo: halo, r: float32(math.Round(c.r*pxScale*4) / 4)}
+	if c.n > 1 {
+		k.label = countLabel(int(c.n))
+	}
 	if s, ok := st.sprites[k]; ok {
 		return s
 	}
-	if st.sprites == nil || len(st.sprites) > 512 {
+	if st.sprites == nil || len(st.sprites) >= maxSprites {
 		st.sprites = map[spriteKey]*sprite{}
 	}
 	s := newSprite(k, pxScale)
+	if k.label != "" && st.glyphs.ensure(int(math.Round(10*pxScale))) {
+		img := &image.RGBA{Pix: s.pix, Stride: 4 * s.size, Rect: image.Rect(0, 0, s.size, s.size)}
+		st.glyphs.text(img, k.label, s.c, s.c, premul{255, 255, 255, 255})
+		s.spans()
+	}
 	st.sprites[k] = s
 	return s
 }
@@ -106,26 +154,20 @@ func (st *stamper) disc(c *cluster, halo color.NRGBA, pxScale float64) *sprite {
 func blit(dst *image.RGBA, s *sprite, x, y int) {
 	W, H := dst.Rect.Dx(), dst.Rect.Dy()
 	x0, y0 := x-s.c, y-s.c
-	i0, j0 := max(0, -x0), max(0, -y0)
-	i1, j1 := min(s.size, W-x0), min(s.size, H-y0)
+	j0, j1 := max(0, -y0), min(s.size, H-y0)
 	for j := j0; j < j1; j++ {
-		src := s.pix[4*(j*s.size+i0) : 4*(j*s.size+i1)]
-		d := dst.Pix[(y0+j)*dst.Stride+4*(x0+i0):]
-		for i := 0; i < len(src); i += 4 {
-			sa := uint32(src[i+3])
-			if sa == 0 {
-				continue
-			}
-			if sa == 255 {
-				copy(d[i:i+4], src[i:i+4])
-				continue
-			}
-			inv := 255 - sa
-			d[i] = uint8(uint32(src[i]) + uint32(d[i])*inv/255)
-			d[i+1] = uint8(uint32(src[i+1]) + uint32(d[i+1])*inv/255)
-			d[i+2] = uint8(uint32(src[i+2]) + uint32(d[i+2])*inv/255)
-			d[i+3] = uint8(sa + uint32(d[i+3])*inv/255)
+		lo, hi := max(s.lo[j], -x0), min(s.hi[j], W-x0)
+		if lo >= hi {
+			continue
 		}
+		olo, ohi := max(lo, min(s.olo[j], hi)), max(lo, min(s.ohi[j], hi))
+		src := s.pix[4*j*s.size:]
+		// Indexes into this row of dst, shifted so i addresses column x0+i;
+		// lo ≥ -x0 keeps every index used non-negative.
+		at := func(i int) int { return (y0+j)*dst.Stride + 4*(x0+i) }
+		blendRun(dst.Pix[at(lo):at(olo)], src[4*lo:4*olo])
+		copy(dst.Pix[at(olo):at(ohi)], src[4*olo:4*ohi])
+		blendRun(dst.Pix[at(ohi):at(hi)], src[4*ohi:4*hi])
 	}
 }
 
@@ -233,19 +275,14 @@ func (gc *glyphCache) text(dst *image.RGBA, s string, x, y int, c premul) {
 func stampMask(dst *image.RGBA, m *image.Alpha, x0, y0 int, c premul) {
 	W, H := dst.Rect.Dx(), dst.Rect.Dy()
 	mw, mh := m.Rect.Dx(), m.Rect.Dy()
+	packed := c.pack()
 	for j := max(0, -y0); j < mh && y0+j < H; j++ {
 		for i := max(0, -x0); i < mw && x0+i < W; i++ {
 			a := uint32(m.Pix[j*m.Stride+i])
 			if a == 0 {
 				continue
 			}
-			px := dst.Pix[(y0+j)*dst.Stride+4*(x0+i):]
-			sa := c.a * a / 255
-			inv := 255 - sa
-			px[0] = uint8((c.r*a + uint32(px[0])*inv) / 255)
-			px[1] = uint8((c.g*a + uint32(px[1])*inv) / 255)
-			px[2] = uint8((c.b*a + uint32(px[2])*inv) / 255)
-			px[3] = uint8((sa*255 + uint32(px[3])*inv) / 255)
+			blendPixel(dst.Pix[(y0+j)*dst.Stride+4*(x0+i):], packed, a)
 		}
 	}
 }
