@@ -45,7 +45,7 @@ type tenantInfo struct {
 func discoveryBase(env string, dnsServer string) (base, offReason string, err error) {
 	switch v := strings.TrimSpace(env); {
 	case strings.EqualFold(v, "off"), v == "0", strings.EqualFold(v, "false"):
-		return "", "", nil
+		return "", "turned off by " + EnvTenantDiscovery + "=" + v, nil
 	case strings.EqualFold(v, "on"), v == "1", strings.EqualFold(v, "true"):
 		return defaultTenantBase, "", nil
 	case v != "":
