@@ -239,16 +239,18 @@ func mimecastRegion(host string, m Match) Match {
 	if !ok {
 		return m
 	}
+	// Low confidence throughout: the grids are documented, the host-name
+	// prefixes that lead to them only by Mimecast's set-up pages.
 	pins := map[string]pin{
 		"eu":  {Country: "GB", Note: "Mimecast's \"Europe (excluding Germany)\" grid; its CUK account codes point to the UK, which Mimecast does not state outright (" + mimecastSource + ")"},
-		"uk":  {Country: "GB", Medium: true},
-		"de":  {Country: "DE", Medium: true},
-		"us":  {Country: "US", Medium: true},
-		"usb": {Country: "US", Medium: true},
-		"ca":  {Country: "CA", Medium: true},
-		"au":  {Country: "AU", Medium: true},
-		"za":  {Country: "ZA", Medium: true},
-		"je":  {Country: "JE", Medium: true, Note: "Mimecast's offshore grid in Jersey"},
+		"uk":  {Country: "GB"},
+		"de":  {Country: "DE"},
+		"us":  {Country: "US"},
+		"usb": {Country: "US"},
+		"ca":  {Country: "CA"},
+		"au":  {Country: "AU"},
+		"za":  {Country: "ZA"},
+		"je":  {Country: "JE", Note: "Mimecast's offshore grid in Jersey, from the host name " + host},
 	}
 	if p, ok := pins[prefix]; ok {
 		if p.Note == "" {

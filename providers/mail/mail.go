@@ -251,7 +251,10 @@ func (s *scanner) domain(ctx context.Context, input string) result {
 	var records []mx
 	null := false
 	for _, rr := range ans.rrs {
-		m := rr.(*dns.MX)
+		m, ok := rr.(*dns.MX)
+		if !ok {
+			continue
+		}
 		h := cleanHost(m.Mx)
 		if h == "" {
 			null = true // RFC 7505: "." says the domain takes no mail

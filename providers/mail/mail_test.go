@@ -83,6 +83,7 @@ mail.selfhosted.test. 300 IN AAAA 2a01:4f8::25
 private.test.         300 IN MX 10 mail.private.test.
 mail.private.test.    300 IN A 10.0.0.5
 noaddr.test.          300 IN MX 10 mail.noaddr.test.
+iplit.test.           300 IN MX 10 5.9.0.1.
 ec2.test.             300 IN MX 10 ec2-3-120-0-1.eu-central-1.compute.amazonaws.com.
 ec2-3-120-0-1.eu-central-1.compute.amazonaws.com. 300 IN A 3.120.0.1
 ; No MX: mail goes to the domain's own address (RFC 5321)
@@ -297,6 +298,7 @@ func TestScanDomains(t *testing.T) {
 			tags: map[string]string{"ip": "5.9.0.1", "asn": "24940"}}}},
 		{domain: "private.test", assets: []want{{provider: "self-hosted", evidence: geo.EvidenceUnknown, noteHas: "private or local addresses (10.0.0.5)"}}},
 		{domain: "noaddr.test", assets: []want{{provider: "self-hosted", evidence: geo.EvidenceUnknown, noteHas: "could not be resolved"}}},
+		{domain: "iplit.test", assets: []want{{provider: "self-hosted", host: "5.9.0.1", country: "DE", operator: "hetzner", evidence: geo.EvidenceGeoIP}}},
 		{domain: "ec2.test", assets: []want{{provider: "self-hosted", operator: "aws", evidence: geo.EvidenceGeoIP}}},
 		{domain: "nomx.test", assets: []want{{provider: "self-hosted", host: "nomx.test", country: "NL", evidence: geo.EvidenceGeoIP,
 			tags: map[string]string{"mx": "nomx.test (implicit: no MX, the domain's A/AAAA record)"}}}},

@@ -265,6 +265,11 @@ func firstDistinct(errs []error) error {
 
 // addrs returns the IPv4 and then IPv6 addresses of host.
 func (r *resolver) addrs(ctx context.Context, host string) ([]netip.Addr, error) {
+	// An MX that names an address (against RFC 5321, but seen) needs no
+	// lookup.
+	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
+		return []netip.Addr{a.Unmap()}, nil
+	}
 	var out []netip.Addr
 	var errs []error
 	for _, t := range []uint16{dns.TypeA, dns.TypeAAAA} {

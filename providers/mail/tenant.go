@@ -72,7 +72,12 @@ func discoveryBase(env string, dnsServer string) (base, offReason string, err er
 type tenantClient struct {
 	base string
 	http *http.Client
+	// slots bounds requests in flight: a scan of many Microsoft 365
+	// domains should not open dozens of connections to one host.
+	slots chan struct{}
 }
+
+const tenantConcurrency = 8
 
 // newTenantClient returns a client whose connections resolve host names
 // through res when the user named a resolver, so that no DNS query leaves
@@ -114,7 +119,7 @@ func newTenantClient(base string, res *resolver, explicitDNS bool) *tenantClient
 			return nil, errors.Join(errs...)
 		}
 	}
-	return &tenantClient{base: base, http: &http.Client{
+	return &tenantClient{base: base, slots: make(chan struct{}, tenantConcurrency), http: &http.Client{
 		Transport: tr,
 		Timeout:   tenantTimeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
@@ -128,6 +133,12 @@ func newTenantClient(base string, res *resolver, explicitDNS bool) *tenantClient
 
 // lookup fetches the tenant configuration of an ASCII domain.
 func (c *tenantClient) lookup(ctx context.Context, domain string) (tenantInfo, error) {
+	select {
+	case c.slots <- struct{}{}:
+		defer func() { <-c.slots }()
+	case <-ctx.Done():
+		return tenantInfo{}, ctx.Err()
+	}
 	ctx, cancel := context.WithTimeout(ctx, tenantTimeout)
 	defer cancel()
 	u := c.base + "/" + url.PathEscape(domain) + "/.well-known/openid-configuration"
