@@ -94,9 +94,14 @@ func New(cfg providers.Config, opts ...Option) (*Provider, error) {
 		timeout:     defaultDNSTimeout,
 		concurrency: defaultConcurrency,
 	}
+	// The same domain typed twice (Bücher.de, xn--bcher-kva.de) is looked
+	// up once; bad input is kept, so that its gap is reported.
 	seen := map[string]bool{}
 	for _, d := range cfg.Domains {
 		key := strings.ToLower(strings.TrimSpace(d))
+		if ascii, _, err := normalizeDomain(d); err == nil {
+			key = ascii
+		}
 		if !seen[key] {
 			seen[key] = true
 			p.domains = append(p.domains, d)
@@ -476,3 +481,6 @@ func (s *scanner) behindGateway(ctx context.Context, ascii, display, gwHost stri
 		Tags:     cloneTags(tags, "gateway", gwHost),
 	}
 }
+
+// Interface guard.
+var _ providers.Provider = (*Provider)(nil)

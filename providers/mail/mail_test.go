@@ -552,9 +552,9 @@ func TestLoopbackResolverLeavesTenantOffWithAGap(t *testing.T) {
 
 func TestScanProgressAndOnlyGivenResolver(t *testing.T) {
 	srv := startDNS(t, testZone)
-	domains := []string{"google.test", "proton.test", "selfhosted.test", "missing.test", "Google.test"}
+	domains := []string{"google.test", "proton.test", "selfhosted.test", "missing.test", "Google.test", "alice@proton.test."}
 	c := scanAll(t, srv, "", domains...)
-	// Google.test is a duplicate and is scanned once.
+	// Google.test and alice@proton.test. are duplicates, scanned once.
 	if len(c.assets) != 3 || len(c.gaps) != 1 {
 		t.Errorf("assets %d gaps %d", len(c.assets), len(c.gaps))
 	}
