@@ -43,5 +43,8 @@ func blendRun(d, src []uint8) {
 // blendPixel composites colour c (packed) at coverage m over the pixel at
 // d[0:4].
 func blendPixel(d []uint8, c uint32, m uint32) {
+	if m == 0 {
+		return
+	}
 	binary.LittleEndian.PutUint32(d, over(binary.LittleEndian.Uint32(d), scale(c, m)))
 }

@@ -54,12 +54,17 @@ type clusters struct {
 }
 
 // cellTable maps grid cells to the first marker in them (-1: none), with
-// open addressing and linear probing.
+// open addressing and linear probing. Key, head and the in-use flag sit
+// together so a probe touches one cache line.
 type cellTable struct {
-	keys  []int64
-	heads []int32
-	used  []bool
+	slots []cellSlot
 	mask  uint64
+}
+
+type cellSlot struct {
+	key  int64
+	head int32
+	used bool
 }
 
 func (t *cellTable) reset(n int) {
@@ -67,11 +72,8 @@ func (t *cellTable) reset(n int) {
 	for size < 2*n {
 		size *= 2
 	}
-	if cap(t.keys) < size {
-		t.keys, t.heads, t.used = make([]int64, size), make([]int32, size), make([]bool, size)
-	}
-	t.keys, t.heads, t.used = t.keys[:size], t.heads[:size], t.used[:size]
-	clear(t.used)
+	t.slots = resize(t.slots, size)
+	clear(t.slots)
 	t.mask = uint64(size - 1)
 }
 
@@ -80,12 +82,13 @@ func (t *cellTable) hash(k int64) uint64 { return uint64(k) * 0x9e3779b97f4a7c15
 // slot returns the head slot for key k, claiming a free one if needed.
 func (t *cellTable) slot(k int64) *int32 {
 	for i := t.hash(k) & t.mask; ; i = (i + 1) & t.mask {
-		if !t.used[i] {
-			t.used[i], t.keys[i], t.heads[i] = true, k, -1
-			return &t.heads[i]
+		sl := &t.slots[i]
+		if !sl.used {
+			*sl = cellSlot{key: k, head: -1, used: true}
+			return &sl.head
 		}
-		if t.keys[i] == k {
-			return &t.heads[i]
+		if sl.key == k {
+			return &sl.head
 		}
 	}
 }
@@ -95,11 +98,12 @@ func (t *cellTable) slot(k int64) *int32 {
 // keeps its key), so probing past it still works.
 func (t *cellTable) ref(k int64) *int32 {
 	for i := t.hash(k) & t.mask; ; i = (i + 1) & t.mask {
-		if t.keys[i] == k && t.used[i] {
-			return &t.heads[i]
-		}
-		if !t.used[i] {
+		sl := &t.slots[i]
+		if !sl.used {
 			return nil
+		}
+		if sl.key == k {
+			return &sl.head
 		}
 	}
 }

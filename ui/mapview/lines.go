@@ -37,9 +37,14 @@ func (p *layerPainter) polyline(dst *image.RGBA, l *world.Line, t transform, c p
 // so a polyline's segments do not paint their shared vertex twice.
 func drawSegment(dst *image.RGBA, x0, y0, x1, y1 float64, c premul) {
 	W, H := float64(dst.Rect.Dx()), float64(dst.Rect.Dy())
-	var ok bool
-	if x0, y0, x1, y1, ok = clipSegment(x0, y0, x1, y1, -1, -1, W+1, H+1); !ok {
-		return
+	// Most segments lie well inside the frame: they skip clipping and
+	// per-pixel bounds checks.
+	inside := min(x0, x1) >= 1 && min(y0, y1) >= 1 && max(x0, x1) <= W-2 && max(y0, y1) <= H-2
+	if !inside {
+		var ok bool
+		if x0, y0, x1, y1, ok = clipSegment(x0, y0, x1, y1, -1, -1, W+1, H+1); !ok {
+			return
+		}
 	}
 	steep := math.Abs(y1-y0) > math.Abs(x1-x0)
 	if steep {
@@ -54,30 +59,39 @@ func drawSegment(dst *image.RGBA, x0, y0, x1, y1 float64, c premul) {
 	}
 	grad := (y1 - y0) / dx
 	start, end := int(math.Ceil(x0-0.5)), int(math.Ceil(x1-0.5))
+	packed := c.pack()
+	// Offsets of one step along the minor axis and along the major one.
+	minor, major := dst.Stride, 4
+	if steep {
+		minor, major = 4, dst.Stride
+	}
 	for x := start; x < end; x++ {
 		y := y0 + grad*(float64(x)+0.5-x0) - 0.5
 		yi := math.Floor(y)
-		f := y - yi
+		m := uint32((y - yi) * 256)
+		m = min(m, 255)
+		if inside {
+			i := int(yi)*minor + x*major
+			blendPixel(dst.Pix[i:], packed, 255-m)
+			blendPixel(dst.Pix[i+minor:], packed, m)
+			continue
+		}
 		if steep {
-			plot(dst, int(yi), x, c, 1-f)
-			plot(dst, int(yi)+1, x, c, f)
+			plot(dst, int(yi), x, packed, 255-m)
+			plot(dst, int(yi)+1, x, packed, m)
 		} else {
-			plot(dst, x, int(yi), c, 1-f)
-			plot(dst, x, int(yi)+1, c, f)
+			plot(dst, x, int(yi), packed, 255-m)
+			plot(dst, x, int(yi)+1, packed, m)
 		}
 	}
 }
 
-// plot blends colour c at coverage cov over pixel (x, y), if inside.
-func plot(dst *image.RGBA, x, y int, c premul, cov float64) {
-	if x < 0 || y < 0 || x >= dst.Rect.Dx() || y >= dst.Rect.Dy() || cov <= 0 {
+// plot blends packed colour c at coverage m over pixel (x, y), if inside.
+func plot(dst *image.RGBA, x, y int, c, m uint32) {
+	if x < 0 || y < 0 || x >= dst.Rect.Dx() || y >= dst.Rect.Dy() || m == 0 {
 		return
 	}
-	m := uint32(cov * 255)
-	if m == 0 {
-		return
-	}
-	blendPixel(dst.Pix[y*dst.Stride+4*x:], c.pack(), m)
+	blendPixel(dst.Pix[y*dst.Stride+4*x:], c, m)
 }
 
 // clipSegment clips a segment to a rectangle (Liang–Barsky), so a border
