@@ -24,7 +24,6 @@ import (
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
-	"github.com/aws/smithy-go"
 
 	"reachmap/geo"
 	"reachmap/providers"
@@ -93,6 +92,8 @@ type scanner struct {
 	s       *session
 	s3      *s3.Client
 	sink    providers.Sink
+
+	denied *deniedLedger
 
 	succeeded atomic.Int64
 	failedMu  sync.Mutex
@@ -181,7 +182,11 @@ func (sc *scanner) fail(region, item string, err error) {
 	if c == classCanceled {
 		return
 	}
-	g := sc.gap(region, item, c, err)
+	sc.record(sc.gap(region, item, c, err))
+}
+
+// record reports a gap that stands for a failed call.
+func (sc *scanner) record(g providers.Gap) {
 	sc.failedMu.Lock()
 	if sc.firstFail == nil {
 		sc.firstFail = &g
@@ -322,13 +327,9 @@ type regionTask struct {
 
 // regionState tracks a region while its listers run.
 type regionState struct {
-	tasks     int32
 	remaining atomic.Int32
 	disabled  atomic.Bool
 	once      sync.Once
-
-	mu     sync.Mutex
-	denied []error // AccessDenied answers, held until the region is done
 }
 
 // scanRegions runs every lister in every region with at most
@@ -337,13 +338,14 @@ type regionState struct {
 func (sc *scanner) scanRegions(ctx context.Context, regions []string) {
 	states := map[string]*regionState{}
 	var tasks []regionTask
+	sc.denied = newDeniedLedger()
 	for _, r := range regions {
 		st := &regionState{}
 		for _, l := range regionalListers {
 			if l.runsIn(r) {
 				tasks = append(tasks, regionTask{region: r, l: l})
 				st.remaining.Add(1)
-				st.tasks++
+				sc.denied.expect(r)
 			}
 		}
 		states[r] = st
@@ -363,7 +365,7 @@ func (sc *scanner) scanRegions(ctx context.Context, regions []string) {
 					sc.runTask(ctx, t, st)
 				}
 				if st.remaining.Add(-1) == 0 {
-					sc.regionDone(t.region, st)
+					sc.step(t.region)
 				}
 			}
 		}()
@@ -380,6 +382,9 @@ func (sc *scanner) scanRegions(ctx context.Context, regions []string) {
 	}
 	close(work)
 	wg.Wait()
+	for _, g := range sc.denied.gaps(sc.profile) {
+		sc.record(g)
+	}
 }
 
 func (sc *scanner) runTask(ctx context.Context, t regionTask, st *regionState) {
@@ -390,6 +395,7 @@ func (sc *scanner) runTask(ctx context.Context, t regionTask, st *regionState) {
 	})
 	if err == nil {
 		sc.ok()
+		sc.denied.ok(t.region)
 		return
 	}
 	switch c := classify(err); {
@@ -407,50 +413,10 @@ func (sc *scanner) runTask(ctx context.Context, t regionTask, st *regionState) {
 			sc.sink.Gap(g)
 		})
 	case c == classDenied:
-		st.mu.Lock()
-		st.denied = append(st.denied, err)
-		st.mu.Unlock()
+		sc.denied.add(t.region, err)
 	default:
 		sc.fail(t.region, "", err)
 	}
-}
-
-// regionDone reports a finished region. When every call in it was denied,
-// the cause is almost always one rule for the whole region (an SCP, a
-// region condition in a policy), so that is one gap, not ten.
-func (sc *scanner) regionDone(region string, st *regionState) {
-	st.mu.Lock()
-	denied := st.denied
-	st.mu.Unlock()
-	if len(denied) > 1 && len(denied) == int(st.tasks) {
-		var actions []string
-		for _, err := range denied {
-			var op *smithy.OperationError
-			if errors.As(err, &op) {
-				if a := actionFor(op.Service(), op.Operation()); a != "" {
-					actions = append(actions, a)
-				}
-			}
-		}
-		sort.Strings(actions)
-		g := providers.Gap{
-			Provider: providerID, Account: sc.profile, Region: region,
-			Error: fmt.Sprintf("every call in %s was denied (%s)", region, describe(denied[0])),
-			Hint: fmt.Sprintf("An organization SCP or a region condition probably closes %s to profile %q; if the account uses it, allow %s there.",
-				region, sc.profile, strings.Join(actions, ", ")),
-		}
-		sc.failedMu.Lock()
-		if sc.firstFail == nil {
-			sc.firstFail = &g
-		}
-		sc.failedMu.Unlock()
-		sc.sink.Gap(g)
-	} else {
-		for _, err := range denied {
-			sc.fail(region, "", err)
-		}
-	}
-	sc.step(region)
 }
 
 // customEndpoint reports whether the profile points at a custom endpoint,

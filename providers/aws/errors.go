@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"net/url"
 	"strings"
 	"syscall"
@@ -103,6 +104,16 @@ func classify(err error) class {
 			return classNoSuchBucket
 		}
 	}
+	// An answer whose body could not be read still has a status, and a
+	// proxy, an emulator or a WAF in between speaks no AWS protocol.
+	switch httpStatus(err) {
+	case http.StatusForbidden:
+		return classDenied
+	case http.StatusUnauthorized:
+		return classBadCredentials
+	case http.StatusTooManyRequests:
+		return classThrottled
+	}
 	var deser *smithy.DeserializationError
 	if errors.As(err, &deser) {
 		return classBadResponse
@@ -141,6 +152,15 @@ func classify(err error) class {
 	return classOther
 }
 
+// httpStatus is the HTTP status of a failed call's answer, or 0.
+func httpStatus(err error) int {
+	var resp interface{ HTTPStatusCode() int }
+	if errors.As(err, &resp) {
+		return resp.HTTPStatusCode()
+	}
+	return 0
+}
+
 func isS3(err error) bool {
 	var op *smithy.OperationError
 	return errors.As(err, &op) && op.Service() == "S3"
@@ -157,7 +177,7 @@ func describe(err error) string {
 		prefix = op.Service() + " " + op.Operation() + ": "
 	}
 	var api smithy.APIError
-	if errors.As(err, &api) {
+	if errors.As(err, &api) && api.ErrorCode() != "UnknownError" {
 		msg := strings.TrimSpace(api.ErrorMessage())
 		if msg == "" {
 			return prefix + api.ErrorCode()
@@ -170,6 +190,8 @@ func describe(err error) string {
 		attemptNote = fmt.Sprintf(" (after %d attempts)", attempts.Attempt)
 	}
 	switch classify(err) {
+	case classDenied:
+		return prefix + fmt.Sprintf("AccessDenied (HTTP %d; the answer's body could not be read)", httpStatus(err))
 	case classTimeout:
 		return prefix + "timed out" + attemptNote
 	case classUnreachable:
@@ -188,9 +210,8 @@ func describe(err error) string {
 		return prefix + "NoSuchBucket: the bucket no longer exists"
 	case classBadResponse:
 		status := ""
-		var resp interface{ HTTPStatusCode() int }
-		if errors.As(err, &resp) {
-			status = fmt.Sprintf(" (HTTP %d)", resp.HTTPStatusCode())
+		if code := httpStatus(err); code != 0 {
+			status = fmt.Sprintf(" (HTTP %d)", code)
 		}
 		return prefix + "the endpoint's answer is not an AWS API response" + status + attemptNote
 	}

@@ -215,4 +215,11 @@ func TestScanFindsTheWholeEstate(t *testing.T) {
 	if last.Total == 0 || last.Done != last.Total {
 		t.Errorf("final progress = %+v, want done == total", last)
 	}
+	prev := 0
+	for _, p := range sink.progress {
+		if p.Done < prev || (p.Total > 0 && p.Done > p.Total) || p.Provider != "aws" || p.Account != "acme" || p.Stage == "" {
+			t.Errorf("progress out of order or unattributed: %+v after done=%d", p, prev)
+		}
+		prev = p.Done
+	}
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/ses"
 	"github.com/aws/aws-sdk-go-v2/service/workmail"
+	"github.com/aws/smithy-go/logging"
 )
 
 // fallbackRegion is where global calls go when a profile names no region.
@@ -99,6 +100,9 @@ func openSession(ctx context.Context, profile string, o options) (*session, erro
 
 	load := []func(*config.LoadOptions) error{
 		config.WithAppID("reachmap"),
+		// The SDK would print warnings to stderr; Reachmap reports through
+		// gaps, and only the UI decides what to show or log.
+		config.WithLogger(logging.Nop{}),
 		config.WithHTTPClient(newHTTPClient(o)),
 		config.WithRetryer(func() sdkaws.Retryer {
 			return retry.NewStandard(func(so *retry.StandardOptions) {
