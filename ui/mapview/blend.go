@@ -1,6 +1,9 @@
 package mapview
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"image/color"
+)
 
 // over returns premultiplied src over premultiplied dst, both packed as
 // little-endian RGBA in a uint32. Two channels are scaled per multiply
@@ -40,11 +43,28 @@ func blendRun(d, src []uint8) {
 	}
 }
 
-// blendPixel composites colour c (packed) at coverage m over the pixel at
+// ramp holds a colour premultiplied and scaled by every coverage 0..255,
+// packed. Painting an antialiased edge pixel is then one lookup and one
+// blend; ramps are built when colours change, not per frame.
+type ramp [256]uint32
+
+func newRamp(c color.NRGBA) *ramp {
+	var r ramp
+	p := toPremul(c).pack()
+	for m := range r {
+		r[m] = scale(p, uint32(m))
+	}
+	return &r
+}
+
+// opaque reports whether full coverage replaces the pixel outright.
+func (r *ramp) opaque() bool { return r[255]>>24 == 255 }
+
+// blendPixel composites the ramp's colour at coverage m over the pixel at
 // d[0:4].
-func blendPixel(d []uint8, c uint32, m uint32) {
+func blendPixel(d []uint8, r *ramp, m uint32) {
 	if m == 0 {
 		return
 	}
-	binary.LittleEndian.PutUint32(d, over(binary.LittleEndian.Uint32(d), scale(c, m)))
+	binary.LittleEndian.PutUint32(d, over(binary.LittleEndian.Uint32(d), r[m&255]))
 }

@@ -11,7 +11,7 @@ import (
 // Vertices closer than a pixel to the last kept one are dropped first, so
 // every segment crosses at least one pixel centre and consecutive segments
 // abut without double-painting their joints.
-func (p *layerPainter) polyline(dst *image.RGBA, l *world.Line, t transform, c premul) {
+func (p *layerPainter) polyline(dst *image.RGBA, l *world.Line, t transform, c *ramp) {
 	W, H := float64(dst.Rect.Dx()), float64(dst.Rect.Dy())
 	x0, y0, x1, y1 := t.pixBox(l.Box)
 	if x1 < -1 || y1 < -1 || x0 > W+1 || y0 > H+1 {
@@ -35,7 +35,7 @@ func (p *layerPainter) polyline(dst *image.RGBA, l *world.Line, t transform, c p
 // the major axis, each pixel centre splits its coverage between the two
 // pixels straddling the line). Columns are taken half-open, [start, end),
 // so a polyline's segments do not paint their shared vertex twice.
-func drawSegment(dst *image.RGBA, x0, y0, x1, y1 float64, c premul) {
+func drawSegment(dst *image.RGBA, x0, y0, x1, y1 float64, c *ramp) {
 	W, H := float64(dst.Rect.Dx()), float64(dst.Rect.Dy())
 	// Most segments lie well inside the frame: they skip clipping and
 	// per-pixel bounds checks.
@@ -59,7 +59,6 @@ func drawSegment(dst *image.RGBA, x0, y0, x1, y1 float64, c premul) {
 	}
 	grad := (y1 - y0) / dx
 	start, end := int(math.Ceil(x0-0.5)), int(math.Ceil(x1-0.5))
-	packed := c.pack()
 	// Offsets of one step along the minor axis and along the major one.
 	minor, major := dst.Stride, 4
 	if steep {
@@ -72,22 +71,22 @@ func drawSegment(dst *image.RGBA, x0, y0, x1, y1 float64, c premul) {
 		m = min(m, 255)
 		if inside {
 			i := int(yi)*minor + x*major
-			blendPixel(dst.Pix[i:], packed, 255-m)
-			blendPixel(dst.Pix[i+minor:], packed, m)
+			blendPixel(dst.Pix[i:], c, 255-m)
+			blendPixel(dst.Pix[i+minor:], c, m)
 			continue
 		}
 		if steep {
-			plot(dst, int(yi), x, packed, 255-m)
-			plot(dst, int(yi)+1, x, packed, m)
+			plot(dst, int(yi), x, c, 255-m)
+			plot(dst, int(yi)+1, x, c, m)
 		} else {
-			plot(dst, x, int(yi), packed, 255-m)
-			plot(dst, x, int(yi)+1, packed, m)
+			plot(dst, x, int(yi), c, 255-m)
+			plot(dst, x, int(yi)+1, c, m)
 		}
 	}
 }
 
-// plot blends packed colour c at coverage m over pixel (x, y), if inside.
-func plot(dst *image.RGBA, x, y int, c, m uint32) {
+// plot blends colour c at coverage m over pixel (x, y), if inside.
+func plot(dst *image.RGBA, x, y int, c *ramp, m uint32) {
 	if x < 0 || y < 0 || x >= dst.Rect.Dx() || y >= dst.Rect.Dy() || m == 0 {
 		return
 	}

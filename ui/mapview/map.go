@@ -531,6 +531,7 @@ func (m *Map) restyle() {
 		}
 		st.fills[i] = c
 	}
+	st.prepare()
 	m.styleVersion++
 }
 

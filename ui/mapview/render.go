@@ -45,6 +45,29 @@ type layerStyle struct {
 	border color.NRGBA
 	coast  color.NRGBA
 	fills  []color.NRGBA // per country, in world order
+
+	// Derived by prepare: ramps per country (shared between countries of
+	// one colour) and for the lines.
+	fillRamps           []*ramp
+	borderRamp, coastRp *ramp
+}
+
+// prepare derives the ramps from the colours; call it after changing them.
+func (st *layerStyle) prepare() {
+	byColour := map[color.NRGBA]*ramp{}
+	get := func(c color.NRGBA) *ramp {
+		r, ok := byColour[c]
+		if !ok {
+			r = newRamp(c)
+			byColour[c] = r
+		}
+		return r
+	}
+	st.fillRamps = resize(st.fillRamps, len(st.fills))
+	for i, c := range st.fills {
+		st.fillRamps[i] = get(c)
+	}
+	st.borderRamp, st.coastRp = get(st.border), get(st.coast)
 }
 
 // layerPainter paints the country layer: ocean inside the map's outline,
@@ -53,7 +76,7 @@ type layerStyle struct {
 // buffers between frames so a frame allocates nothing once warmed up.
 type layerPainter struct {
 	z      vector.Rasterizer
-	mask   []uint8
+	mask   image.Alpha
 	xs, ys []float32 // one ring in mask pixels
 	ax, ay []float32 // clipping scratch
 	bx, by []float32
@@ -68,27 +91,24 @@ func (p *layerPainter) paint(dst *image.RGBA, w *world.World, t transform, st *l
 	W, H := dst.Rect.Dx(), dst.Rect.Dy()
 	for i := range w.Countries {
 		c := &w.Countries[i]
-		col := st.fills[i]
-		if col.A == 0 {
+		if st.fills[i].A == 0 {
 			continue
 		}
 		bx0, by0, bx1, by1 := t.pixBox(c.Box)
 		if bx1 < 0 || by1 < 0 || bx0 > float64(W) || by0 > float64(H) {
 			continue
 		}
-		pc := toPremul(col)
 		for j := range c.Polygons {
-			p.polygon(dst, &c.Polygons[j], t, pc)
+			p.polygon(dst, &c.Polygons[j], t, st.fillRamps[i])
 		}
 	}
-	coast, border := toPremul(st.coast), toPremul(st.border)
 	for i := range w.Lines {
 		l := &w.Lines[i]
-		c := coast
+		c, a := st.coastRp, st.coast.A
 		if l.Shared {
-			c = border
+			c, a = st.borderRamp, st.border.A
 		}
-		if c.a != 0 {
+		if a != 0 {
 			p.polyline(dst, l, t, c)
 		}
 	}
@@ -153,7 +173,7 @@ func overlap(a0, a1, b0, b1 float64) float64 {
 // polygon rasterises one polygon (exterior and holes together, so holes
 // cancel by winding) into an alpha mask the size of its box clipped to
 // dst, then blends colour c through it.
-func (p *layerPainter) polygon(dst *image.RGBA, poly *world.Polygon, t transform, c premul) {
+func (p *layerPainter) polygon(dst *image.RGBA, poly *world.Polygon, t transform, c *ramp) {
 	W, H := dst.Rect.Dx(), dst.Rect.Dy()
 	fx0, fy0, fx1, fy1 := t.pixBox(poly.Box)
 	x0 := int(math.Max(0, math.Floor(fx0)))
@@ -204,22 +224,22 @@ func (p *layerPainter) polygon(dst *image.RGBA, poly *world.Polygon, t transform
 	if !drawn {
 		return
 	}
-	if cap(p.mask) < mw*mh {
-		p.mask = make([]uint8, mw*mh)
-	}
-	mask := &image.Alpha{Pix: p.mask[:mw*mh], Stride: mw, Rect: image.Rect(0, 0, mw, mh)}
-	p.z.Draw(mask, mask.Rect, image.Opaque, image.Point{})
-	blendMask(dst, x0, y0, mask, c)
+	// The mask reuses one buffer; the image header lives in the painter
+	// too, so nothing is allocated per polygon.
+	p.mask.Pix = resize(p.mask.Pix, mw*mh)
+	p.mask.Stride, p.mask.Rect = mw, image.Rect(0, 0, mw, mh)
+	p.z.Draw(&p.mask, p.mask.Rect, image.Opaque, image.Point{})
+	blendMask(dst, x0, y0, &p.mask, c)
 }
 
 // blendMask composites colour c through mask onto dst at (x0, y0). Most
 // of a country's box is either outside it (mask 0) or inside (mask 255),
 // so the loop steps eight mask bytes at a time over those runs and only
 // blends the antialiased edge pixels one by one.
-func blendMask(dst *image.RGBA, x0, y0 int, mask *image.Alpha, c premul) {
+func blendMask(dst *image.RGBA, x0, y0 int, mask *image.Alpha, c *ramp) {
 	mw, mh := mask.Rect.Dx(), mask.Rect.Dy()
-	opaque := c.a == 255
-	packed := uint64(c.r) | uint64(c.g)<<8 | uint64(c.b)<<16 | uint64(c.a)<<24
+	opaque := c.opaque()
+	packed := uint64(c[255])
 	packed2 := packed | packed<<32
 	for j := range mh {
 		m := mask.Pix[j*mask.Stride : j*mask.Stride+mw]
@@ -248,7 +268,7 @@ func blendMask(dst *image.RGBA, x0, y0 int, mask *image.Alpha, c premul) {
 			case a == 255 && opaque:
 				binary.LittleEndian.PutUint32(d[4*i:], uint32(packed))
 			default:
-				blendPixel(d[4*i:], uint32(packed), uint32(a))
+				blendPixel(d[4*i:], c, uint32(a))
 			}
 			i++
 		}

@@ -274,14 +274,14 @@ func (gc *glyphCache) text(dst *image.RGBA, s string, x, y int, c premul) {
 func stampMask(dst *image.RGBA, m *image.Alpha, x0, y0 int, c premul) {
 	W, H := dst.Rect.Dx(), dst.Rect.Dy()
 	mw, mh := m.Rect.Dx(), m.Rect.Dy()
-	packed := c.pack()
+	r := newRamp(color.NRGBA{R: uint8(c.r), G: uint8(c.g), B: uint8(c.b), A: uint8(c.a)})
 	for j := max(0, -y0); j < mh && y0+j < H; j++ {
 		for i := max(0, -x0); i < mw && x0+i < W; i++ {
 			a := uint32(m.Pix[j*m.Stride+i])
 			if a == 0 {
 				continue
 			}
-			blendPixel(dst.Pix[(y0+j)*dst.Stride+4*(x0+i):], packed, a)
+			blendPixel(dst.Pix[(y0+j)*dst.Stride+4*(x0+i):], r, a)
 		}
 	}
 }
