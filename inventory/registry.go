@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"reachmap/providers"
+	"reachmap/providers/aws"
 	"reachmap/providers/demo"
 	"reachmap/providers/mail"
 )
@@ -10,6 +11,7 @@ import (
 // explicit so that a reader sees every source of data in one place.
 func Registry() *providers.Registry {
 	return providers.NewRegistry(
+		aws.Factory,
 		demo.Factory,
 		mail.Factory,
 	)

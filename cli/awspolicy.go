@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"reachmap/providers/aws"
+)
+
+// runAWSPolicy prints the minimal read-only IAM policy a Reachmap scan
+// needs, so a user can attach exactly that to the profile they scan with:
+//
+//	reachmap aws-policy > reachmap-policy.json
+//	aws iam put-user-policy --user-name reachmap --policy-name reachmap \
+//	    --policy-document file://reachmap-policy.json
+//
+// Only the JSON goes to stdout, so the output can be piped as is.
+func runAWSPolicy(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("aws-policy", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: reachmap aws-policy")
+		fmt.Fprintln(stderr, "Prints the minimal read-only IAM policy (JSON) that lets Reachmap scan an AWS account.")
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "reachmap aws-policy: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return ExitUsage
+	}
+	if _, err := io.WriteString(stdout, aws.Policy()); err != nil {
+		fmt.Fprintf(stderr, "reachmap aws-policy: %v\n", err)
+		return ExitFailed
+	}
+	return ExitOK
+}
