@@ -4,7 +4,8 @@ package aws
 // moto_server (most AWS services, IAM policy evaluation on demand) and
 // versitygw (an S3 gateway that checks SigV4 and reports BucketRegion).
 // They start lazily, the first time a test needs them, and TestMain stops
-// them. Without a binary a test skips, except under CI=true, where it fails:
+// them; or, when scripts/s3-servers.sh start has exported their addresses
+// (REACHMAP_MOTO_URL, REACHMAP_VERSITYGW_URL and _DIR), those are used. Without a binary a test skips, except under CI=true, where it fails:
 // CI must never pass by skipping the real parts.
 
 import (
@@ -125,7 +126,25 @@ func freePort() (string, error) {
 	return ln.Addr().String(), nil
 }
 
+// external are servers started by scripts/s3-servers.sh start, shared
+// between test runs; used when its variables are set.
+func (s *server) external() bool {
+	switch s {
+	case motoSrv:
+		s.url = os.Getenv("REACHMAP_MOTO_URL")
+	case versitySrv:
+		s.url, s.dir = os.Getenv("REACHMAP_VERSITYGW_URL"), os.Getenv("REACHMAP_VERSITYGW_DIR")
+		if s.dir == "" {
+			s.url = ""
+		}
+	}
+	return s.url != ""
+}
+
 func (s *server) start() error {
+	if s.external() {
+		return waitHTTP(s.url, nil)
+	}
 	bin, err := findBinary(s.name)
 	if err != nil {
 		return err
@@ -215,9 +234,10 @@ func waitHTTP(url string, exited <-chan struct{}) error {
 }
 
 func (s *server) stop() {
-	if s.cmd != nil && s.cmd.Process != nil {
-		syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
+	if s.cmd == nil {
+		return // not ours: an external server, or never started
 	}
+	syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
 	if s.dir != "" {
 		os.RemoveAll(s.dir)
 	}
