@@ -1,0 +1,92 @@
+package report
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"testing"
+
+	"golang.org/x/image/vector"
+
+	"reachmap/assets"
+	"reachmap/geo/world"
+	"reachmap/inventory"
+	"reachmap/reach"
+)
+
+// testMapPNG draws a plain map of a scan so that the report tests embed a
+// real picture: Natural Earth countries in grey, one disc per placed item
+// in its category's colour. The app's own renderer (ui/mapview) replaces
+// it through MapPNG; this one only has to look like a map.
+func testMapPNG(t testing.TB, s *inventory.Scan, w, h int) []byte {
+	t.Helper()
+	wd, err := world.Load(assets.Countries110m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{0xf4, 0xf7, 0xfa, 0xff}), image.Point{}, draw.Src)
+	sx := float64(w) / (2 * world.MaxX)
+	sy := float64(h) / (2 * world.MaxY)
+	scale := min(sx, sy)
+	toPx := func(x, y float64) (float32, float32) {
+		return float32(float64(w)/2 + x*scale), float32(float64(h)/2 - y*scale)
+	}
+	land := image.NewUniform(color.RGBA{0xd5, 0xda, 0xe0, 0xff})
+	for _, c := range wd.Countries {
+		for pi := range c.Polygons {
+			p := &c.Polygons[pi]
+			r := vector.NewRasterizer(w, h)
+			for ri := range p.NumRings() {
+				xs, ys := p.Ring(ri)
+				for k := range xs {
+					px, py := toPx(float64(xs[k]), float64(ys[k]))
+					if k == 0 {
+						r.MoveTo(px, py)
+					} else {
+						r.LineTo(px, py)
+					}
+				}
+				r.ClosePath()
+			}
+			r.Draw(img, img.Bounds(), land, image.Point{})
+		}
+	}
+	colors := map[reach.Category]color.RGBA{
+		reach.CategoryHome:        {0x00, 0x9e, 0x73, 0xff},
+		reach.CategoryHomeForeign: {0xe6, 0x9f, 0x00, 0xff},
+		reach.CategoryForeign:     {0xd5, 0x5e, 0x00, 0xff},
+	}
+	for _, it := range s.Assets {
+		if unplacedReason(it) != "" {
+			continue
+		}
+		col, ok := colors[it.Category]
+		if !ok {
+			col = color.RGBA{0x99, 0x99, 0x99, 0xff}
+		}
+		x, y := world.Project(it.Location.Lon, it.Location.Lat)
+		cx, cy := toPx(x, y)
+		for _, d := range []struct {
+			r float32
+			c color.RGBA
+		}{{7, color.RGBA{0xff, 0xff, 0xff, 0xff}}, {5.5, col}} {
+			r := vector.NewRasterizer(w, h)
+			const k = 0.5523 // cubic approximation of a quarter circle
+			r.MoveTo(cx+d.r, cy)
+			r.CubeTo(cx+d.r, cy+k*d.r, cx+k*d.r, cy+d.r, cx, cy+d.r)
+			r.CubeTo(cx-k*d.r, cy+d.r, cx-d.r, cy+k*d.r, cx-d.r, cy)
+			r.CubeTo(cx-d.r, cy-k*d.r, cx-k*d.r, cy-d.r, cx, cy-d.r)
+			r.CubeTo(cx+k*d.r, cy-d.r, cx+d.r, cy-k*d.r, cx+d.r, cy)
+			r.ClosePath()
+			r.Draw(img, img.Bounds(), image.NewUniform(d.c), image.Point{})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
