@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"reachmap/geo"
 	"reachmap/providers"
 )
 
@@ -20,10 +21,15 @@ type Match struct {
 	Region string
 	// Service names the offer in a sentence ("Microsoft 365 GCC High").
 	Service string
-	// Pin, when set, is where the host name's documented region places the
-	// data (Zoho's data-centre regions, Mimecast's grids).
-	Pin *pin
+	// pin, when set, is where the host name's documented region places the
+	// data (Zoho's data-centre regions, Mimecast's grids); see Location.
+	pin *pin
 }
+
+// Location is where the host name alone places the data, or nil when it
+// does not say (the service's fixed location, a tenant lookup or GeoIP
+// must then answer). Its evidence is dns.
+func (m Match) Location() *geo.Location { return pinLocation(m.pin) }
 
 // pin is a place a host name's region stands for. The package turns it into
 // a geo.Location with Evidence dns.
@@ -206,7 +212,7 @@ func zohoRegion(host string, m Match) Match {
 			if p.Note == "" {
 				p.Note = "Zoho data-centre region " + z.region + ", from the MX host name " + host
 			}
-			m.Region, m.Pin = z.region, &p
+			m.Region, m.pin = z.region, &p
 			return m
 		}
 	}
@@ -256,7 +262,7 @@ func mimecastRegion(host string, m Match) Match {
 		if p.Note == "" {
 			p.Note = "Mimecast grid \"" + prefix + "\" from the host name " + host + " (" + mimecastSource + ")"
 		}
-		m.Region, m.Pin = prefix, &p
+		m.Region, m.pin = prefix, &p
 	}
 	return m
 }
@@ -270,9 +276,9 @@ func proofpointEssentialsRegion(host string, m Match) Match {
 	}
 	switch {
 	case strings.HasPrefix(region, "eu"):
-		m.Region, m.Pin = region, &pin{Area: "EU", Note: "Proofpoint Essentials region " + region + " from the host name " + host}
+		m.Region, m.pin = region, &pin{Area: "EU", Note: "Proofpoint Essentials region " + region + " from the host name " + host}
 	case strings.HasPrefix(region, "us"):
-		m.Region, m.Pin = region, &pin{Country: "US", Note: "Proofpoint Essentials region " + region + " from the host name " + host}
+		m.Region, m.pin = region, &pin{Country: "US", Note: "Proofpoint Essentials region " + region + " from the host name " + host}
 	}
 	return m
 }
@@ -296,7 +302,7 @@ func barracudaRegion(host string, m Match) Match {
 		if !isAlpha2(cc) {
 			return m
 		}
-		m.Region, m.Pin = region, &pin{Country: cc, Note: "Barracuda region " + region + " from the host name " + host}
+		m.Region, m.pin = region, &pin{Country: cc, Note: "Barracuda region " + region + " from the host name " + host}
 		return m
 	}
 	return m
@@ -306,15 +312,15 @@ func barracudaRegion(host string, m Match) Match {
 func trendRegion(host string, m Match) Match {
 	switch {
 	case inZone(host, "tmes.trendmicro.eu"):
-		m.Region, m.Pin = "eu", &pin{Area: "EU", Note: "Trend Micro Email Security EU site, from the host name " + host}
+		m.Region, m.pin = "eu", &pin{Area: "EU", Note: "Trend Micro Email Security EU site, from the host name " + host}
 	case inZone(host, "tmes.trendmicro.co.jp"):
-		m.Region, m.Pin = "jp", &pin{Country: "JP", Note: "Trend Micro Email Security Japan site, from the host name " + host}
+		m.Region, m.pin = "jp", &pin{Country: "JP", Note: "Trend Micro Email Security Japan site, from the host name " + host}
 	case inZone(host, "tmes-anz.trendmicro.com"):
-		m.Region, m.Pin = "anz", &pin{Country: "AU", Note: "Trend Micro Email Security Australia/New Zealand site, from the host name " + host}
+		m.Region, m.pin = "anz", &pin{Country: "AU", Note: "Trend Micro Email Security Australia/New Zealand site, from the host name " + host}
 	case inZone(host, "tmes-sg.trendmicro.com"):
-		m.Region, m.Pin = "sg", &pin{Country: "SG", Note: "Trend Micro Email Security Singapore site, from the host name " + host}
+		m.Region, m.pin = "sg", &pin{Country: "SG", Note: "Trend Micro Email Security Singapore site, from the host name " + host}
 	case inZone(host, "tmes-in.trendmicro.com"):
-		m.Region, m.Pin = "in", &pin{Country: "IN", Note: "Trend Micro Email Security India site, from the host name " + host}
+		m.Region, m.pin = "in", &pin{Country: "IN", Note: "Trend Micro Email Security India site, from the host name " + host}
 	case inZone(host, "tmes.trendmicro.com"):
 		m.Region = "us"
 	}
@@ -336,9 +342,9 @@ func sophosRegion(host string, m Match) Match {
 func messagelabsRegion(host string, m Match) Match {
 	switch {
 	case inZone(host, "eu.messagelabs.com"):
-		m.Region, m.Pin = "eu", &pin{Area: "EU", Note: "Symantec Email Security.cloud EU cluster, from the host name " + host}
+		m.Region, m.pin = "eu", &pin{Area: "EU", Note: "Symantec Email Security.cloud EU cluster, from the host name " + host}
 	case inZone(host, "us.messagelabs.com"):
-		m.Region, m.Pin = "us", &pin{Country: "US", Note: "Symantec Email Security.cloud US cluster, from the host name " + host}
+		m.Region, m.pin = "us", &pin{Country: "US", Note: "Symantec Email Security.cloud US cluster, from the host name " + host}
 	}
 	return m
 }

@@ -89,9 +89,9 @@ func TestClassifyMX(t *testing.T) {
 				t.Errorf("got %+v", m)
 			}
 			var cc, area string
-			if m.Pin != nil {
-				cc, area = m.Pin.Country, m.Pin.Area
-				if m.Pin.Note == "" {
+			if m.pin != nil {
+				cc, area = m.pin.Country, m.pin.Area
+				if m.pin.Note == "" {
 					t.Error("a pin needs a note")
 				}
 			}

@@ -35,7 +35,7 @@ func FuzzClassifyMX(f *testing.F) {
 		if m.Provider == "" || m.Service == "" || (m.Kind != providers.KindMailbox && m.Kind != providers.KindMailGateway) {
 			t.Fatalf("bad match %+v", m)
 		}
-		if p := m.Pin; p != nil && (p.Note == "" || (p.Area == "" && !isAlpha2(p.Country))) {
+		if p := m.pin; p != nil && (p.Note == "" || (p.Area == "" && !isAlpha2(p.Country))) {
 			t.Fatalf("bad pin %+v", p)
 		}
 	})

@@ -164,13 +164,13 @@ func (p *Provider) Scan(ctx context.Context, sink providers.Sink) error {
 		case sem <- struct{}{}:
 		case <-ctx.Done():
 		}
-		if ctx.Err() != nil {
+		if ctxErr(ctx) != nil {
 			break
 		}
 		wg.Go(func() {
 			defer func() { <-sem }()
 			r := s.domain(ctx, d)
-			if ctx.Err() != nil {
+			if ctxErr(ctx) != nil {
 				return // a cancelled lookup is not the domain's fault
 			}
 			for _, a := range r.assets {
@@ -193,7 +193,21 @@ func (p *Provider) Scan(ctx context.Context, sink providers.Sink) error {
 	if db := s.db; db != nil {
 		db.Close()
 	}
-	return ctx.Err()
+	return ctxErr(ctx)
+}
+
+// ctxErr is ctx.Err(), and also DeadlineExceeded once the deadline has
+// passed: a network deadline can fire a moment before the context's own
+// timer, and a lookup that failed for that reason must not be reported as
+// the domain's fault.
+func ctxErr(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d, ok := ctx.Deadline(); ok && !time.Now().Before(d) {
+		return context.DeadlineExceeded
+	}
+	return nil
 }
 
 // scanner holds what one Scan shares between its domains.
@@ -340,7 +354,7 @@ func (s *scanner) mailbox(ctx context.Context, ascii, display, host string, m Ma
 		Region:   m.Region,
 		Host:     host,
 		Evidence: geo.EvidenceDNS,
-		Location: pinLocation(m.Pin),
+		Location: m.Location(),
 		Tags:     cloneTags(tags, "service", m.Service),
 	}
 	if m.Provider == "microsoft-365" {
@@ -429,7 +443,7 @@ func (s *scanner) gatewayAsset(ctx context.Context, display, host string, m Matc
 		Region:   m.Region,
 		Host:     host,
 		Evidence: geo.EvidenceDNS,
-		Location: pinLocation(m.Pin),
+		Location: m.Location(),
 		Tags:     cloneTags(tags, "service", m.Service),
 	}
 	if a.Location == nil {

@@ -173,7 +173,7 @@ func (r *resolver) exchange(ctx context.Context, name string, qtype uint16) (*dn
 	var errs []error
 	for range r.attempts {
 		for _, srv := range r.servers {
-			if err := ctx.Err(); err != nil {
+			if err := ctxErr(ctx); err != nil {
 				return nil, err
 			}
 			in, err := r.exchangeOne(ctx, m, srv)
@@ -188,7 +188,7 @@ func (r *resolver) exchange(ctx context.Context, name string, qtype uint16) (*dn
 			return in, nil
 		}
 	}
-	if err := ctx.Err(); err != nil {
+	if err := ctxErr(ctx); err != nil {
 		return nil, err
 	}
 	return nil, fmt.Errorf("%s %s: %w", dns.TypeToString[qtype], strings.TrimSuffix(name, "."), firstDistinct(errs))
