@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Topology is a decoded TopoJSON document: its arcs in absolute
@@ -37,7 +38,7 @@ type rawTopology struct {
 		Scale     [2]float64 `json:"scale"`
 		Translate [2]float64 `json:"translate"`
 	} `json:"transform"`
-	Arcs    [][][]float64           `json:"arcs"`
+	Arcs    json.RawMessage         `json:"arcs"`
 	Objects map[string]*rawGeometry `json:"objects"`
 }
 
@@ -61,26 +62,28 @@ func DecodeTopoJSON(data []byte) (*Topology, error) {
 	if raw.Type != "Topology" {
 		return nil, fmt.Errorf("topojson: type is %q, want \"Topology\"", raw.Type)
 	}
-	t := &Topology{Arcs: make([][][2]float64, len(raw.Arcs)), Objects: map[string][]Geometry{}}
-	for i, arc := range raw.Arcs {
-		pts := make([][2]float64, len(arc))
+	arcs, err := parseArcs(raw.Arcs)
+	if err != nil {
+		return nil, fmt.Errorf("topojson: arcs: %w", err)
+	}
+	t := &Topology{Arcs: make([][][2]float64, len(arcs)), Objects: map[string][]Geometry{}}
+	for i, arc := range arcs {
+		pts := make([][2]float64, len(arc)/2)
 		// Quantised topologies store each position as a delta from the
 		// previous one in integer grid units; the transform maps the grid
 		// back to degrees.
 		var qx, qy float64
-		for j, p := range arc {
-			if len(p) < 2 {
-				return nil, fmt.Errorf("topojson: arc %d position %d has %d coordinates", i, j, len(p))
-			}
+		for j := range pts {
+			x, y := arc[2*j], arc[2*j+1]
 			if raw.Transform != nil {
-				qx += p[0]
-				qy += p[1]
+				qx += x
+				qy += y
 				pts[j] = [2]float64{
 					qx*raw.Transform.Scale[0] + raw.Transform.Translate[0],
 					qy*raw.Transform.Scale[1] + raw.Transform.Translate[1],
 				}
 			} else {
-				pts[j] = [2]float64{p[0], p[1]}
+				pts[j] = [2]float64{x, y}
 			}
 		}
 		t.Arcs[i] = pts
@@ -194,4 +197,129 @@ func (t *Topology) Ring(arcs []int) ([][2]float64, error) {
 		return nil, errEmptyRing
 	}
 	return out, nil
+}
+
+// parseArcs reads the arcs member, [[[x, y, …], …], …], into one flat
+// coordinate list per arc (x and y of each position; extra coordinates
+// are dropped). It is a small dedicated scanner because the arcs are most
+// of a world-atlas file and encoding/json's reflection into nested slices
+// took most of the load time. json.Unmarshal has already checked that the
+// member is well-formed JSON; this checks its shape.
+func parseArcs(data []byte) ([][]float64, error) {
+	p := arcParser{b: data}
+	if p.peekNull() {
+		return nil, nil
+	}
+	var arcs [][]float64
+	err := p.list(func() error {
+		var arc []float64
+		err := p.list(func() error {
+			n := 0
+			err := p.list(func() error {
+				v, err := p.number()
+				if n < 2 {
+					arc = append(arc, v)
+				}
+				n++
+				return err
+			})
+			if err == nil && n < 2 {
+				err = fmt.Errorf("arc %d position %d has %d coordinates", len(arcs), len(arc)/2, n)
+			}
+			return err
+		})
+		arcs = append(arcs, arc)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if p.skipSpace(); p.i != len(p.b) {
+		return nil, fmt.Errorf("unexpected data at offset %d", p.i)
+	}
+	return arcs, nil
+}
+
+type arcParser struct {
+	b []byte
+	i int
+}
+
+func (p *arcParser) skipSpace() {
+	for p.i < len(p.b) && (p.b[p.i] == ' ' || p.b[p.i] == '\n' || p.b[p.i] == '\r' || p.b[p.i] == '\t') {
+		p.i++
+	}
+}
+
+func (p *arcParser) peekNull() bool {
+	p.skipSpace()
+	return len(p.b)-p.i >= 4 && string(p.b[p.i:p.i+4]) == "null"
+}
+
+// list parses "[" elem ("," elem)* "]" or "[]", calling elem for each.
+func (p *arcParser) list(elem func() error) error {
+	p.skipSpace()
+	if p.i >= len(p.b) || p.b[p.i] != '[' {
+		return fmt.Errorf("expected '[' at offset %d", p.i)
+	}
+	p.i++
+	p.skipSpace()
+	if p.i < len(p.b) && p.b[p.i] == ']' {
+		p.i++
+		return nil
+	}
+	for {
+		if err := elem(); err != nil {
+			return err
+		}
+		p.skipSpace()
+		if p.i >= len(p.b) {
+			return errors.New("unterminated list")
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			return nil
+		default:
+			return fmt.Errorf("unexpected %q at offset %d", p.b[p.i], p.i)
+		}
+	}
+}
+
+// number parses a JSON number; plain integers, by far the common case in
+// quantised files, skip strconv.
+func (p *arcParser) number() (float64, error) {
+	p.skipSpace()
+	start := p.i
+	neg := false
+	if p.i < len(p.b) && p.b[p.i] == '-' {
+		neg = true
+		p.i++
+	}
+	var v int64
+	digits := 0
+	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' && digits < 18 {
+		v = v*10 + int64(p.b[p.i]-'0')
+		p.i++
+		digits++
+	}
+	if p.i < len(p.b) {
+		switch p.b[p.i] {
+		case '.', 'e', 'E', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			// A fraction, an exponent or a long integer: let strconv do it.
+			for p.i < len(p.b) && strings.IndexByte("+-.eE0123456789", p.b[p.i]) >= 0 {
+				p.i++
+			}
+			return strconv.ParseFloat(string(p.b[start:p.i]), 64)
+		}
+	}
+	if digits == 0 {
+		return 0, fmt.Errorf("expected a number at offset %d", start)
+	}
+	if neg {
+		v = -v
+	}
+	return float64(v), nil
 }

@@ -247,17 +247,26 @@ func unwrap(in []lonLat) []lonLat {
 	out := make([]lonLat, len(in))
 	for i, p := range in {
 		if i > 0 {
-			prev := out[i-1][0]
-			for p[0]-prev > 180 {
-				p[0] -= 360
-			}
-			for p[0]-prev < -180 {
-				p[0] += 360
+			if d := p[0] - out[i-1][0]; math.Abs(d) > 180 {
+				p[0] -= 360 * math.Round(d/360)
 			}
 		}
 		out[i] = p
 	}
 	return out
+}
+
+// validLonLat reports whether every position is a plausible coordinate.
+// Natural Earth stays within ±180°, ±90°; anything far outside is broken
+// data, and is refused before it can make the unwrapping or densifying
+// loops run away.
+func validLonLat(r []lonLat) bool {
+	for _, p := range r {
+		if !(math.Abs(p[0]) <= 360) || !(math.Abs(p[1]) <= 90.5) {
+			return false // also catches NaN
+		}
+	}
+	return true
 }
 
 // closeThroughPole handles a ring whose unwrapped end lies about 360°
@@ -273,11 +282,8 @@ func closeThroughPole(r []lonLat) []lonLat {
 	}
 	first, last := r[0], r[n-1]
 	end := first[0]
-	for end-last[0] > 180 {
-		end -= 360
-	}
-	for end-last[0] < -180 {
-		end += 360
+	if d := end - last[0]; math.Abs(d) > 180 {
+		end -= 360 * math.Round(d/360)
 	}
 	if math.Abs(end-first[0]) < 180 {
 		return r // closes where it started: no pole inside
@@ -370,14 +376,18 @@ func cutPolygon(rings [][]lonLat) []Polygon {
 		if len(r) > 1 && r[0] == r[len(r)-1] {
 			r = r[:len(r)-1] // rings are closed implicitly from here on
 		}
-		if len(r) < 3 {
+		if len(r) < 3 || !validLonLat(r) {
 			continue
 		}
 		u := closeThroughPole(unwrap(r))
 		p := prepared{pts: u, min: math.Inf(1), max: math.Inf(-1)}
-		for _, q := range u {
+		for i, q := range u {
 			p.min = math.Min(p.min, q[0])
 			p.max = math.Max(p.max, q[0])
+			u[i][1] = math.Max(-90, math.Min(90, q[1]))
+		}
+		if p.max-p.min > 720 {
+			continue // winds round the globe more than twice: not a shape
 		}
 		lo, hi = math.Min(lo, p.min), math.Max(hi, p.max)
 		prep = append(prep, p)
@@ -449,6 +459,9 @@ func ringArea(r []lonLat) float64 {
 // antimeridian and with the segments that only trace the data's cuts
 // (along ±180° or along the South Pole edge) left out.
 func cutLine(arc []lonLat) []Line {
+	if !validLonLat(arc) {
+		return nil
+	}
 	var out []Line
 	var cur []lonLat
 	flush := func() {

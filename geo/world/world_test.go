@@ -430,3 +430,67 @@ func BenchmarkSimplify(b *testing.B) {
 		w.Simplify(0.0015)
 	}
 }
+
+func TestParseArcs(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want [][]float64
+		err  bool
+	}{
+		{`[]`, nil, false},
+		{`null`, nil, false},
+		{` [ [ [1,2] , [-3, 4, 9] ], [] ] `, [][]float64{{1, 2, -3, 4}, nil}, false},
+		{`[[[1.5e2,-0.25],[12345678901234567890,0]]]`, [][]float64{{150, -0.25, 12345678901234567890, 0}}, false},
+		{`[[[1]]]`, nil, true},
+		{`[[[1,2]`, nil, true},
+		{`[[[1,x]]]`, nil, true},
+		{`[[[1,2]]] x`, nil, true},
+		{`{}`, nil, true},
+	} {
+		got, err := parseArcs([]byte(tc.in))
+		if (err != nil) != tc.err {
+			t.Errorf("parseArcs(%s): err %v", tc.in, err)
+			continue
+		}
+		if tc.err {
+			continue
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("parseArcs(%s) = %v, want %v", tc.in, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if len(got[i]) != len(tc.want[i]) {
+				t.Errorf("parseArcs(%s) = %v, want %v", tc.in, got, tc.want)
+				break
+			}
+			for j := range got[i] {
+				if got[i][j] != tc.want[i][j] {
+					t.Errorf("parseArcs(%s) = %v, want %v", tc.in, got, tc.want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzDecodeTopoJSON: no input may panic the decoder or the projection.
+func FuzzDecodeTopoJSON(f *testing.F) {
+	f.Add([]byte(`{"type":"Topology","transform":{"scale":[1,1],"translate":[0,0]},"arcs":[[[0,0],[1,0],[0,1],[-1,-1]]],"objects":{"countries":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[0]],"id":"250"}]}}}`))
+	f.Add([]byte(`{"type":"Topology","arcs":[[[170,10],[-170,10],[-170,-10],[170,-10],[170,10]]],"objects":{"countries":{"type":"MultiPolygon","arcs":[[[0]],[[-1]]]}}}`))
+	f.Add([]byte(`{"type":"Topology","arcs":[[[0,-80],[120,-80],[-120,-80],[0,-80]]],"objects":{"countries":{"type":"Polygon","arcs":[[0],[-1]]}}}`))
+	f.Add([]byte(`{"type":"Topology","arcs":[[[0,0],[179,1],[358,0],[537,1],[716,0],[0,0]]],"objects":{"countries":{"type":"Polygon","arcs":[[0]]}}}`))
+	f.Add([]byte(`{"type":"Topology","arcs":[[[0,0],[1e300,1],[0,-1e300],[0,0]]],"objects":{"countries":{"type":"Polygon","arcs":[[0]]}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w, err := Load(data)
+		if err != nil {
+			return
+		}
+		for _, c := range w.Countries {
+			for _, p := range c.Polygons {
+				p.Contains(0, 0)
+			}
+		}
+		w.CountryAt(0, 0)
+		w.Simplify(0.01)
+	})
+}
