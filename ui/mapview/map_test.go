@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"reachmap/geo/world"
@@ -235,6 +236,9 @@ func TestHoverShowsTooltipWithoutRepaint(t *testing.T) {
 	if !m.tipBG.Visible() || !m.hoverRing.Visible() {
 		t.Fatal("tooltip or hover ring hidden")
 	}
+	if m.Cursor() != desktop.PointerCursor {
+		t.Error("no pointing cursor over a marker")
+	}
 	if got := m.tipLines[0].Text; got != "acme-invoices" || !m.tipLines[0].TextStyle.Bold {
 		t.Errorf("first tooltip line %q bold=%v", got, m.tipLines[0].TextStyle.Bold)
 	}
@@ -262,6 +266,9 @@ func TestHoverShowsTooltipWithoutRepaint(t *testing.T) {
 	}
 	if m.tipBG.Visible() || m.hoverRing.Visible() {
 		t.Error("tooltip still shown off the marker")
+	}
+	if m.Cursor() != desktop.DefaultCursor {
+		t.Error("pointing cursor off the markers")
 	}
 	test.MoveMouse(c, at(m, 60, -10))
 	if len(hovered) != 3 || hovered[2] != 11 {
@@ -506,5 +513,30 @@ func TestOverMatchesReference(t *testing.T) {
 	}
 	if got := scale(0xff8040ff, 128); got != 0x80402080 {
 		t.Errorf("scale = %08x", got)
+	}
+}
+
+// TestViewRestoredBeforeLayout: the app restores the remembered view
+// before the window is shown; it must survive the first layout.
+func TestViewRestoredBeforeLayout(t *testing.T) {
+	test.NewTempApp(t)
+	go Preload() // concurrent with New: both wait on the same decode
+	m := New()
+	m.SetView(10, 50, 4)
+	win := test.NewTempWindow(t, m)
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(800, 420))
+	lon, lat, z := m.View()
+	if math.Abs(lon-10) > 1e-6 || math.Abs(lat-50) > 1e-6 || z != 4 {
+		t.Errorf("view after layout: %v, %v, %v", lon, lat, z)
+	}
+	// A view that cannot be shown at this size is clamped, not lost.
+	m.SetView(179, 85, 2)
+	lon, lat, _ = m.View()
+	if lon >= 179 || lat >= 85 {
+		t.Errorf("edge view not clamped: %v, %v", lon, lat)
+	}
+	if p := at(m, lon, lat); math.Abs(float64(p.X-400)) > 0.01 || math.Abs(float64(p.Y-210)) > 0.01 {
+		t.Errorf("View() centre is drawn at %v, not the middle", p)
 	}
 }
