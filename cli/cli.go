@@ -1,6 +1,7 @@
 // Package cli is Reachmap's command line: the subcommands for automation
-// (scan, explain, aws-policy, version). It calls the same scan function as
-// the window and prints the same values, in the JSON contract of DESIGN.md.
+// (scan, diff, explain, aws-policy, version). It calls the same scan
+// function as the window and prints the same values, in the JSON contract
+// of DESIGN.md.
 package cli
 
 import (
@@ -25,7 +26,11 @@ const usage = `Reachmap shows where your cloud data lives and whose laws can rea
 
 Usage:
   reachmap                      open the window
-  reachmap scan [flags]         scan accounts and domains, print the result
+  reachmap scan [flags]         scan accounts and domains, print the result,
+                                save it in the scan store
+  reachmap diff [OLD [NEW]] [--db PATH] [--format text|json]
+                                what changed between two scans: store ids or
+                                JSON files (default: the last two saved scans)
   reachmap explain PROVIDER REGION [--home CC|EU] [--format text|json]
                                 where a region is and who can reach it
   reachmap explain --suggest [--home CC|EU] [--provider P]
@@ -35,7 +40,8 @@ Usage:
 
 Run 'reachmap scan --help' for the scan flags.
 
-Exit codes: 0 ok; 1 the scan failed; 2 usage error; 3 policy violated.
+Exit codes: 0 ok; 1 the scan failed (diff: fewer than two scans);
+2 usage error; 3 policy violated.
 `
 
 // Main runs the command line and returns the process exit code.
@@ -47,6 +53,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "scan":
 		return runScan(args[1:], stdout, stderr)
+	case "diff":
+		return runDiff(args[1:], stdout, stderr)
 	case "explain":
 		return runExplain(args[1:], stdout, stderr)
 	case "aws-policy":

@@ -13,8 +13,11 @@ import (
 	"syscall"
 
 	"reachmap/inventory"
+	"reachmap/policy"
 	"reachmap/providers"
 	"reachmap/reach"
+	"reachmap/report"
+	"reachmap/store"
 )
 
 func runScan(args []string, stdout, stderr io.Writer) int {
@@ -30,11 +33,15 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.DNS, "dns", "", "DNS resolver for mail lookups, HOST:PORT (default: the system's)")
 	fs.StringVar(&cfg.GeoIPDB, "geoip-db", "", "MaxMind-format GeoIP database to use instead of the embedded one")
 	home := fs.String("home", "EU", "home jurisdiction: an ISO country code, or EU for the EU/EEA")
-	format := fs.String("format", "json", "output format: "+strings.Join(inventory.Formats, ", "))
+	format := fs.String("format", "json", "output format: "+strings.Join(report.Formats, ", "))
 	out := fs.String("out", "", "write the result to this file instead of standard output")
+	policyFile := fs.String("policy", "", "check the scan against this policy file; exit 3 if it is violated")
+	db := fs.String("db", "", "save the scan in this store (default: "+defaultStoreHint()+")")
+	noSave := fs.Bool("no-save", false, "do not save the scan in the store")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: reachmap scan [--demo] [--aws-profile P ...] [--domain D ...] [--dns HOST:PORT] [--home CC|EU] [--format F] [--out FILE]")
+		fmt.Fprintln(fs.Output(), "Usage: reachmap scan [--demo] [--aws-profile P ...] [--domain D ...] [--dns HOST:PORT] [--home CC|EU] [--format F] [--out FILE] [--policy FILE] [--db PATH | --no-save]")
 		fs.PrintDefaults()
+		fmt.Fprintln(fs.Output(), "\nEvery scan is saved in the store so that 'reachmap diff' and the window can show what changed.")
 	}
 	if code, done := parse(fs, args, stdout, stderr); done {
 		return code
@@ -48,9 +55,22 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "reachmap scan: --home: %v\n", err)
 		return ExitUsage
 	}
-	if !slices.Contains(inventory.Formats, *format) {
-		fmt.Fprintf(stderr, "reachmap scan: --format %q: want one of %s\n", *format, strings.Join(inventory.Formats, ", "))
+	if !slices.Contains(report.Formats, *format) {
+		fmt.Fprintf(stderr, "reachmap scan: --format %q: want one of %s\n", *format, strings.Join(report.Formats, ", "))
 		return ExitUsage
+	}
+	if *noSave && *db != "" {
+		fmt.Fprintln(stderr, "reachmap scan: --db and --no-save contradict each other")
+		return ExitUsage
+	}
+	var pol *policy.Policy
+	if *policyFile != "" {
+		// Read the policy before scanning: a typo should cost seconds,
+		// not a whole scan.
+		if pol, err = policy.Load(*policyFile); err != nil {
+			fmt.Fprintf(stderr, "reachmap scan: --policy: %v\n", err)
+			return ExitUsage
+		}
 	}
 	cfg.AWSProfiles, cfg.Domains = profiles, domains
 
@@ -76,7 +96,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		defer f.Close()
 		w = f
 	}
-	if err := inventory.Write(w, scan, *format); err != nil {
+	if err := writeScan(w, scan, *format, stderr); err != nil {
 		fmt.Fprintf(stderr, "reachmap scan: write %s: %v\n", *format, err)
 		return ExitFailed
 	}
@@ -86,11 +106,79 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 			return ExitFailed
 		}
 	}
+	code := ExitOK
+	if !*noSave {
+		if err := saveScan(ctx, *db, scan, stderr); err != nil {
+			fmt.Fprintf(stderr, "reachmap scan: %v (the result was still written; --no-save skips the store)\n", err)
+			code = ExitFailed
+		}
+	}
 	for _, g := range scan.AllGaps() {
 		fmt.Fprintf(stderr, "gap: %s\n", describeGap(g))
 	}
+	if vs := pol.Check(scan); len(vs) > 0 {
+		fmt.Fprintf(stderr, "policy %s violated by %d item(s):\n", pol.Path, countItems(vs))
+		for _, v := range vs {
+			fmt.Fprintf(stderr, "  %s\n", v)
+		}
+		if code == ExitOK {
+			code = ExitPolicy
+		}
+	} else if pol != nil {
+		fmt.Fprintf(stderr, "policy %s: no violation\n", pol.Path)
+	}
 	fmt.Fprintln(stderr, reach.Advisory())
-	return ExitOK
+	return code
+}
+
+// writeScan writes the scan in a format. The HTML report embeds the map
+// when a renderer is installed (report.MapPNG); a renderer that fails
+// costs the map, not the report.
+func writeScan(w io.Writer, scan *inventory.Scan, format string, stderr io.Writer) error {
+	if format != "html" {
+		return report.Write(w, scan, format)
+	}
+	png, err := report.MapImage(scan)
+	if err != nil {
+		fmt.Fprintf(stderr, "reachmap scan: the report has no map: %v\n", err)
+	}
+	return report.WriteHTML(w, scan, png)
+}
+
+// saveScan saves the scan in the store at path, or in the default store.
+func saveScan(ctx context.Context, path string, scan *inventory.Scan, stderr io.Writer) error {
+	if path == "" {
+		var err error
+		if path, err = store.DefaultPath(); err != nil {
+			return fmt.Errorf("save the scan: %w", err)
+		}
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return fmt.Errorf("save the scan: %w", err)
+	}
+	id, err := st.Save(ctx, scan)
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("save the scan: %w", err)
+	}
+	fmt.Fprintf(stderr, "saved as scan %d in %s\n", id, st.Path())
+	return nil
+}
+
+// defaultStoreHint names the default store in the help text.
+func defaultStoreHint() string {
+	if p, err := store.DefaultPath(); err == nil {
+		return p
+	}
+	return "scans.db in the user's configuration directory"
+}
+
+// countItems counts the distinct items among violations.
+func countItems(vs []policy.Violation) int {
+	return len(policy.ByItem(vs))
 }
 
 // describeGap says which account, region and item a gap is about, and what

@@ -1,0 +1,391 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"reachmap/inventory"
+	"reachmap/reach"
+	"reachmap/store"
+)
+
+// errTooFew is returned when the store holds fewer scans than asked for.
+var errTooFew = errors.New("fewer than two scans to compare")
+
+// side is one of the two scans compared: a store id or a file.
+type side struct {
+	ID        int64      `json:"id,omitempty"`
+	File      string     `json:"file,omitempty"`
+	ScannedAt string     `json:"scanned_at"`
+	Home      reach.Home `json:"home"`
+	Items     int        `json:"items"`
+	scan      *inventory.Scan
+}
+
+func (s side) label() string {
+	when := s.scan.ScannedAt.UTC().Format("2 Jan 2006 15:04 MST")
+	if s.File != "" {
+		return s.File + " (" + when + ")"
+	}
+	return fmt.Sprintf("scan %d (%s)", s.ID, when)
+}
+
+func runDiff(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	db := fs.String("db", "", "the scan store (default: "+defaultStoreHint()+")")
+	format := fs.String("format", "text", "output format: text or json")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), `Usage: reachmap diff [OLD [NEW]] [--db PATH] [--format text|json]
+
+Shows what changed between two scans: stores added, removed, moved or
+re-operated, and above all data newly under foreign reach. OLD and NEW are
+ids of saved scans or JSON files written by 'reachmap scan --format json'.
+With no argument it compares the last two saved scans; with one, that scan
+with the last one. Exit 1 when there are fewer than two scans.`)
+		fs.PrintDefaults()
+	}
+	// Flags may come after the scans: reachmap diff 3 4 --format json.
+	var pos []string
+	rest := args
+	for {
+		if code, done := parse(fs, rest, stdout, stderr); done {
+			return code
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if len(pos) > 2 {
+		fmt.Fprintf(stderr, "reachmap diff: unexpected argument %q: give at most two scans\n", pos[2])
+		return ExitUsage
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "reachmap diff: --format %q: want text or json\n", *format)
+		return ExitUsage
+	}
+
+	old, cur, err := diffSides(context.Background(), *db, pos)
+	if err != nil {
+		fmt.Fprintf(stderr, "reachmap diff: %v\n", err)
+		return ExitFailed
+	}
+	ch := inventory.Diff(old.scan, cur.scan)
+	if *format == "json" {
+		err = writeDiffJSON(stdout, old, cur, ch)
+	} else {
+		err = writeDiffText(stdout, old, cur, ch)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "reachmap diff: %v\n", err)
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+// isID tells a store id from a file name: digits only. A file named "3"
+// is given as ./3.
+func isID(arg string) bool {
+	_, err := strconv.ParseInt(arg, 10, 64)
+	return err == nil && !strings.ContainsAny(arg, "+-")
+}
+
+// diffSides loads the two scans the arguments name. The store is opened
+// only when an argument is an id or missing, and never created by diff.
+func diffSides(ctx context.Context, db string, pos []string) (old, cur side, err error) {
+	var st *store.Store
+	openStore := func() (*store.Store, error) {
+		if st != nil {
+			return st, nil
+		}
+		path := db
+		if path == "" {
+			p, err := store.DefaultPath()
+			if err != nil {
+				return nil, err
+			}
+			path = p
+		}
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%w: no scan store at %s yet (run reachmap scan first, or give --db)", errTooFew, path)
+		}
+		s, err := store.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		st = s
+		return st, nil
+	}
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
+
+	// Missing arguments are the newest saved scans.
+	if len(pos) < 2 {
+		s, err := openStore()
+		if err != nil {
+			return old, cur, err
+		}
+		list, err := s.List(ctx)
+		if err != nil {
+			return old, cur, err
+		}
+		need := 2 - len(pos)
+		if len(list) < need || (len(pos) == 1 && isID(pos[0]) && len(list) < 2) {
+			return old, cur, fmt.Errorf("%w: the store %s holds %d", errTooFew, s.Path(), len(list))
+		}
+		if len(pos) == 0 {
+			pos = []string{strconv.FormatInt(list[1].ID, 10), strconv.FormatInt(list[0].ID, 10)}
+		} else {
+			pos = append(pos, strconv.FormatInt(list[0].ID, 10))
+		}
+	}
+	sides := make([]side, 2)
+	for i, arg := range pos {
+		var sd side
+		if isID(arg) {
+			s, err := openStore()
+			if err != nil {
+				return old, cur, err
+			}
+			sd.ID, _ = strconv.ParseInt(arg, 10, 64)
+			if sd.scan, err = s.Get(ctx, sd.ID); err != nil {
+				return old, cur, err
+			}
+		} else {
+			sd.File = arg
+			if sd.scan, err = readScanFile(arg); err != nil {
+				return old, cur, err
+			}
+		}
+		sd.ScannedAt = sd.scan.ScannedAt.UTC().Format("2006-01-02T15:04:05Z07:00")
+		sd.Home, sd.Items = sd.scan.Home, len(sd.scan.Assets)
+		sides[i] = sd
+	}
+	return sides[0], sides[1], nil
+}
+
+func readScanFile(path string) (*inventory.Scan, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	s, err := inventory.ReadJSON(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w (want a file written by reachmap scan --format json)", path, err)
+	}
+	return s, nil
+}
+
+// diffJSON is diff's JSON output: the two scans, every change, and the
+// lists a script acts on.
+type diffJSON struct {
+	Old side `json:"old"`
+	New side `json:"new"`
+	inventory.Changes
+	NewForeign      []inventory.Identity `json:"new_foreign"`
+	MoreForeign     []inventory.Identity `json:"more_foreign"`
+	NoLongerForeign []inventory.Identity `json:"no_longer_foreign"`
+	LessForeign     []inventory.Identity `json:"less_foreign"`
+}
+
+func writeDiffJSON(w io.Writer, old, cur side, ch inventory.Changes) error {
+	ids := func(items []inventory.Item) []inventory.Identity {
+		out := []inventory.Identity{}
+		for _, it := range items {
+			out = append(out, it.Identity())
+		}
+		return out
+	}
+	changeIDs := func(cs []inventory.Change) []inventory.Identity {
+		out := []inventory.Identity{}
+		for _, c := range cs {
+			out = append(out, c.New.Identity())
+		}
+		return out
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(diffJSON{
+		Old: old, New: cur, Changes: ch,
+		NewForeign: ids(ch.NewForeign()), MoreForeign: changeIDs(ch.MoreForeign()),
+		NoLongerForeign: ids(ch.NoLongerForeign()), LessForeign: changeIDs(ch.LessForeign()),
+	})
+}
+
+// writeDiffText writes what changed for a person reading a cron mail:
+// what newly sits under foreign reach first, the details after.
+func writeDiffText(w io.Writer, old, cur side, ch inventory.Changes) error {
+	p := &printer{w: w}
+	p.f("Changes from %s to %s, home %s\n", old.label(), cur.label(), ch.Home.Label())
+	if ch.OldHome != "" {
+		p.f("(the older scan used home %s; it was judged again against %s)\n", ch.OldHome.Label(), ch.Home.Label())
+	}
+	if ch.Empty() {
+		p.f("\nNo changes: %d items, all as before.\n", ch.Unchanged)
+		return p.err
+	}
+	home := ch.Home
+	changes := map[inventory.Identity]inventory.Change{}
+	for _, c := range ch.Changed {
+		changes[c.New.Identity()] = c
+	}
+	describe := func(it inventory.Item) string {
+		if c, ok := changes[it.Identity()]; ok {
+			return changeText(c) + "; now reached by " + reachText(c.New.Foreign(home))
+		}
+		return "new, " + where(it) + "; reached by " + reachText(it.Foreign(home))
+	}
+
+	if nf := ch.NewForeign(); len(nf) > 0 {
+		p.f("\nNew under foreign reach (%d):\n", len(nf))
+		for _, it := range nf {
+			p.f("  ! %s: %s\n", it.Identity(), describe(it))
+		}
+	}
+	if mf := ch.MoreForeign(); len(mf) > 0 {
+		p.f("\nMore foreign reach (%d):\n", len(mf))
+		for _, c := range mf {
+			p.f("  ! %s: %s; now also %s\n", c.New.Identity(), changeText(c), reachText(c.ForeignGained))
+		}
+	}
+	if nl := ch.NoLongerForeign(); len(nl) > 0 {
+		p.f("\nNo longer under foreign reach (%d):\n", len(nl))
+		for _, it := range nl {
+			if c, ok := changes[it.Identity()]; ok && c.New.Region == it.Region {
+				p.f("  + %s: %s\n", it.Identity(), changeText(c))
+			} else {
+				p.f("  + %s: removed\n", it.Identity())
+			}
+		}
+	}
+	if lf := ch.LessForeign(); len(lf) > 0 {
+		p.f("\nLess foreign reach (%d):\n", len(lf))
+		for _, c := range lf {
+			p.f("  + %s: %s; no longer %s, still %s\n", c.New.Identity(), changeText(c),
+				reachText(c.ForeignLost), reachText(c.New.Foreign(home)))
+		}
+	}
+
+	if len(ch.Added) > 0 {
+		p.f("\nAdded (%d):\n", len(ch.Added))
+		for _, it := range ch.Added {
+			p.f("  + %s: %s, %s\n", it.Identity(), where(it), it.Category)
+		}
+	}
+	if len(ch.Removed) > 0 {
+		p.f("\nRemoved (%d):\n", len(ch.Removed))
+		for _, it := range ch.Removed {
+			p.f("  - %s: was %s, %s\n", it.Identity(), where(it), it.Category)
+		}
+	}
+	if len(ch.Changed) > 0 {
+		p.f("\nChanged (%d):\n", len(ch.Changed))
+		for _, c := range ch.Changed {
+			p.f("  ~ %s: %s\n", c.New.Identity(), changeText(c))
+		}
+	}
+
+	nl := len(ch.NoLongerForeign())
+	p.f("\n%d added, %d removed, %d changed, %d unchanged; %s under foreign reach; %s no longer under foreign reach.\n",
+		len(ch.Added), len(ch.Removed), len(ch.Changed), ch.Unchanged,
+		plural(len(ch.NewForeign()), "new item", "new items"), plural(nl, "item", "items"))
+	return p.err
+}
+
+// changeText says what changed about one store, in one line.
+func changeText(c inventory.Change) string {
+	var parts []string
+	for _, what := range c.What {
+		switch what {
+		case "location":
+			parts = append(parts, "moved "+where(c.Old)+" → "+where(c.New))
+		case "operator":
+			parts = append(parts, "operator "+operatorText(c.Old.Operator)+" → "+operatorText(c.New.Operator))
+		case "category":
+			parts = append(parts, "category "+string(c.Old.Category)+" → "+string(c.New.Category))
+		}
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "reach changed")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// where is an item's place: "France (eu-west-3)", or "unknown".
+func where(it inventory.Item) string {
+	l := it.Location
+	place := "unknown place"
+	switch {
+	case l.Country != "":
+		place = reach.CountryLabel(l.Country)
+	case l.Area != "":
+		place = l.Area
+	}
+	if it.Region != "" {
+		place += " (" + it.Region + ")"
+	}
+	return place
+}
+
+func operatorText(op reach.Operator) string {
+	if op.Name == "" {
+		return "unknown"
+	}
+	if op.Country == "" {
+		return op.Name
+	}
+	return op.Name + " (" + op.Country + ")"
+}
+
+// reachText lists reach entries: "United States (territorial, operator)".
+func reachText(js []reach.Jurisdiction) string {
+	if len(js) == 0 {
+		return "no foreign jurisdiction"
+	}
+	var order []string
+	bases := map[string][]string{}
+	for _, j := range js {
+		cc := strings.ToUpper(j.Country)
+		if _, ok := bases[cc]; !ok {
+			order = append(order, cc)
+		}
+		bases[cc] = append(bases[cc], string(j.Basis))
+	}
+	var out []string
+	for _, cc := range order {
+		out = append(out, reach.CountryLabel(cc)+" ("+strings.Join(bases[cc], ", ")+")")
+	}
+	return strings.Join(out, ", ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// printer keeps the first write error so that the text writer reads
+// straight.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) f(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}

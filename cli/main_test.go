@@ -1,0 +1,23 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"testing"
+)
+
+// TestMain points the user's configuration directory at a temporary one:
+// every scan saves to the default store unless told otherwise, and tests
+// must never write into the real ~/.config/reachmap.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "reachmap-cli-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_CONFIG_HOME", dir)
+	os.Setenv("HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
