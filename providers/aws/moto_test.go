@@ -223,3 +223,49 @@ func TestScanFindsTheWholeEstate(t *testing.T) {
 		prev = p.Done
 	}
 }
+
+// TestMotoTruncationWithoutToken: moto cuts ListBuckets at MaxBuckets with
+// no continuation token and no BucketRegion. The scan must notice the full
+// page, read the list again without pagination, and find every region with
+// HEAD requests.
+func TestMotoTruncationWithoutToken(t *testing.T) {
+	endpoint := freshMoto(t)
+	c := rawS3(endpoint, "us-east-1", motoAccess, motoSecret)
+	want := map[string]string{}
+	for _, region := range []string{"eu-west-3", "us-east-1", "ap-southeast-2"} {
+		names := bucketNames("multi-"+region, 10)
+		createBuckets(t, c, region, names)
+		for _, n := range names {
+			want[n] = region
+		}
+	}
+	f := newFront(t, endpoint)
+	files := writeFiles(t, testProfile{name: "acme", region: "eu-west-3", s3: f.URL(), access: motoAccess, secret: motoSecret})
+	o := testOptions(files)
+	o.pageSize = 7
+	sink, err := scanS3(t, "acme", o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sink.gaps) != 0 {
+		t.Errorf("gaps:\n%s", sink.gapText())
+	}
+	got := map[string]string{}
+	for _, a := range sink.assets {
+		got[a.Name] = a.Region
+		if a.Evidence != geo.EvidenceAPI || len(a.Gaps) != 0 {
+			t.Errorf("bucket %+v", a)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("found %d buckets, want %d", len(got), len(want))
+	}
+	for n, r := range want {
+		if got[n] != r {
+			t.Errorf("bucket %s in %q, want %q", n, got[n], r)
+		}
+	}
+	if l, h := f.count("S3.ListBuckets"), f.count("S3.HeadBucket"); l != 2 || h != len(want) {
+		t.Errorf("%d ListBuckets and %d HeadBucket requests, want 2 and %d", l, h, len(want))
+	}
+}

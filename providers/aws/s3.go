@@ -40,7 +40,9 @@ type listStats struct {
 // comes back in pages×RTT with its regions. Some servers (moto) cut the
 // list at MaxBuckets without a continuation token; a full page with no
 // token is therefore read again without MaxBuckets, and the two lists are
-// merged (the first one's regions win).
+// merged (the first one's regions win). A page that carries BucketRegion
+// comes from a server that knows the paginated API, so for it a full page
+// without a token really is the last one, and costs no second read.
 func listBuckets(ctx context.Context, c listBucketsAPI, pageSize int32) ([]bucket, listStats, error) {
 	var (
 		out   []bucket
@@ -69,7 +71,7 @@ func listBuckets(ctx context.Context, c listBucketsAPI, pageSize int32) ([]bucke
 		add(fromSDK(page.Buckets))
 		next := sdkaws.ToString(page.ContinuationToken)
 		if next == "" {
-			if len(page.Buckets) >= int(pageSize) {
+			if len(page.Buckets) >= int(pageSize) && !reportsRegions(page.Buckets) {
 				all, err := c.ListBuckets(ctx, &s3.ListBucketsInput{})
 				stats.pages++
 				stats.unpaginated = true
@@ -88,6 +90,17 @@ func listBuckets(ctx context.Context, c listBucketsAPI, pageSize int32) ([]bucke
 		}
 		token = &next
 	}
+}
+
+// reportsRegions reports whether a page came with BucketRegion, the mark
+// of a server that implements ListBuckets pagination.
+func reportsRegions(bs []s3types.Bucket) bool {
+	for _, b := range bs {
+		if sdkaws.ToString(b.BucketRegion) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 type s3Bucket struct{ name, region string }
