@@ -74,8 +74,18 @@ func (p *Provider) Scan(ctx context.Context, sink providers.Sink) error {
 			return ctx.Err()
 		}
 		c := classify(err)
-		if s != nil && s.sso && c != classCanceled {
-			c = classSSO // any credential failure of an SSO profile is cured by a login
+		switch c {
+		case classNoService:
+			// An unknown STS or SSO host name is a network problem here,
+			// not a service missing from a region.
+			c = classUnreachable
+		case classOther, classNoCredentials, classExpired, classBadCredentials:
+			if s != nil && s.sso {
+				// An SSO profile's credentials fail this way when the session
+				// is missing or stale; a login cures it. Network failures keep
+				// their own hint.
+				c = classSSO
+			}
 		}
 		g := sc.gap("", "", c, err)
 		sink.Gap(g)

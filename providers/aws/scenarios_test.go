@@ -265,37 +265,80 @@ func TestRegionNotEnabledOrClosedBySCP(t *testing.T) {
 	}
 }
 
-// TestChinaPartition scans a profile homed in cn-north-1: only the aws-cn
-// regions are scanned, though moto lists every partition's regions.
-func TestChinaPartition(t *testing.T) {
-	endpoint := freshMoto(t)
-	for _, region := range []string{"cn-north-1", "eu-west-1"} {
-		_, err := dynamodb.NewFromConfig(rawConfig(endpoint, region, motoAccess, motoSecret)).CreateTable(context.Background(), &dynamodb.CreateTableInput{
-			TableName:            sdkaws.String("table-in-" + region),
-			BillingMode:          ddbtypes.BillingModePayPerRequest,
-			AttributeDefinitions: []ddbtypes.AttributeDefinition{{AttributeName: sdkaws.String("id"), AttributeType: ddbtypes.ScalarAttributeTypeS}},
-			KeySchema:            []ddbtypes.KeySchemaElement{{AttributeName: sdkaws.String("id"), KeyType: ddbtypes.KeyTypeHash}},
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+// TestOtherPartitions scans profiles homed in the China, GovCloud and
+// European Sovereign Cloud partitions: only their own regions are scanned,
+// though moto lists every partition's regions (and none of aws-eusc, so
+// that profile falls back to its home region).
+func TestOtherPartitions(t *testing.T) {
+	tests := []struct {
+		home    string
+		regions []string // scanned, besides S3
+	}{
+		{"cn-north-1", []string{"cn-north-1", "cn-northwest-1"}},
+		{"us-gov-west-1", []string{"us-gov-east-1", "us-gov-west-1"}},
+		{"eusc-de-east-1", []string{"eusc-de-east-1"}},
 	}
-	f := newFront(t, endpoint)
-	files := writeFiles(t, testProfile{name: "cn", region: "cn-north-1", endpoint: f.URL(), access: motoAccess, secret: motoSecret})
-	sink, err := scan(t, testProvider("cn", testOptions(files)))
+	for _, tc := range tests {
+		t.Run(tc.home, func(t *testing.T) {
+			endpoint := freshMoto(t)
+			for _, region := range []string{tc.home, "eu-west-1"} {
+				_, err := dynamodb.NewFromConfig(rawConfig(endpoint, region, motoAccess, motoSecret)).CreateTable(context.Background(), &dynamodb.CreateTableInput{
+					TableName:            sdkaws.String("table-in-" + region),
+					BillingMode:          ddbtypes.BillingModePayPerRequest,
+					AttributeDefinitions: []ddbtypes.AttributeDefinition{{AttributeName: sdkaws.String("id"), AttributeType: ddbtypes.ScalarAttributeTypeS}},
+					KeySchema:            []ddbtypes.KeySchemaElement{{AttributeName: sdkaws.String("id"), KeyType: ddbtypes.KeyTypeHash}},
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			f := newFront(t, endpoint)
+			files := writeFiles(t, testProfile{name: "p", region: tc.home, endpoint: f.URL(), access: motoAccess, secret: motoSecret})
+			sink, err := scan(t, testProvider("p", testOptions(files)))
+			if err != nil {
+				t.Fatalf("scan: %v\n%s", err, sink.gapText())
+			}
+			got := sink.byKey(t)
+			if _, ok := got["database/"+tc.home+"/table-in-"+tc.home]; !ok {
+				t.Errorf("home-partition table missing; got %v", sortedKeys(got))
+			}
+			if _, ok := got["database/eu-west-1/table-in-eu-west-1"]; ok {
+				t.Error("a commercial-partition region was scanned")
+			}
+			if last := sink.lastProgress(); last.Total != len(tc.regions)+1 || last.Done != last.Total {
+				t.Errorf("progress = %+v, want %d regions and S3", last, len(tc.regions))
+			}
+			f.mu.Lock()
+			for op := range f.ops {
+				if strings.HasPrefix(op, "dynamodb.") && f.ops[op] != len(tc.regions) {
+					t.Errorf("%s called %d times, want once per region of the partition", op, f.ops[op])
+				}
+			}
+			f.mu.Unlock()
+		})
+	}
+}
+
+// TestAssumeRoleProfile: a role profile gets its credentials from STS
+// AssumeRole, a call the read-only guard must leave alone: it guards the
+// clients the scan builds, not the SDK's credential providers.
+func TestAssumeRoleProfile(t *testing.T) {
+	endpoint := freshMoto(t)
+	seedMoto(t, endpoint)
+	// The SDK builds the STS client for the role before it resolves
+	// endpoint_url or AWS_ENDPOINT_URL; only the STS-specific variable
+	// reaches it.
+	t.Setenv("AWS_ENDPOINT_URL_STS", endpoint)
+	files := writeFiles(t,
+		testProfile{name: "base", region: "eu-west-3", endpoint: endpoint, access: motoAccess, secret: motoSecret},
+		testProfile{name: "auditor", region: "eu-west-3", endpoint: endpoint,
+			extra: "role_arn = arn:aws:iam::123456789012:role/reachmap-audit\nsource_profile = base\n"},
+	)
+	sink, err := scan(t, testProvider("auditor", testOptions(files)))
 	if err != nil {
 		t.Fatalf("scan: %v\n%s", err, sink.gapText())
 	}
-	got := sink.byKey(t)
-	if _, ok := got["database/cn-north-1/table-in-cn-north-1"]; !ok {
-		t.Errorf("cn table missing; got %v", sortedKeys(got))
-	}
-	if _, ok := got["database/eu-west-1/table-in-eu-west-1"]; ok {
-		t.Error("a commercial-partition region was scanned from an aws-cn profile")
-	}
-	if last := sink.lastProgress(); last.Total != 3 { // cn-north-1, cn-northwest-1, S3
-		t.Errorf("progress total = %d, want 3 (two aws-cn regions and S3)", last.Total)
-	}
+	matchEstate(t, sink)
 }
 
 func TestDeadAndSilentEndpoints(t *testing.T) {

@@ -63,11 +63,17 @@ func TestMain(m *testing.M) {
 		"AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL",
 		"AWS_ENDPOINT_URL_S3", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
 		"AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-		"AWS_CONTAINER_CREDENTIALS_FULL_URI",
+		"AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_ENDPOINT_URL_STS",
 	} {
 		os.Unsetenv(k)
 	}
 	os.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+	// No test resolves a name: every server is 127.0.0.1. Should a client
+	// fall back to an AWS host name, it fails here instead of asking the
+	// network's DNS.
+	*net.DefaultResolver = net.Resolver{PreferGo: true, Dial: func(context.Context, string, string) (net.Conn, error) {
+		return nil, errors.New("tests resolve no host names: use 127.0.0.1")
+	}}
 	// Point the default shared files at nothing, so a test that forgets to
 	// set its own cannot read ~/.aws.
 	os.Setenv("AWS_CONFIG_FILE", filepath.Join(os.TempDir(), "reachmap-no-such-aws-config"))
