@@ -1,12 +1,15 @@
 package mapview
 
 import (
+	"image"
 	"image/color"
+	"image/draw"
 	"math/rand/v2"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"golang.org/x/image/vector"
 )
 
 // benchMap is a 1920×1080 map (scale 1: units are pixels) with n markers:
@@ -150,4 +153,31 @@ func BenchmarkCountryUnderCursor(b *testing.B) {
 		m.CountryAt(ps[i&4095])
 		i++
 	})
+}
+
+// BenchmarkRasterizerPaths documents why masks are tiled: x/image/vector
+// accumulates masks up to 512 pixels wide and high in fixed point and
+// larger ones in floating point, and the two differ by an order of
+// magnitude per pixel on the machines this was measured on.
+func BenchmarkRasterizerPaths(b *testing.B) {
+	for _, sz := range []struct {
+		name string
+		w, h int
+	}{{"fixed-512x512", 512, 512}, {"float-600x400", 600, 400}} {
+		b.Run(sz.name, func(b *testing.B) {
+			var z vector.Rasterizer
+			m := image.NewAlpha(image.Rect(0, 0, sz.w, sz.h))
+			w, h := float32(sz.w), float32(sz.h)
+			measure(b, "ns/px", perNs*float64(sz.w*sz.h), func() {
+				z.Reset(sz.w, sz.h)
+				z.DrawOp = draw.Src
+				z.MoveTo(1, 1)
+				z.LineTo(w-1, 2)
+				z.LineTo(w-2, h-1)
+				z.LineTo(2, h-2)
+				z.ClosePath()
+				z.Draw(m, m.Rect, image.Opaque, image.Point{})
+			})
+		})
+	}
 }
