@@ -540,3 +540,39 @@ func TestViewRestoredBeforeLayout(t *testing.T) {
 		t.Errorf("View() centre is drawn at %v, not the middle", p)
 	}
 }
+
+// TestNoTileSeams: masks are rasterised in 512-pixel tiles. Panning by a
+// whole number of pixels must give the same picture, moved: the tile
+// edges then fall elsewhere on the content, so a seam (or any tile
+// artefact) shows up as a difference.
+func TestNoTileSeams(t *testing.T) {
+	m, _ := newTestMap(t, 1100, 1100)
+	const shift = 100
+	for _, dir := range [][2]int{{shift, 0}, {0, shift}} {
+		m.SetView(22, 2, 6) // central Africa: land and borders across tile edges
+		a := image.NewRGBA(image.Rect(0, 0, 1100, 1100))
+		copy(a.Pix, m.generate(1100, 1100).(*image.RGBA).Pix)
+		v := m.v
+		s := v.scale()
+		v.cx += float64(dir[0]) / s
+		v.cy -= float64(dir[1]) / s
+		m.setView(v)
+		b := m.generate(1100, 1100).(*image.RGBA)
+		bad := 0
+		for y := 0; y+dir[1] < 1100; y++ {
+			for x := 0; x+dir[0] < 1100; x++ {
+				pa := a.Pix[a.PixOffset(x+dir[0], y+dir[1]):][:4]
+				pb := b.Pix[b.PixOffset(x, y):][:4]
+				for c := range 4 {
+					if d := int(pa[c]) - int(pb[c]); d > 3 || d < -3 {
+						bad++
+						break
+					}
+				}
+			}
+		}
+		if bad > 0 {
+			t.Errorf("shift %v: %d pixels differ after a whole-pixel pan", dir, bad)
+		}
+	}
+}
