@@ -115,10 +115,14 @@ type scanner struct {
 
 func (sc *scanner) run(ctx context.Context) error {
 	var wg sync.WaitGroup
+	totalKnown := make(chan struct{})
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		sc.scanBuckets(ctx)
+		// Counting S3 as done before the total is known would show 1/1,
+		// a finished scan, to whoever draws the progress.
+		<-totalKnown
 		sc.step("s3")
 	}()
 
@@ -126,6 +130,7 @@ func (sc *scanner) run(ctx context.Context) error {
 	sc.progMu.Lock()
 	sc.total = len(regions) + 1 // +1: S3, which is global
 	sc.progMu.Unlock()
+	close(totalKnown)
 	sc.progress("scanning regions", -1, -1)
 	sc.scanRegions(ctx, regions)
 	wg.Wait()

@@ -232,6 +232,8 @@ type fault struct {
 	status  int
 	code    string
 	message string
+	// header is added to the answer (S3 sends x-amz-bucket-region with a 403).
+	header map[string]string
 }
 
 // front is a loopback HTTP reverse proxy in front of a real server. It
@@ -384,6 +386,9 @@ func writeFault(w http.ResponseWriter, r *http.Request, f *fault) {
 	service := ""
 	if m := credentialScope.FindStringSubmatch(r.Header.Get("Authorization")); m != nil {
 		service = m[2]
+	}
+	for k, v := range f.header {
+		w.Header().Set(k, v)
 	}
 	switch service {
 	case "s3":

@@ -170,7 +170,7 @@ func TestS3Faults(t *testing.T) {
 			name: "throttled twice, then served",
 			faultFor: func(op string, n int, _ *http.Request) *fault {
 				if op == "S3.ListBuckets" && n <= 2 {
-					return &fault{503, "SlowDown", "Please reduce your request rate."}
+					return &fault{status: 503, code: "SlowDown", message: "Please reduce your request rate."}
 				}
 				return nil
 			},
@@ -180,7 +180,7 @@ func TestS3Faults(t *testing.T) {
 			name: "throttled for good",
 			faultFor: func(op string, _ int, _ *http.Request) *fault {
 				if op == "S3.ListBuckets" {
-					return &fault{503, "SlowDown", "Please reduce your request rate."}
+					return &fault{status: 503, code: "SlowDown", message: "Please reduce your request rate."}
 				}
 				return nil
 			},
@@ -191,7 +191,7 @@ func TestS3Faults(t *testing.T) {
 			name: "expired session token",
 			faultFor: func(op string, _ int, _ *http.Request) *fault {
 				if op == "S3.ListBuckets" {
-					return &fault{400, "ExpiredToken", "The provided token has expired."}
+					return &fault{status: 400, code: "ExpiredToken", message: "The provided token has expired."}
 				}
 				return nil
 			},
@@ -203,7 +203,7 @@ func TestS3Faults(t *testing.T) {
 			strip: true,
 			faultFor: func(op string, _ int, r *http.Request) *fault {
 				if op == "S3.HeadBucket" && strings.Contains(r.URL.Path, "rm-00007") {
-					return &fault{404, "NotFound", ""}
+					return &fault{status: 404, code: "NotFound", message: ""}
 				}
 				return nil
 			},
@@ -211,11 +211,24 @@ func TestS3Faults(t *testing.T) {
 			gapHas: "S3 HeadBucket: NoSuchBucket", hintHas: "deleted", itemGap: "rm-00007",
 		},
 		{
+			// What S3 does when the policy lacks s3:ListBucket, as the one
+			// Reachmap ships does: 403, and the region in a header anyway.
+			name:  "HEAD denied with the region header",
+			strip: true,
+			faultFor: func(op string, _ int, r *http.Request) *fault {
+				if op == "S3.HeadBucket" {
+					return &fault{status: 403, code: "Forbidden", header: map[string]string{"X-Amz-Bucket-Region": versityRegion}}
+				}
+				return nil
+			},
+			wantBuckets: 20, wantLists: -1,
+		},
+		{
 			name:  "HEAD denied without a region header",
 			strip: true,
 			faultFor: func(op string, _ int, r *http.Request) *fault {
 				if op == "S3.HeadBucket" && strings.Contains(r.URL.Path, "rm-00003") {
-					return &fault{403, "Forbidden", ""}
+					return &fault{status: 403, code: "Forbidden", message: ""}
 				}
 				return nil
 			},

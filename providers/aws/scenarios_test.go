@@ -224,13 +224,13 @@ func TestRegionNotEnabledOrClosedBySCP(t *testing.T) {
 	seedMoto(t, endpoint)
 	f := newFront(t, endpoint)
 	disabled := regionFaults("ap-northeast-3", map[string]fault{
-		"ec2": {401, "AuthFailure", "AWS was not able to validate the provided access credentials"},
-		"*":   {400, "UnrecognizedClientException", "The security token included in the request is invalid."},
+		"ec2": {status: 401, code: "AuthFailure", message: "AWS was not able to validate the provided access credentials"},
+		"*":   {status: 400, code: "UnrecognizedClientException", message: "The security token included in the request is invalid."},
 	})
 	scp := regionFaults("sa-east-1", map[string]fault{
-		"ec2":      {403, "UnauthorizedOperation", "You are not authorized to perform this operation. with an explicit deny in a service control policy"},
-		"dynamodb": {400, "AccessDeniedException", "explicit deny in a service control policy"},
-		"*":        {403, "AccessDenied", "explicit deny in a service control policy"},
+		"ec2":      {status: 403, code: "UnauthorizedOperation", message: "You are not authorized to perform this operation. with an explicit deny in a service control policy"},
+		"dynamodb": {status: 400, code: "AccessDeniedException", message: "explicit deny in a service control policy"},
+		"*":        {status: 403, code: "AccessDenied", message: "explicit deny in a service control policy"},
 	})
 	f.faultFor = func(r *http.Request, op, region string) *fault {
 		if ft := disabled(r, op, region); ft != nil {
