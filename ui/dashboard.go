@@ -46,7 +46,8 @@ type dashboard struct {
 	cancel   *widget.Button
 	scanBtn  *widget.Button
 
-	empty *fyne.Container // first-run state, over the map
+	empty    *fyne.Container     // first-run state, over the map
+	overlays []fyne.CanvasObject // drawn over the map: the smoke report avoids them
 	root  fyne.CanvasObject
 }
 
@@ -89,10 +90,12 @@ func (d *dashboard) build() {
 
 	d.legend = container.NewVBox()
 	d.refreshLegend()
-	legendCard := container.NewPadded(container.NewStack(translucent(), container.NewPadded(d.legend)))
+	legendCard := container.NewStack(translucent(), container.NewPadded(d.legend))
+	modeCard := container.NewStack(translucent(), mode)
+	d.overlays = []fyne.CanvasObject{legendCard, modeCard}
 	mapArea := container.NewStack(d.mapv,
-		container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewPadded(container.NewStack(translucent(), mode))), nil, nil, nil),
-		container.NewBorder(nil, container.NewHBox(legendCard), nil, nil))
+		container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewPadded(modeCard)), nil, nil, nil),
+		container.NewBorder(nil, container.NewHBox(container.NewPadded(legendCard)), nil, nil))
 
 	d.empty = d.emptyState()
 	mapArea.Add(d.empty)
@@ -184,6 +187,7 @@ func (d *dashboard) scanDone(scan *inventory.Scan, err error) {
 	}
 	d.showScan(scan)
 	d.mapv.FitToData()
+	d.reportSoon()
 }
 
 // showScan puts a scan (or nothing) on every part of the screen. Main thread.
@@ -323,6 +327,7 @@ func (d *dashboard) selectItem(id int) {
 	d.table.Select(id)
 	it := d.scan.Assets[id]
 	d.detail.Show(&it, d.home)
+	d.reportSoon()
 }
 
 func (d *dashboard) onHomeChanged(s string) {
