@@ -5,6 +5,7 @@ import (
 	"context"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"os"
 	"os/exec"
@@ -93,14 +94,15 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 	// The category colours of the summary cards, the table's chips and the
 	// map's markers must be on screen: the page rendered, styles and all.
-	for name, c := range map[string]color.RGBA{
+	want := map[string]color.RGBA{
 		"home green":       {0x00, 0x9e, 0x73, 0xff},
 		"orange":           {0xe6, 0x9f, 0x00, 0xff},
 		"vermillion":       {0xd5, 0x5e, 0x00, 0xff},
 		"map land (grey)":  {0xd5, 0xda, 0xe0, 0xff},
 		"advisory (cream)": {0xfd, 0xf6, 0xe7, 0xff},
-	} {
-		if n := countNear(img, c, 6); n < 200 {
+	}
+	for name, n := range countNear(img, want, 6) {
+		if n < 200 {
 			t.Errorf("only %d pixels of %s in the screenshot", n, name)
 		}
 	}
@@ -138,19 +140,27 @@ func TestHTMLInChromium(t *testing.T) {
 // pdfPage finds the page objects of a PDF (not the /Pages tree nodes).
 var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 
-// countNear counts the pixels within tol of c in every channel.
-func countNear(img image.Image, c color.RGBA, tol int) int {
-	n := 0
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			if near(int(r>>8), int(c.R), tol) && near(int(g>>8), int(c.G), tol) && near(int(bl>>8), int(c.B), tol) {
-				n++
+// countNear counts, for each named colour, the pixels within tol of it in
+// every channel, in one pass over the image.
+func countNear(img image.Image, want map[string]color.RGBA, tol int) map[string]int {
+	rgba, ok := img.(*image.RGBA)
+	if !ok {
+		rgba = image.NewRGBA(img.Bounds())
+		draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
+	}
+	out := map[string]int{}
+	for name := range want {
+		out[name] = 0
+	}
+	for i := 0; i+3 < len(rgba.Pix); i += 4 {
+		r, g, b := int(rgba.Pix[i]), int(rgba.Pix[i+1]), int(rgba.Pix[i+2])
+		for name, c := range want {
+			if near(r, int(c.R), tol) && near(g, int(c.G), tol) && near(b, int(c.B), tol) {
+				out[name]++
 			}
 		}
 	}
-	return n
+	return out
 }
 
 func near(a, b, tol int) bool { return a-b <= tol && b-a <= tol }

@@ -34,24 +34,38 @@ func testMapPNG(t testing.TB, s *inventory.Scan, w, h int) []byte {
 	toPx := func(x, y float64) (float32, float32) {
 		return float32(float64(w)/2 + x*scale), float32(float64(h)/2 - y*scale)
 	}
-	land := image.NewUniform(color.RGBA{0xd5, 0xda, 0xe0, 0xff})
+	// fill rasterises one shape inside its own bounding box: a rasteriser
+	// the size of the whole image per shape would clear megabytes each
+	// time, and x/image/vector's fast path does not clip.
+	fill := func(c color.RGBA, minX, minY, maxX, maxY float32, path func(r *vector.Rasterizer, ox, oy float32)) {
+		box := image.Rect(int(minX)-1, int(minY)-1, int(maxX)+2, int(maxY)+2).Intersect(img.Bounds())
+		if box.Empty() {
+			return
+		}
+		r := vector.NewRasterizer(box.Dx(), box.Dy())
+		path(r, float32(box.Min.X), float32(box.Min.Y))
+		r.Draw(img, box, image.NewUniform(c), image.Point{})
+	}
+	land := color.RGBA{0xd5, 0xda, 0xe0, 0xff}
 	for _, c := range wd.Countries {
 		for pi := range c.Polygons {
 			p := &c.Polygons[pi]
-			r := vector.NewRasterizer(w, h)
-			for ri := range p.NumRings() {
-				xs, ys := p.Ring(ri)
-				for k := range xs {
-					px, py := toPx(float64(xs[k]), float64(ys[k]))
-					if k == 0 {
-						r.MoveTo(px, py)
-					} else {
-						r.LineTo(px, py)
+			x0, y0 := toPx(p.Box.MinX, p.Box.MaxY)
+			x1, y1 := toPx(p.Box.MaxX, p.Box.MinY)
+			fill(land, x0, y0, x1, y1, func(r *vector.Rasterizer, ox, oy float32) {
+				for ri := range p.NumRings() {
+					xs, ys := p.Ring(ri)
+					for k := range xs {
+						px, py := toPx(float64(xs[k]), float64(ys[k]))
+						if k == 0 {
+							r.MoveTo(px-ox, py-oy)
+						} else {
+							r.LineTo(px-ox, py-oy)
+						}
 					}
+					r.ClosePath()
 				}
-				r.ClosePath()
-			}
-			r.Draw(img, img.Bounds(), land, image.Point{})
+			})
 		}
 	}
 	colors := map[reach.Category]color.RGBA{
@@ -73,15 +87,16 @@ func testMapPNG(t testing.TB, s *inventory.Scan, w, h int) []byte {
 			r float32
 			c color.RGBA
 		}{{7, color.RGBA{0xff, 0xff, 0xff, 0xff}}, {5.5, col}} {
-			r := vector.NewRasterizer(w, h)
-			const k = 0.5523 // cubic approximation of a quarter circle
-			r.MoveTo(cx+d.r, cy)
-			r.CubeTo(cx+d.r, cy+k*d.r, cx+k*d.r, cy+d.r, cx, cy+d.r)
-			r.CubeTo(cx-k*d.r, cy+d.r, cx-d.r, cy+k*d.r, cx-d.r, cy)
-			r.CubeTo(cx-d.r, cy-k*d.r, cx-k*d.r, cy-d.r, cx, cy-d.r)
-			r.CubeTo(cx+k*d.r, cy-d.r, cx+d.r, cy-k*d.r, cx+d.r, cy)
-			r.ClosePath()
-			r.Draw(img, img.Bounds(), image.NewUniform(d.c), image.Point{})
+			fill(d.c, cx-d.r, cy-d.r, cx+d.r, cy+d.r, func(r *vector.Rasterizer, ox, oy float32) {
+				x, y, rad := cx-ox, cy-oy, d.r
+				const k = 0.5523 // cubic approximation of a quarter circle
+				r.MoveTo(x+rad, y)
+				r.CubeTo(x+rad, y+k*rad, x+k*rad, y+rad, x, y+rad)
+				r.CubeTo(x-k*rad, y+rad, x-rad, y+k*rad, x-rad, y)
+				r.CubeTo(x-rad, y-k*rad, x-k*rad, y-rad, x, y-rad)
+				r.CubeTo(x+k*rad, y-rad, x+rad, y-k*rad, x+rad, y)
+				r.ClosePath()
+			})
 		}
 	}
 	var buf bytes.Buffer

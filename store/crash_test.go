@@ -21,7 +21,7 @@ const crashChildEnv = "REACHMAP_STORE_CRASH_CHILD"
 
 // crashItems is the size of a scan the child saves: big enough that a save
 // takes a good fraction of a second, so that a kill lands inside one.
-const crashItems = 4000
+const crashItems = 1500
 
 // crashScanTime is the scan time of the child's n-th save in a round; the
 // parent rebuilds the expected scan from it.
@@ -68,7 +68,7 @@ func TestKillDuringSave(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "scans.db")
 	committed := map[int64]time.Time{} // id → scan time, over all rounds
 	landed := 0                        // rounds whose kill hit an unfinished save
-	const rounds = 4
+	const rounds = 3
 	for round := range rounds {
 		killedMid, ids := crashRound(t, path, round)
 		for id, at := range ids {
@@ -145,8 +145,8 @@ func crashRound(t *testing.T, path string, round int) (killedMid bool, ids map[i
 		case len(f) >= 2 && f[0] == "begin":
 			begun, _ = strconv.Atoi(f[1])
 			if begun == 2 && !killed {
-				// Kill at 10 %, 35 %, 60 %, 85 % of a typical save.
-				frac := 0.1 + 0.25*float64(round%4)
+				// Kill at 20 %, 45 %, 70 % of a typical save.
+				frac := 0.2 + 0.25*float64(round%3)
 				time.Sleep(time.Duration(float64(saveMS)*frac) * time.Millisecond)
 				if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 					t.Fatal(err)
