@@ -222,6 +222,9 @@ var wantOperatorCountry = map[string]string{
 	"digitalocean": "US", "linode": "US", "vultr": "US", "proton": "CH", "tuta": "DE",
 	"fastmail": "AU", "zoho": "IN", "yandex": "RU", "mailbox.org": "DE", "posteo": "DE",
 	"gmx": "DE", "icloud": "US", "yahoo": "US", "self-hosted": "", "unknown": "",
+	// mail filtering gateways
+	"mimecast": "GB", "proofpoint": "US", "barracuda": "US", "cisco": "US", "trendmicro": "JP",
+	"sophos": "GB", "hornetsecurity": "DE", "spamexperts": "US", "forcepoint": "US", "broadcom": "US",
 }
 
 func TestAssessEveryProvider(t *testing.T) {
