@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"image/color"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -105,5 +106,25 @@ func TestClusterInvariants(t *testing.T) {
 		if total != drawn {
 			t.Errorf("scale %v: clusters hold %d markers, %d drawn", s, total, drawn)
 		}
+	}
+}
+
+// The count on a cluster disc must be readable on every colour of the
+// app's palette (Okabe–Ito): WCAG AA asks 4.5:1 for small text.
+func TestCountContrast(t *testing.T) {
+	for _, fill := range []color.NRGBA{
+		{0x00, 0x72, 0xB2, 0xff}, {0xD5, 0x5E, 0x00, 0xff}, {0xCC, 0x79, 0xA7, 0xff},
+		{0x56, 0xB4, 0xE9, 0xff}, {0x00, 0x9E, 0x73, 0xff}, {0xF0, 0xE4, 0x42, 0xff},
+		{0xE6, 0x9F, 0x00, 0xff}, {0x99, 0x99, 0x99, 0xff}, defaultFill,
+	} {
+		p := countColour(fill)
+		text := color.NRGBA{R: uint8(p.r), G: uint8(p.g), B: uint8(p.b), A: 0xff}
+		if r := contrastRatio(fill, text); r < 4.5 {
+			t.Errorf("count %v on %v: contrast %.2f, want ≥ 4.5", text, fill, r)
+		}
+	}
+	// Yellow, the case that was unreadable, gets dark text.
+	if p := countColour(color.NRGBA{0xF0, 0xE4, 0x42, 0xff}); p.r > 0x40 {
+		t.Errorf("count on yellow is %v, want dark", p)
 	}
 }

@@ -126,6 +126,7 @@ type Map struct {
 	v view
 
 	ocean, land, border color.NRGBA
+	outside             color.NRGBA
 	countryFill         func(iso2 string) color.NRGBA
 	style               layerStyle
 	styleVersion        uint64
@@ -183,6 +184,25 @@ func New() *Map {
 		fyne.LogError("mapview: loading the embedded world map", err)
 		a = &atlas{full: &world.World{}}
 	}
+	m := newMap(a)
+	m.raster = canvas.NewRaster(m.generate)
+	m.hoverRing = &canvas.Circle{StrokeWidth: 1.5}
+	m.selRing = &canvas.Circle{StrokeWidth: 2.5}
+	m.tipBG = &canvas.Rectangle{CornerRadius: 4, StrokeWidth: 1}
+	for i := range m.tipLines {
+		m.tipLines[i] = &canvas.Text{}
+		m.tipLines[i].Hide()
+	}
+	m.hoverRing.Hide()
+	m.selRing.Hide()
+	m.tipBG.Hide()
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// newMap returns the map's state with no canvas objects: enough to
+// render offscreen (see Snapshot).
+func newMap(a *atlas) *Map {
 	m := &Map{
 		atlas:    a,
 		world:    a.full,
@@ -195,19 +215,7 @@ func New() *Map {
 		land:     DefaultLand,
 		border:   DefaultBorder,
 	}
-	m.raster = canvas.NewRaster(m.generate)
-	m.hoverRing = &canvas.Circle{StrokeWidth: 1.5}
-	m.selRing = &canvas.Circle{StrokeWidth: 2.5}
-	m.tipBG = &canvas.Rectangle{CornerRadius: 4, StrokeWidth: 1}
-	for i := range m.tipLines {
-		m.tipLines[i] = &canvas.Text{}
-		m.tipLines[i].Hide()
-	}
-	m.hoverRing.Hide()
-	m.selRing.Hide()
-	m.tipBG.Hide()
 	m.restyle()
-	m.ExtendBaseWidget(m)
 	return m
 }
 
@@ -254,6 +262,17 @@ func (m *Map) SetCountryFill(f func(iso2 string) color.NRGBA) {
 // borders (coastlines use the border colour, a little lighter).
 func (m *Map) SetColors(ocean, land, border color.NRGBA) {
 	m.ocean, m.land, m.border = ocean, land, border
+	m.restyle()
+	m.viewChanged()
+}
+
+// SetOutside sets the colour painted around the world's outline, where
+// the widget is wider or taller than the map. Zero alpha (the default)
+// leaves it transparent, so whatever is behind the widget shows; an app
+// whose background differs from the ocean's tone passes a colour between
+// the two, so the map does not sit in a dark or bright frame.
+func (m *Map) SetOutside(c color.NRGBA) {
+	m.outside = c
 	m.restyle()
 	m.viewChanged()
 }
@@ -515,6 +534,7 @@ func normLon(lon float64) float64 {
 func (m *Map) restyle() {
 	st := &m.style
 	st.ocean = m.ocean
+	st.outside = m.outside
 	st.border = m.border
 	st.coast = m.border
 	st.coast.A = uint8(float64(m.border.A) * 0.8)
@@ -576,6 +596,9 @@ func (m *Map) setView(v view) {
 // raster regenerates lazily (its caches decide what is really redrawn),
 // the overlays follow, and the hover is re-evaluated under the pointer.
 func (m *Map) viewChanged() {
+	if m.raster == nil {
+		return // offscreen: Snapshot renders once, nothing to refresh
+	}
 	m.raster.Refresh()
 	m.hovered = -2 // force re-evaluation: cluster indices may have changed
 	if m.mouseIn {
@@ -692,6 +715,9 @@ func (m *Map) screenPos(c *cluster) fyne.Position {
 }
 
 func (m *Map) updateOverlays() {
+	if m.raster == nil {
+		return
+	}
 	m.updateSelection()
 	m.updateHover()
 }

@@ -576,3 +576,68 @@ func TestNoTileSeams(t *testing.T) {
 		}
 	}
 }
+
+// SetOutside paints around the world's outline, leaving the map itself
+// unchanged; the edge between the two is antialiased, never a hard seam
+// of another colour.
+func TestOutsideColour(t *testing.T) {
+	m, c := newTestMap(t, 800, 600) // taller than the map: bands above and below
+	out := color.NRGBA{R: 0x20, G: 0x28, B: 0x30, A: 0xff}
+	m.SetOutside(out)
+	img := c.Capture()
+	for _, p := range []fyne.Position{{X: 3, Y: 3}, {X: 400, Y: 5}, {X: 400, Y: 595}, {X: 796, Y: 300}} {
+		if got := pixel(img, p); !near(got, out, 2) {
+			t.Errorf("outside at %v: %v, want %v", p, got, out)
+		}
+	}
+	if got := pixel(img, at(m, -35, 25)); !near(got, DefaultOcean, 2) {
+		t.Errorf("ocean changed by the outside colour: %v", got)
+	}
+	// Along a row crossing the outline, every pixel lies between the two
+	// colours (an antialiased edge, no dark or light seam).
+	edge := at(m, -179.9, 0)
+	y := int(edge.Y)
+	for x := 0; x < int(edge.X)+4; x++ {
+		p := pixel(img, fyne.NewPos(float32(x), float32(y)))
+		if p.B < min(out.B, DefaultOcean.B)-2 || p.B > max(out.B, DefaultOcean.B)+2 {
+			t.Fatalf("pixel %d on the equator is %v, outside [%v, %v]", x, p, out, DefaultOcean)
+		}
+	}
+}
+
+// Snapshot renders without a window or a Fyne app, framed on the
+// markers, with their colours.
+func TestSnapshot(t *testing.T) {
+	fill := color.NRGBA{R: 0xD5, G: 0x5E, B: 0x00, A: 0xff}
+	st := LightStyle()
+	st.CountryFill = func(iso2 string) color.NRGBA {
+		if iso2 == "BR" {
+			return color.NRGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xff}
+		}
+		return color.NRGBA{}
+	}
+	ms := []Marker{{ID: 1, Lat: 48.86, Lon: 2.35, Fill: fill}, {ID: 2, Lat: -23.55, Lon: -46.63, Fill: fill}, {ID: 3, Lat: 35.68, Lon: 139.69, Fill: fill}}
+	img, err := Snapshot(1000, 500, ms, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.Rect.Dx() != 1000 || img.Rect.Dy() != 500 {
+		t.Fatalf("size %v", img.Rect)
+	}
+	// The same view as a live map of that size fitted to the markers.
+	m, _ := newTestMap(t, 1000, 500)
+	m.SetMarkers(ms)
+	m.FitToData()
+	for _, mk := range ms {
+		p := at(m, mk.Lon, mk.Lat)
+		if got := pixel(img, p); !near(got, fill, 3) {
+			t.Errorf("marker %d at %v: %v, want %v", mk.ID, p, got, fill)
+		}
+	}
+	if got := pixel(img, at(m, -55, -12)); !near(got, color.NRGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xff}, 3) {
+		t.Errorf("Brazil not shaded: %v", got)
+	}
+	if got := pixel(img, at(m, -35, 25)); !near(got, DefaultOcean, 2) {
+		t.Errorf("ocean: %v", got)
+	}
+}

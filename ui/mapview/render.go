@@ -41,7 +41,8 @@ func (t transform) pixBox(b world.Box) (x0, y0, x1, y1 float64) {
 
 // layerStyle is what the country layer is painted with.
 type layerStyle struct {
-	ocean  color.NRGBA
+	ocean   color.NRGBA
+	outside color.NRGBA // around the world's outline; zero alpha: transparent
 	border color.NRGBA
 	coast  color.NRGBA
 	fills  []color.NRGBA // per country, in world order
@@ -97,10 +98,10 @@ type fillGroup struct {
 }
 
 // paint draws world w as seen through t into dst, which it fully
-// overwrites. Pixels outside the map's outline are left transparent so the
-// widget's background shows there.
+// overwrites. Pixels outside the map's outline get the outside colour
+// (transparent by default, so the widget's background shows there).
 func (p *layerPainter) paint(dst *image.RGBA, w *world.World, t transform, st *layerStyle) {
-	p.ocean(dst, t, toPremul(st.ocean))
+	p.ocean(dst, t, toPremul(st.ocean), toPremul(st.outside))
 	W, H := dst.Rect.Dx(), dst.Rect.Dy()
 	// Group the visible polygons by colour. A mask costs its box's area
 	// whatever it holds, so a group is rasterised as one mask over the
@@ -175,22 +176,23 @@ func (p *layerPainter) paint(dst *image.RGBA, w *world.World, t transform, st *l
 
 // ocean paints the map's outline row by row: the half width of each row
 // comes from the projection, so the edge is exact and antialiased with no
-// polygon to rasterise.
-func (p *layerPainter) ocean(dst *image.RGBA, t transform, c premul) {
+// polygon to rasterise. Outside the outline it paints colour out.
+func (p *layerPainter) ocean(dst *image.RGBA, t transform, c, out premul) {
 	W, H := dst.Rect.Dx(), dst.Rect.Dy()
-	if cap(p.row) < 4*W {
-		p.row = make([]uint8, 4*W)
+	if cap(p.row) < 8*W {
+		p.row = make([]uint8, 8*W)
 	}
-	row := p.row[:4*W]
+	row, orow := p.row[:4*W], p.row[4*W:8*W]
 	for i := 0; i < len(row); i += 4 {
 		row[i], row[i+1], row[i+2], row[i+3] = uint8(c.r), uint8(c.g), uint8(c.b), uint8(c.a)
+		orow[i], orow[i+1], orow[i+2], orow[i+3] = uint8(out.r), uint8(out.g), uint8(out.b), uint8(out.a)
 	}
 	top, bottom := t.oy-world.MaxY*t.s, t.oy+world.MaxY*t.s
 	for j := range H {
 		line := dst.Pix[j*dst.Stride : j*dst.Stride+4*W]
 		vcov := overlap(float64(j), float64(j+1), top, bottom)
 		if vcov <= 0 {
-			clear(line)
+			copy(line, orow)
 			continue
 		}
 		y := (t.oy - (float64(j) + 0.5)) / t.s
@@ -199,8 +201,8 @@ func (p *layerPainter) ocean(dst *image.RGBA, t transform, c premul) {
 		left, right := t.ox-hw, t.ox+hw
 		i0 := int(math.Max(0, math.Min(float64(W), math.Floor(left))))
 		i1 := int(math.Max(0, math.Min(float64(W), math.Ceil(right))))
-		clear(line[:4*i0])
-		clear(line[4*i1:])
+		copy(line[:4*i0], orow)
+		copy(line[4*i1:], orow[4*i1:])
 		copy(line[4*i0:4*i1], row[4*i0:4*i1])
 		// Antialias the two edge pixels of the span, and whole rows that
 		// the pole edges cut.
@@ -209,19 +211,20 @@ func (p *layerPainter) ocean(dst *image.RGBA, t transform, c premul) {
 				continue
 			}
 			cov := overlap(float64(i), float64(i+1), left, right) * vcov
-			setScaled(line[4*i:], c, cov)
+			setScaled(line[4*i:], c, out, cov)
 		}
 		if vcov < 1 {
 			for i := i0 + 1; i < i1-1; i++ {
-				setScaled(line[4*i:], c, vcov)
+				setScaled(line[4*i:], c, out, vcov)
 			}
 		}
 	}
 }
 
-func setScaled(px []uint8, c premul, cov float64) {
+// setScaled sets the pixel to colour c at coverage cov over colour out.
+func setScaled(px []uint8, c, out premul, cov float64) {
 	f := uint32(math.Max(0, math.Min(1, cov)) * 255)
-	px[0], px[1], px[2], px[3] = uint8(c.r*f/255), uint8(c.g*f/255), uint8(c.b*f/255), uint8(c.a*f/255)
+	binary.LittleEndian.PutUint32(px, over(out.pack(), scale(c.pack(), f)))
 }
 
 // overlap is the length of [a0, a1] ∩ [b0, b1], or ≤ 0 when disjoint.

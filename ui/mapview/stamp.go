@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"sync"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -142,7 +143,7 @@ func (st *stamper) disc(c *cluster, halo color.NRGBA, pxScale float64) *sprite {
 	s := newSprite(k, pxScale)
 	if k.label != "" && st.glyphs.ensure(int(math.Round(10*pxScale))) {
 		img := &image.RGBA{Pix: s.pix, Stride: 4 * s.size, Rect: image.Rect(0, 0, s.size, s.size)}
-		st.glyphs.text(img, k.label, s.c, s.c, premul{255, 255, 255, 255})
+		st.glyphs.text(img, k.label, s.c, s.c, countColour(fill))
 		s.spans()
 	}
 	st.sprites[k] = s
@@ -186,10 +187,11 @@ type glyphCache struct {
 	failed bool
 }
 
-// boldFont parses the theme's bold face once per process; the parsed
-// font is read-only and shared by every map.
+// boldFont parses the default theme's bold face once per process; the
+// parsed font is read-only and shared by every map. The default theme,
+// not the current one, so that Snapshot works with no Fyne app running.
 var boldFont = sync.OnceValues(func() (*opentype.Font, error) {
-	return opentype.Parse(theme.TextBoldFont().Content())
+	return opentype.Parse(theme.DefaultTheme().Font(fyne.TextStyle{Bold: true}).Content())
 })
 
 func (gc *glyphCache) ensure(sizePx int) bool {
@@ -232,6 +234,44 @@ func (gc *glyphCache) ensure(sizePx int) bool {
 	return true
 }
 
+// Count colours: white, or near-black for light discs.
+var (
+	countLight = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	countDark  = color.NRGBA{R: 0x1a, G: 0x1a, B: 0x1a, A: 0xff}
+)
+
+// countColour is the colour of a cluster's count on a disc of colour
+// fill: white or near-black, whichever has the higher WCAG contrast ratio
+// with it. White on Okabe–Ito's yellow was unreadable (ratio 1.3).
+func countColour(fill color.NRGBA) premul {
+	c := countLight
+	if contrastRatio(fill, countDark) > contrastRatio(fill, countLight) {
+		c = countDark
+	}
+	return toPremul(c)
+}
+
+// relLuminance is WCAG 2's relative luminance of an sRGB colour (0..1).
+func relLuminance(c color.NRGBA) float64 {
+	lin := func(v uint8) float64 {
+		f := float64(v) / 255
+		if f <= 0.04045 {
+			return f / 12.92
+		}
+		return math.Pow((f+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
+}
+
+// contrastRatio is WCAG 2's contrast ratio of two colours (1..21).
+func contrastRatio(a, b color.NRGBA) float64 {
+	la, lb := relLuminance(a), relLuminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
 // countLabel is how a cluster's count is written: short enough to fit.
 func countLabel(n int) string {
 	switch {
@@ -244,8 +284,8 @@ func countLabel(n int) string {
 	}
 }
 
-// text draws s centred on pixel (x, y) in colour c, with a soft dark
-// offset copy beneath so white stays legible on light fills.
+// text draws s centred on pixel (x, y) in colour c; white text gets a
+// soft dark offset copy beneath, which sharpens it on mid-tone fills.
 func (gc *glyphCache) text(dst *image.RGBA, s string, x, y int, c premul) {
 	width := 0
 	for _, r := range s {
@@ -254,10 +294,16 @@ func (gc *glyphCache) text(dst *image.RGBA, s string, x, y int, c premul) {
 	penX := x - width/2
 	base := y + gc.ascent/2
 	shadow := premul{0, 0, 0, 90}
+	if c.r < 128 {
+		shadow = premul{} // dark text on a light disc needs none
+	}
 	for _, pass := range [...]struct {
 		c  premul
 		dy int
 	}{{shadow, 1}, {c, 0}} {
+		if pass.c.a == 0 {
+			continue
+		}
 		px := penX
 		for _, r := range s {
 			g, ok := gc.g[r]
