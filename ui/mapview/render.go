@@ -43,9 +43,9 @@ func (t transform) pixBox(b world.Box) (x0, y0, x1, y1 float64) {
 type layerStyle struct {
 	ocean   color.NRGBA
 	outside color.NRGBA // around the world's outline; zero alpha: transparent
-	border color.NRGBA
-	coast  color.NRGBA
-	fills  []color.NRGBA // per country, in world order
+	border  color.NRGBA
+	coast   color.NRGBA
+	fills   []color.NRGBA // per country, in world order
 
 	// Derived by prepare: ramps per country (shared between countries of
 	// one colour) and for the lines.
