@@ -68,8 +68,11 @@ func TestKillDuringSave(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "scans.db")
 	committed := map[int64]time.Time{} // id → scan time, over all rounds
 	landed := 0                        // rounds whose kill hit an unfinished save
-	const rounds = 3
-	for round := range rounds {
+	// Three rounds at least; more, killing earlier, while no kill has
+	// landed inside a save (a save much quicker than the first one
+	// measured can finish before the kill).
+	round := 0
+	for ; round < 3 || (landed == 0 && round < len(killAt)); round++ {
 		killedMid, ids := crashRound(t, path, round)
 		for id, at := range ids {
 			committed[id] = at
@@ -114,14 +117,19 @@ func TestKillDuringSave(t *testing.T) {
 		st.Close()
 	}
 	if landed == 0 {
-		t.Errorf("no kill of %d landed inside a save; the test proved nothing", rounds)
+		t.Errorf("no kill of %d landed inside a save; the test proved nothing", round)
 	}
-	t.Logf("%d scans committed, %d of %d kills landed inside a save", len(committed), landed, rounds)
+	t.Logf("%d scans committed, %d of %d kills landed inside a save", len(committed), landed, round)
 }
 
-// crashRound runs a child, lets it commit two scans, kills it with SIGKILL
-// some way into the third, and returns whether that save was unfinished
-// and the scans the child reported committed.
+// killAt is when each round kills the child, as a fraction of the time
+// its first save took.
+var killAt = []float64{0.2, 0.45, 0.7, 0.1, 0.05, 0.02}
+
+// crashRound runs a child, lets it commit one scan (which also measures
+// how long a save takes), kills it with SIGKILL some way into the second,
+// and returns whether that save was unfinished and the scans the child
+// reported committed.
 func crashRound(t *testing.T, path string, round int) (killedMid bool, ids map[int64]time.Time) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
@@ -144,10 +152,8 @@ func crashRound(t *testing.T, path string, round int) (killedMid bool, ids map[i
 		switch {
 		case len(f) >= 2 && f[0] == "begin":
 			begun, _ = strconv.Atoi(f[1])
-			if begun == 2 && !killed {
-				// Kill at 20 %, 45 %, 70 % of a typical save.
-				frac := 0.2 + 0.25*float64(round%3)
-				time.Sleep(time.Duration(float64(saveMS)*frac) * time.Millisecond)
+			if begun == 1 && !killed {
+				time.Sleep(time.Duration(float64(saveMS)*killAt[round]) * time.Millisecond)
 				if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 					t.Fatal(err)
 				}
@@ -158,7 +164,7 @@ func crashRound(t *testing.T, path string, round int) (killedMid bool, ids map[i
 			id, _ := strconv.ParseInt(f[2], 10, 64)
 			ms, _ := strconv.ParseInt(f[3], 10, 64)
 			ids[id] = crashScanTime(round, n)
-			if n < 2 {
+			if n == 0 {
 				saveMS = ms
 			}
 			if n == begun {
@@ -172,5 +178,5 @@ func crashRound(t *testing.T, path string, round int) (killedMid bool, ids map[i
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
 		t.Fatalf("child was not killed by SIGKILL: %v", err)
 	}
-	return begun == 2, ids
+	return begun == 1, ids
 }
