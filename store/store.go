@@ -22,6 +22,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -100,7 +101,7 @@ func Open(path string) (*Store, error) {
 	// Writers take the lock at BEGIN, so two processes saving at once
 	// wait for each other instead of failing on a lock upgrade.
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+abs+"?"+q.Encode())
+	db, err := sql.Open("sqlite", fileURI(abs)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open scan store %s: %w", abs, err)
 	}
@@ -110,6 +111,17 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// fileURI writes a path as an SQLite file: URI. The path is escaped: the
+// driver splits its options at the first "?", and SQLite reads "#" and
+// "%" specially, yet all three are legal in a file name.
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive letter: file:///C:/…
+	}
+	return "file://" + (&url.URL{Path: p}).EscapedPath()
 }
 
 // checkHeader refuses a non-empty file that does not start like a SQLite

@@ -362,6 +362,34 @@ func TestConcurrentSaves(t *testing.T) {
 	}
 }
 
+// File names may hold characters that URIs and the driver's options treat
+// specially; macOS keeps the store under "Application Support".
+func TestOddPaths(t *testing.T) {
+	for _, name := range []string{"Application Support", "we#ird", "per%20cent", "q?mark&x=1", "ünïcødé", "semi;colon"} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), name)
+			path := filepath.Join(dir, "scans.db")
+			st, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.Save(ctx, demoScan(t, "EU")); err != nil {
+				t.Fatal(err)
+			}
+			var timeout int
+			st.db.QueryRow(`PRAGMA busy_timeout`).Scan(&timeout)
+			st.Close()
+			if timeout != 10000 {
+				t.Errorf("busy_timeout %d: the connection options were lost", timeout)
+			}
+			ents, _ := os.ReadDir(dir)
+			if len(ents) != 1 || ents[0].Name() != "scans.db" {
+				t.Errorf("files in %s: %v", dir, ents)
+			}
+		})
+	}
+}
+
 func TestOpenErrors(t *testing.T) {
 	if _, err := Open(""); err == nil {
 		t.Error("Open(\"\") succeeded")
