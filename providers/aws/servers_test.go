@@ -42,6 +42,7 @@ type server struct {
 	name string
 	url  string
 	dir  string // versitygw's posix root
+	log  string // the server's output, removed when it stops
 	cmd  *exec.Cmd
 	err  error
 	once sync.Once
@@ -201,10 +202,11 @@ func (s *server) start() error {
 			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 			<-exited
 			logs, _ := os.ReadFile(logf.Name())
+			os.Remove(logf.Name())
 			lastErr = fmt.Errorf("%s did not come up on %s: %v; log: %s", s.name, addr, err, tail(string(logs), 800))
 			continue
 		}
-		s.cmd, s.url = cmd, "http://"+addr
+		s.cmd, s.url, s.log = cmd, "http://"+addr, logf.Name()
 		return nil
 	}
 	return lastErr
@@ -246,6 +248,9 @@ func (s *server) stop() {
 	syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
 	if s.dir != "" {
 		os.RemoveAll(s.dir)
+	}
+	if s.log != "" {
+		os.Remove(s.log)
 	}
 }
 
