@@ -13,8 +13,11 @@ all: build
 deps:
 	@scripts/install-deps.sh build
 
+# System packages, then the S3 servers the AWS tests talk to (moto is
+# preinstalled with Python; versitygw is built with go install).
 test-deps:
 	@scripts/install-deps.sh test
+	@scripts/s3-servers.sh install
 
 build: deps
 	$(GO) build -tags $(TAGS) -o $(BIN) .
