@@ -103,3 +103,20 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int,
 	}
 	return 0, false
 }
+
+// parseInterleaved parses flags that may come before, between or after the
+// positional arguments (`explain aws eu-west-1 --home FR`): the flag package
+// stops at the first positional argument, so parsing resumes after each.
+func parseInterleaved(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (pos []string, code int, done bool) {
+	rest := args
+	for {
+		if code, done := parse(fs, rest, stdout, stderr); done {
+			return nil, code, true
+		}
+		if fs.NArg() == 0 {
+			return pos, 0, false
+		}
+		pos = append(pos, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+}

@@ -52,17 +52,9 @@ with the last one. Exit 1 when there are fewer than two scans.`)
 		fs.PrintDefaults()
 	}
 	// Flags may come after the scans: reachmap diff 3 4 --format json.
-	var pos []string
-	rest := args
-	for {
-		if code, done := parse(fs, rest, stdout, stderr); done {
-			return code
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		rest = fs.Args()[1:]
+	pos, code, done := parseInterleaved(fs, args, stdout, stderr)
+	if done {
+		return code
 	}
 	if len(pos) > 2 {
 		fmt.Fprintf(stderr, "reachmap diff: unexpected argument %q: give at most two scans\n", pos[2])

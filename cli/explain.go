@@ -35,19 +35,9 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(fs.Output(), explainUsage)
 		fs.PrintDefaults()
 	}
-	// The flag package stops at the first positional argument; parse the
-	// rest again so that `explain aws eu-west-1 --home FR` works.
-	var pos []string
-	rest := args
-	for {
-		if code, done := parse(fs, rest, stdout, stderr); done {
-			return code
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		rest = fs.Args()[1:]
+	pos, code, done := parseInterleaved(fs, args, stdout, stderr)
+	if done {
+		return code
 	}
 	h, err := reach.ParseHome(*home)
 	if err != nil {
