@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"reachmap/geo"
@@ -50,12 +51,14 @@ func Run(ctx context.Context, opts Options, progress func(providers.Progress)) (
 
 	c := &collector{progress: progress}
 	errs := make([]error, len(ps))
+	sinks := make([]*providerSink, len(ps))
 	var wg sync.WaitGroup
 	for i, p := range ps {
+		sinks[i] = &providerSink{collector: c}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = p.Scan(ctx, c)
+			errs[i] = p.Scan(ctx, sinks[i])
 		}()
 	}
 	wg.Wait()
@@ -72,7 +75,9 @@ func Run(ctx context.Context, opts Options, progress func(providers.Progress)) (
 			continue
 		}
 		failed++
-		if ctx.Err() == nil {
+		// A provider that explained its failure in a gap (an expired SSO
+		// session, with the command that cures it) needs no second one.
+		if ctx.Err() == nil && sinks[i].gaps.Load() == 0 {
 			scan.Gaps = append(scan.Gaps, providers.Gap{Provider: ps[i].Name(), Error: err.Error()})
 		}
 	}
@@ -167,6 +172,17 @@ func (c *collector) Gap(g providers.Gap) {
 	c.mu.Lock()
 	c.gaps = append(c.gaps, g)
 	c.mu.Unlock()
+}
+
+// providerSink counts the gaps one provider reported.
+type providerSink struct {
+	*collector
+	gaps atomic.Int64
+}
+
+func (s *providerSink) Gap(g providers.Gap) {
+	s.gaps.Add(1)
+	s.collector.Gap(g)
 }
 
 func (c *collector) Progress(p providers.Progress) {

@@ -226,6 +226,7 @@ func TestCSV(t *testing.T) {
 type fake struct {
 	name   string
 	assets []providers.Asset
+	gaps   []providers.Gap
 	err    error
 	block  bool
 }
@@ -234,6 +235,9 @@ func (f *fake) Name() string { return f.name }
 func (f *fake) Scan(ctx context.Context, sink providers.Sink) error {
 	for _, a := range f.assets {
 		sink.Asset(a)
+	}
+	for _, g := range f.gaps {
+		sink.Gap(g)
 	}
 	if f.block {
 		<-ctx.Done()
@@ -255,6 +259,14 @@ func TestRunPartialFailureIsAGap(t *testing.T) {
 	}
 	if len(s.Assets) != 1 || len(s.Gaps) != 1 || s.Gaps[0].Provider != "aws:broken" {
 		t.Errorf("assets %d, gaps %+v", len(s.Assets), s.Gaps)
+	}
+
+	// A provider that reported why it failed gets no second gap.
+	explained := &fake{name: "aws:sso", err: errors.New("aws profile sso: expired"),
+		gaps: []providers.Gap{{Provider: "aws", Account: "sso", Error: "expired", Hint: "run: aws sso login --profile sso"}}}
+	s, err = Run(context.Background(), Options{Registry: registryOf(ok, explained), Home: "EU"}, nil)
+	if err != nil || len(s.Gaps) != 1 || s.Gaps[0].Hint == "" {
+		t.Errorf("err %v, gaps %+v: want the provider's own gap only", err, s.Gaps)
 	}
 
 	_, err = Run(context.Background(), Options{Registry: registryOf(bad), Home: "EU"}, nil)
