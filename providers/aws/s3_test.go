@@ -133,10 +133,8 @@ func TestHeadFallbackRunsInParallel(t *testing.T) {
 	if m := f.maxInFlight.Load(); m < 32 {
 		t.Errorf("at most %d requests were in flight, want ≥ 32", m)
 	}
-	// 400 HEADs of 40 ms one after another would take 16 s.
-	if elapsed > 4*time.Second {
-		t.Errorf("the HEAD fallback took %v", elapsed)
-	}
+	// No timed assertion here: 400 HEADs of 40 ms one after another would
+	// take 16 s; the figure is logged, and BenchmarkBucketRegions measures it.
 	t.Logf("%d HEADs, max %d in flight, %v", f.count("S3.HeadBucket"), f.maxInFlight.Load(), elapsed)
 
 	f.reset()
