@@ -7,10 +7,13 @@ import (
 	"os"
 
 	"reachmap/cli"
+	"reachmap/report"
 	"reachmap/ui"
 )
 
 func main() {
+	// The HTML report embeds the window's own map, drawn offscreen.
+	report.MapPNG = ui.MapPNG
 	args := os.Args[1:]
 	if len(args) == 0 || (len(args) == 1 && args[0] == "--demo") {
 		ui.Run(ui.Options{Demo: len(args) == 1})

@@ -1,41 +1,83 @@
 // Package ui is Reachmap's window: the world map, the table of items, the
-// detail of one item, and the scan controls. It shows what package
-// inventory returns and never talks to a cloud SDK itself; scans run off
-// the UI thread and every update from another goroutine goes through
+// detail of one item, the changes since the previous scan, the accounts
+// to scan and the settings. It shows what package inventory returns and
+// never talks to a cloud SDK itself; slow work runs off the UI thread
+// (see worker) and every update from another goroutine goes through
 // fyne.Do or a data binding.
 package ui
 
 import (
-	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"reachmap/assets"
 	"reachmap/internal/about"
-	"reachmap/providers"
-	"reachmap/reach"
+	"reachmap/providers/aws"
+	"reachmap/store"
+	"reachmap/ui/mapview"
 )
 
 // Options are the window's start-up choices.
 type Options struct {
-	// Demo loads the demo estate at start.
+	// Demo loads the demo estate at start instead of the last scan.
 	Demo bool
+	// StorePath is the scan store; empty means store.DefaultPath().
+	StorePath string
 }
 
 // Run opens the window and blocks until it is closed.
 func Run(opts Options) {
+	start := time.Now()
+	// Decoding the world map takes a quarter of a second: start it now,
+	// beside the window's own start-up.
+	go mapview.Preload()
 	a := app.NewWithID(about.AppID)
+	a.SetIcon(assets.Icon)
+	loadTranslations()
 	w := a.NewWindow(about.Name)
-	d := newDashboard(w, reach.Home("EU"))
-	w.SetContent(d.root)
-	w.Resize(fyne.NewSize(1440, 900))
-	if opts.Demo {
-		d.startScan(providers.Config{Demo: true})
-	}
+	m := newMainWindow(w, deps{
+		prefs:     a.Preferences(),
+		secrets:   keyringSecrets{},
+		profiles:  aws.Profiles,
+		openStore: storeOpener(opts.StorePath),
+		notify:    a.SendNotification,
+	})
+	m.started = start
+	w.SetContent(m.root)
+	w.Resize(m.set.WindowSize())
+	m.shortcuts(w.Canvas())
+	a.Settings().AddListener(func(fyne.Settings) { fyne.Do(m.Restyle) })
+	w.SetCloseIntercept(func() {
+		m.saveState()
+		w.Close()
+	})
+	a.Lifecycle().SetOnStopped(m.close)
+	m.start(opts.Demo)
 	w.ShowAndRun()
 }
 
-// splitList splits user input on commas, spaces and newlines.
-func splitList(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\t' || r == ';' })
+// storeOpener opens the scan store at path, or at the default place.
+func storeOpener(path string) func() (*store.Store, error) {
+	return func() (*store.Store, error) {
+		p := path
+		if p == "" {
+			var err error
+			if p, err = store.DefaultPath(); err != nil {
+				return nil, err
+			}
+		}
+		return store.Open(p)
+	}
+}
+
+// close releases the store when the app stops.
+func (m *mainWindow) close() {
+	m.scnr.Cancel()
+	if m.store != nil {
+		if err := m.store.Close(); err != nil {
+			fyne.LogError("closing the scan store", err)
+		}
+	}
 }

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"image/color"
 	"net/url"
 	"slices"
 	"strings"
@@ -9,76 +9,191 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"reachmap/geo"
 	"reachmap/inventory"
+	"reachmap/policy"
+	"reachmap/providers"
 	"reachmap/reach"
 )
 
-// detailPanel shows one item: where it is and how sure we are, who runs it,
-// who can reach it and under which law, and what the scan could not see.
+// detailPanel shows one item: where it is and how sure we are, who runs
+// it, who can reach it and under which law (one link per law), the
+// policy rules it breaks, and what the scan could not see. The advisory
+// notice is shown once, at the foot of the panel.
 type detailPanel struct {
 	box    *fyne.Container
 	scroll *container.Scroll
+	title  string // the item shown, "" for none
+
+	// OnSelect is called when the user picks another item listed in the
+	// panel (one stored at the same place).
+	OnSelect func(id int)
+}
+
+// detailInput is what the panel shows; it holds no widgets.
+type detailInput struct {
+	Item       *inventory.Item
+	Home       reach.Home
+	Violations []policy.Violation
+	// Colocated are the other items drawn in the same disc on the map.
+	Colocated []colocated
+}
+
+type colocated struct {
+	ID   int
+	Name string
 }
 
 func newDetailPanel() *detailPanel {
 	d := &detailPanel{box: container.NewVBox()}
 	d.scroll = container.NewVScroll(d.box)
-	d.Show(nil, "EU")
+	d.Show(detailInput{Home: reach.HomeEU})
 	return d
 }
 
-// Show fills the panel for it, or shows a hint when it is nil. Main thread.
-func (d *detailPanel) Show(it *inventory.Item, home reach.Home) {
+// Show fills the panel for in.Item, or shows how to read the map when it
+// is nil. Main thread.
+func (d *detailPanel) Show(in detailInput) {
 	d.box.RemoveAll()
-	if it == nil {
-		d.box.Add(widget.NewLabelWithStyle("Select an item on the map or in the table", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
-		d.box.Add(advisoryLabel())
-		return
+	d.title = ""
+	if in.Item == nil {
+		d.showGuide(in.Home)
+	} else {
+		d.title = in.Item.Name
+		d.showItem(in)
 	}
+	d.box.Add(widget.NewSeparator())
+	d.box.Add(advisoryNotice())
+	d.box.Refresh()
+	d.scroll.ScrollToTop()
+}
+
+// Title is the name of the item shown, "" when none is.
+func (d *detailPanel) Title() string { return d.title }
+
+// showGuide explains the map to someone who has never heard of the
+// CLOUD Act, while nothing is selected.
+func (d *detailPanel) showGuide(home reach.Home) {
+	d.box.Add(heading(tr("How to read the map")))
+	d.box.Add(para(tr("Each dot is a place where your data is stored: a bucket, a mailbox, a database.")))
+	d.box.Add(para(tr("A government can demand data stored on its soil. Some can also demand data from companies based in their country wherever those companies store it: the US CLOUD Act makes a US provider hand over data kept in its Dublin or Frankfurt data centre.")))
+	d.box.Add(para(tr("So the colour of a dot says where the data is, and a ring around it says that another country's law reaches it through the company that runs it. Switch to “Relative to {{.Home}}” to see at once what only {{.Home}} law can reach.", "Home", homeName(home))))
+	hint := para(tr("Select a dot or a row of the table to see who can reach that data, under which law."))
+	hint.TextStyle = fyne.TextStyle{Italic: true}
+	d.box.Add(hint)
+}
+
+func (d *detailPanel) showItem(in detailInput) {
+	it := in.Item
 	title := widget.NewLabelWithStyle(it.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapBreak
-	swatch := canvas.NewRectangle(categoryColor(it.Category))
-	swatch.SetMinSize(fyne.NewSize(14, 14))
-	swatch.CornerRadius = 7
+	title.SizeName = theme.SizeNameSubHeadingText
 	d.box.Add(title)
-	d.box.Add(container.NewHBox(container.NewCenter(swatch), widget.NewLabel(categorySentence(*it, home))))
-	d.box.Add(para(fmt.Sprintf("%s · %s · account %s", reach.ProviderName(it.Provider), it.Kind, it.Account)))
+	d.box.Add(withSwatch(categoryColor(it.Category), para(categorySentence(*it, in.Home))))
+	facts := []string{reach.ProviderName(it.Provider), kindLabel(string(it.Kind)), tr("account {{.Account}}", "Account", it.Account)}
+	d.box.Add(dim(strings.Join(facts, " · ")))
 
-	d.box.Add(heading("Where the data is"))
-	d.box.Add(para(locationSentence(it.Location, it.Region)))
-
-	d.box.Add(heading("Who runs it"))
-	d.box.Add(para(operatorSentence(it.Operator)))
-
-	d.box.Add(heading("Whose laws reach it"))
-	for _, j := range it.Reach {
-		d.box.Add(jurisdictionRow(j))
+	if len(in.Violations) > 0 {
+		d.box.Add(heading(tr("Breaks your policy")))
+		for _, v := range in.Violations {
+			l := para(tr("Rule “{{.Rule}}” (line {{.Line}}): {{.Message}}", "Rule", v.Rule, "Line", v.Line, "Message", v.Message))
+			l.Importance = widget.DangerImportance
+			d.box.Add(withIcon(theme.ErrorIcon(), l))
+		}
 	}
-	if len(it.Reach) == 0 {
-		d.box.Add(para("Unknown: the scan could not place this item."))
+
+	d.box.Add(heading(tr("Where the data is")))
+	d.box.Add(para(locationSentence(it.Location, it.Region)))
+	ev := para(evidenceSentence(it.Location))
+	if weakEvidence(it.Location) {
+		ev.Importance = widget.WarningImportance
+		d.box.Add(withIcon(theme.WarningIcon(), ev))
+	} else {
+		d.box.Add(ev)
+	}
+	if it.Location.Note != "" {
+		d.box.Add(dim(it.Location.Note))
+	}
+
+	d.box.Add(heading(tr("Who runs it")))
+	d.box.Add(para(operatorSentence(it.Operator)))
+	if it.Operator.Note != "" {
+		d.box.Add(dim(it.Operator.Note))
+	}
+
+	d.box.Add(heading(tr("Whose laws reach it")))
+	var context []reach.Jurisdiction
+	n := 0
+	for _, j := range it.Reach {
+		if j.Basis == reach.BasisAgreement {
+			context = append(context, j)
+			continue
+		}
+		d.box.Add(jurisdictionBlock(j))
+		n++
+	}
+	if n == 0 {
+		d.box.Add(para(tr("Unknown: the scan could not place this item or name who runs it.")))
+	}
+	if len(context) > 0 {
+		d.box.Add(heading(tr("Treaty channels (context, not reach)")))
+		for _, j := range context {
+			d.box.Add(jurisdictionBlock(j))
+		}
+	}
+
+	if len(in.Colocated) > 0 {
+		d.box.Add(heading(tr("Also at this place")))
+		for _, c := range in.Colocated {
+			id := c.ID
+			b := widget.NewButton(c.Name, func() {
+				if d.OnSelect != nil {
+					d.OnSelect(id)
+				}
+			})
+			b.Importance = widget.LowImportance
+			b.Alignment = widget.ButtonAlignLeading
+			d.box.Add(b)
+		}
 	}
 
 	if len(it.Gaps) > 0 {
-		d.box.Add(heading("What the scan could not see"))
+		d.box.Add(heading(tr("What the scan could not see")))
 		for _, g := range it.Gaps {
-			s := g.Error
-			if g.Hint != "" {
-				s += "\nWhat to do: " + g.Hint
-			}
-			d.box.Add(para(s))
+			d.box.Add(gapBlock(g))
 		}
 	}
-	d.box.Add(widget.NewSeparator())
-	d.box.Add(advisoryLabel())
-	d.scroll.ScrollToTop()
+}
+
+// gapBlock shows one gap: where, what went wrong and what to do.
+func gapBlock(g providers.Gap) fyne.CanvasObject {
+	where := []string{reach.ProviderName(g.Provider)}
+	if g.Account != "" {
+		where = append(where, tr("account {{.Account}}", "Account", g.Account))
+	}
+	if g.Region != "" {
+		where = append(where, tr("region {{.Region}}", "Region", g.Region))
+	}
+	if g.Item != "" {
+		where = append(where, g.Item)
+	}
+	box := container.NewVBox(widget.NewLabelWithStyle(strings.Join(where, " · "), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	box.Add(para(g.Error))
+	if g.Hint != "" {
+		h := para(tr("What to do: {{.Hint}}", "Hint", g.Hint))
+		h.Importance = widget.HighImportance
+		box.Add(h)
+	}
+	return withIcon(theme.WarningIcon(), box)
 }
 
 func heading(s string) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return l
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(widget.NewSeparator(), l)
 }
 
 func para(s string) *widget.Label {
@@ -87,132 +202,183 @@ func para(s string) *widget.Label {
 	return l
 }
 
-func advisoryLabel() fyne.CanvasObject {
-	l := widget.NewLabelWithStyle(reach.Advisory(), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	l.Wrapping = fyne.TextWrapWord
+// dim is secondary text: notes and summaries.
+func dim(s string) *widget.Label {
+	l := para(s)
+	l.SizeName = theme.SizeNameCaptionText
 	l.Importance = widget.LowImportance
 	return l
 }
 
-// jurisdictionRow is "Ireland — territorial" or "United States — operator:
-// CLOUD Act, 18 U.S.C. § 2713" with the law as a link to its source.
-func jurisdictionRow(j reach.Jurisdiction) fyne.CanvasObject {
-	name := geo.CountryName(j.Country)
-	if name == "" {
-		name = j.Country
-	}
-	basis := string(j.Basis)
-	switch j.Basis {
-	case reach.BasisTerritorial:
-		basis = "the data sits there"
-	case reach.BasisOperator:
-		basis = "operator"
-		if j.Via != "" {
-			basis = "operator, through " + j.Via
-		}
-	case reach.BasisAgreement:
-		basis = "treaty channel (context, not reach)"
-	}
-	if j.Contested {
-		basis += " — contested"
-	}
-	sw := canvas.NewRectangle(blocOf(j.Country).Color)
-	sw.SetMinSize(fyne.NewSize(10, 10))
-	head := container.NewHBox(container.NewCenter(sw), widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel("("+basis+")"))
-	rows := container.NewVBox(head)
-	if j.Law != "" {
-		if u, err := url.Parse(j.Source); err == nil && j.Source != "" {
-			link := widget.NewHyperlink(j.Law, u)
-			link.Wrapping = fyne.TextWrapWord
-			rows.Add(container.NewPadded(link))
-		} else {
-			rows.Add(para(j.Law))
-		}
-	}
-	if j.Note != "" {
-		n := para(j.Note)
-		n.Importance = widget.LowImportance
-		rows.Add(n)
-	}
-	return rows
+func withIcon(r fyne.Resource, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(r)), nil, o)
 }
 
-// locationSentence says where, how we know and how sure we are.
-func locationSentence(l geo.Location, region string) string {
-	var b strings.Builder
-	place := placeText(inventory.Item{Location: l})
-	if place == "unknown" {
-		b.WriteString("Unknown location.")
-	} else {
-		b.WriteString(place)
-		if region != "" {
-			b.WriteString(" (region " + region + ")")
+func withSwatch(c color.Color, o fyne.CanvasObject) fyne.CanvasObject {
+	dot := canvas.NewCircle(c)
+	return container.NewBorder(nil, nil, container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(14), dot)), nil, o)
+}
+
+// advisoryNotice is the one place the panel says what Reachmap is not.
+func advisoryNotice() fyne.CanvasObject {
+	l := para(tr("Advisory, not legal advice: Reachmap shows which laws can reach data, from public sources, to help you ask the right questions. Knowledge base reviewed on {{.Date}}.", "Date", reach.Reviewed()))
+	l.TextStyle = fyne.TextStyle{Italic: true}
+	l.SizeName = theme.SizeNameCaptionText
+	return withIcon(theme.InfoIcon(), l)
+}
+
+// jurisdictionBlock is one government that reaches the item: its name,
+// on what basis, and each law behind it as a link to its source.
+func jurisdictionBlock(j reach.Jurisdiction) fyne.CanvasObject {
+	head := widget.NewLabelWithStyle(countryName(j.Country)+" — "+basisText(j), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	rows := container.NewVBox(head)
+	laws := reach.LawsOf(j)
+	for _, l := range laws {
+		rows.Add(lawLink(l.Label(), l.Source))
+		if l.Summary != "" {
+			rows.Add(dim(l.Summary))
 		}
-		b.WriteString(".")
 	}
-	fmt.Fprintf(&b, "\nEvidence: %s; confidence: %s.", evidenceText(l.Evidence), l.Confidence)
-	if l.Note != "" {
-		b.WriteString("\n" + l.Note)
+	if len(laws) == 0 && j.Law != "" {
+		rows.Add(lawLink(j.Law, j.Source))
 	}
-	return b.String()
+	if j.Note != "" {
+		rows.Add(dim(j.Note))
+	}
+	return withSwatch(blocOf(j.Country).Color, rows)
+}
+
+// lawLink is a law's name linking to its text, or plain text when the
+// knowledge base has no usable source.
+func lawLink(label, source string) fyne.CanvasObject {
+	u, err := url.Parse(source)
+	if err != nil || source == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return para(label)
+	}
+	link := widget.NewHyperlink(label, u)
+	link.Wrapping = fyne.TextWrapWord
+	return link
+}
+
+// basisText says why a government reaches the item.
+func basisText(j reach.Jurisdiction) string {
+	var s string
+	switch j.Basis {
+	case reach.BasisTerritorial:
+		s = tr("the data is on its soil")
+	case reach.BasisOperator:
+		s = tr("the company that runs it is based there")
+		if j.Via != "" {
+			s = tr("through {{.Via}}, the company that runs it", "Via", j.Via)
+		}
+	case reach.BasisAgreement:
+		s = tr("treaty channel")
+	default:
+		s = string(j.Basis)
+	}
+	if j.Contested {
+		s += " " + tr("(contested)")
+	}
+	return s
+}
+
+// locationSentence says where the data is.
+func locationSentence(l geo.Location, region string) string {
+	place := placeText(inventory.Item{Location: l})
+	if !l.Known() && l.Area == "" {
+		return tr("Unknown location.")
+	}
+	if region != "" {
+		return tr("{{.Place}} (region {{.Region}}).", "Place", place, "Region", region)
+	}
+	return place + "."
+}
+
+// evidenceSentence says how we know where the data is, and how sure.
+func evidenceSentence(l geo.Location) string {
+	return tr("How we know: {{.Evidence}}. Confidence: {{.Confidence}}.", "Evidence", evidenceText(l.Evidence), "Confidence", confidenceText(l.Confidence))
+}
+
+// weakEvidence marks a location the user should not take as fact.
+func weakEvidence(l geo.Location) bool {
+	return l.Evidence == geo.EvidenceGeoIP || l.Confidence == geo.ConfidenceLow || !l.Known()
 }
 
 func evidenceText(e geo.Evidence) string {
 	switch e {
 	case geo.EvidenceAPI:
-		return "the provider's own API"
+		return tr("the provider's own API said so")
 	case geo.EvidenceCatalog:
-		return "a documented region code"
+		return tr("a documented region code")
 	case geo.EvidenceDNS:
-		return "a documented hostname pattern"
+		return tr("a documented host name pattern")
 	case geo.EvidenceGeoIP:
-		return "an IP database's guess (registration country, weak)"
+		return tr("an IP database's guess (the country where the address is registered, weak)")
 	}
-	return "none"
+	return tr("none")
 }
 
+func confidenceText(c geo.Confidence) string {
+	switch c {
+	case geo.ConfidenceHigh:
+		return tr("high")
+	case geo.ConfidenceMedium:
+		return tr("medium")
+	case geo.ConfidenceLow:
+		return tr("low")
+	}
+	return tr("none")
+}
+
+// operatorSentence names the operator and its parent chain.
 func operatorSentence(o reach.Operator) string {
 	if o.Name == "" {
-		return "Unknown operator."
+		return tr("Unknown operator.")
 	}
-	s := fmt.Sprintf("%s (%s)", o.Name, countryOrCode(o.Country))
+	s := tr("{{.Name}} ({{.Country}})", "Name", o.Name, "Country", countryName(o.Country))
 	for _, p := range o.Parents {
-		s += fmt.Sprintf(", owned by %s (%s)", p.Name, countryOrCode(p.Country))
+		s += ", " + tr("owned by {{.Name}} ({{.Country}})", "Name", p.Name, "Country", countryName(p.Country))
 	}
 	s += "."
 	if o.Contested {
-		s += " Its independence from its parent is contested."
-	}
-	if o.Note != "" {
-		s += "\n" + o.Note
+		s += " " + tr("Its independence from its parent is contested.")
 	}
 	return s
 }
 
-func countryOrCode(cc string) string {
-	if n := geo.CountryName(cc); n != "" {
-		return n
-	}
-	return cc
-}
-
 // categorySentence explains the category in plain words.
 func categorySentence(it inventory.Item, home reach.Home) string {
-	foreign := it.Foreign(home)
 	var names []string
-	for _, j := range foreign {
-		n := countryOrCode(j.Country)
+	for _, j := range it.Foreign(home) {
+		n := countryName(j.Country)
 		if !slices.Contains(names, n) {
 			names = append(names, n)
 		}
 	}
+	list := joinAnd(names)
+	h := homeName(home)
 	switch it.Category {
 	case reach.CategoryHome:
-		return "Only " + home.Label() + " law reaches this data."
+		return tr("Only {{.Home}} law reaches this data.", "Home", h)
 	case reach.CategoryHomeForeign:
-		return "Stored in " + home.Label() + ", but " + strings.Join(names, " and ") + " law also reaches it."
+		return tr("Stored in {{.Home}}, but {{.List}} law also reaches it.", "Home", h, "List", list)
 	case reach.CategoryForeign:
-		return "Stored outside " + home.Label() + "; reached by " + strings.Join(names, " and ") + "."
+		return tr("Stored outside {{.Home}}; {{.List}} law reaches it.", "Home", h, "List", list)
 	}
-	return "We cannot tell where this is or who runs it."
+	if list != "" {
+		return tr("We cannot tell where this is stored; {{.List}} law reaches it through its operator.", "List", list)
+	}
+	return tr("We cannot tell where this is stored or who runs it.")
+}
+
+// joinAnd is "A", "A and B", "A, B and C".
+func joinAnd(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return tr("{{.Init}} and {{.Last}}", "Init", strings.Join(xs[:len(xs)-1], ", "), "Last", xs[len(xs)-1])
 }

@@ -6,42 +6,57 @@ import (
 	"slices"
 	"strings"
 
-	"reachmap/geo"
 	"reachmap/inventory"
+	"reachmap/policy"
 	"reachmap/reach"
 )
 
-// column is one column of the items table: its title and how to read a cell.
+// column is one column of the items table: its title (an English key,
+// translated when drawn), its width, and how to read a cell.
 type column struct {
 	Title string
 	Width float32
-	Text  func(it inventory.Item) string
+	Text  func(v *itemView, id int) string
 }
 
+// Column indexes the dashboard refers to.
+const (
+	colSwatch = iota
+	colName
+	colProvider
+	colAccount
+	colKind
+	colWhere
+	colReach
+	colCategory
+	colPolicy
+)
+
 var columns = []column{
-	{"", 28, func(it inventory.Item) string { return string(it.Category) }},
-	{"Name", 250, func(it inventory.Item) string { return it.Name }},
-	{"Provider", 130, func(it inventory.Item) string { return reach.ProviderName(it.Provider) }},
-	{"Account", 130, func(it inventory.Item) string { return it.Account }},
-	{"Kind", 110, func(it inventory.Item) string { return string(it.Kind) }},
-	{"Where", 170, placeText},
-	{"Reached by", 110, reachText},
-	{"Category", 170, func(it inventory.Item) string { return categoryLabel(it.Category) }},
+	{"", 30, func(v *itemView, id int) string { return strings.Repeat("z", severity(v.items[id].Category)) }},
+	{"Name", 250, func(v *itemView, id int) string { return v.items[id].Name }},
+	{"Provider", 150, func(v *itemView, id int) string { return reach.ProviderName(v.items[id].Provider) }},
+	{"Account", 130, func(v *itemView, id int) string { return v.items[id].Account }},
+	{"Kind", 110, func(v *itemView, id int) string { return kindLabel(string(v.items[id].Kind)) }},
+	{"Where", 190, func(v *itemView, id int) string { return placeText(v.items[id]) }},
+	{"Reachable by", 120, func(v *itemView, id int) string { return reachText(v.items[id]) }},
+	{"Category", 210, func(v *itemView, id int) string { return categoryLabel(v.items[id].Category, v.home) }},
+	{"Policy", 190, func(v *itemView, id int) string { return v.policyText(id) }},
 }
 
 // placeText is "Dublin, Ireland", or "unknown".
 func placeText(it inventory.Item) string {
 	l := it.Location
-	country := geo.CountryName(l.Country)
-	if country == "" {
-		country = l.Country
+	country := ""
+	if l.Country != "" {
+		country = countryName(l.Country)
 	}
 	if country == "" && l.Area != "" {
-		country = l.Area + " (area)"
+		country = tr("{{.Area}} (area)", "Area", countryName(l.Area))
 	}
 	switch {
 	case country == "":
-		return "unknown"
+		return tr("unknown")
 	case l.City != "":
 		return l.City + ", " + country
 	}
@@ -63,27 +78,79 @@ func reachText(it inventory.Item) string {
 	return strings.Join(cs, " · ")
 }
 
+// itemFilter is what the table shows: a text query and one value per
+// facet ("" = any).
+type itemFilter struct {
+	Query    string
+	Provider string
+	Account  string
+	Country  string // territory: a country code, or an area such as "EU"
+	Kind     string
+	Category reach.Category
+}
+
+// Active reports whether any filter is set.
+func (f itemFilter) Active() bool { return f != itemFilter{} }
+
+// facet is one of the filter's fields, with the values it can take.
+type facet int
+
+const (
+	facetProvider facet = iota
+	facetAccount
+	facetCountry
+	facetKind
+	facetCategory
+)
+
+// value reads the facet of an item.
+func (fc facet) value(it inventory.Item) string {
+	switch fc {
+	case facetProvider:
+		return it.Provider
+	case facetAccount:
+		return it.Account
+	case facetCountry:
+		return territory(it)
+	case facetKind:
+		return string(it.Kind)
+	}
+	return string(it.Category)
+}
+
 // itemView is the table's model: which items pass the filters, in which
-// order. It holds no widgets, so tests reach every rule directly.
+// order, and which break the policy. It holds no widgets, so tests reach
+// every rule directly.
 type itemView struct {
 	items []inventory.Item
 	rows  []int // indices into items, filtered and sorted
+	home  reach.Home
+	// violations, by item index, from the policy in force (nil: none).
+	violations map[int][]policy.Violation
 
-	sortCol  int
-	desc     bool
-	query    string
-	category reach.Category // "" = all
-	provider string         // "" = all
+	sortCol int
+	desc    bool
+	filter  itemFilter
+	query   string // filter.Query, lower-cased
 }
 
 // SetItems replaces the items and reapplies filters and order.
-func (v *itemView) SetItems(items []inventory.Item) {
-	v.items = items
+func (v *itemView) SetItems(items []inventory.Item, home reach.Home) {
+	v.items, v.home = items, home
+	v.apply()
+}
+
+// SetViolations marks the items that break the policy.
+func (v *itemView) SetViolations(vs map[int][]policy.Violation) {
+	v.violations = vs
 	v.apply()
 }
 
 // SortBy sorts by a column; sorting by the same column again reverses.
 func (v *itemView) SortBy(col int) {
+	if col < 0 || col >= len(columns) {
+		return
+	}
 	if col == v.sortCol {
 		v.desc = !v.desc
 	} else {
@@ -92,28 +159,40 @@ func (v *itemView) SortBy(col int) {
 	v.apply()
 }
 
-// Filter sets the text query and the category and provider filters.
-func (v *itemView) Filter(query string, cat reach.Category, provider string) {
-	v.query, v.category, v.provider = strings.ToLower(strings.TrimSpace(query)), cat, provider
+// SetFilter replaces the filter.
+func (v *itemView) SetFilter(f itemFilter) {
+	v.filter = f
+	v.query = strings.ToLower(strings.TrimSpace(f.Query))
 	v.apply()
 }
+
+// Filter returns the filter in force.
+func (v *itemView) Filter() itemFilter { return v.filter }
 
 // RowOf returns the row showing item id, or -1 when it is filtered out.
 func (v *itemView) RowOf(id int) int { return slices.Index(v.rows, id) }
 
+// Visible reports whether item id passes the filters.
+func (v *itemView) Visible(id int) bool { return v.RowOf(id) >= 0 }
+
 func (v *itemView) matches(it inventory.Item) bool {
-	if v.category != "" && it.Category != v.category {
-		return false
-	}
-	if v.provider != "" && it.Provider != v.provider {
-		return false
+	f := v.filter
+	for fc, want := range map[facet]string{facetProvider: f.Provider, facetAccount: f.Account,
+		facetCountry: f.Country, facetKind: f.Kind, facetCategory: string(f.Category)} {
+		if want == "" {
+			continue
+		}
+		if got := fc.value(it); got != want && !(want == facetNone && got == "") {
+			return false
+		}
 	}
 	if v.query == "" {
 		return true
 	}
 	hay := strings.ToLower(strings.Join([]string{
-		it.Name, it.Provider, reach.ProviderName(it.Provider), it.Account, string(it.Kind),
-		it.Region, placeText(it), reachText(it), it.Operator.Name, string(it.Category),
+		it.Name, it.Provider, reach.ProviderName(it.Provider), it.Account, string(it.Kind), kindLabel(string(it.Kind)),
+		it.Region, it.Host, placeText(it), reachText(it), reachNames(it), it.Operator.Name,
+		categoryLabel(it.Category, v.home), it.Location.Country,
 	}, "\x00"))
 	return strings.Contains(hay, v.query)
 }
@@ -128,7 +207,7 @@ func (v *itemView) apply() {
 	col := columns[v.sortCol]
 	slices.SortStableFunc(v.rows, func(a, b int) int {
 		c := cmp.Or(
-			strings.Compare(strings.ToLower(col.Text(v.items[a])), strings.ToLower(col.Text(v.items[b]))),
+			strings.Compare(strings.ToLower(col.Text(v, a)), strings.ToLower(col.Text(v, b))),
 			strings.Compare(v.items[a].Name, v.items[b].Name),
 		)
 		if v.desc {
@@ -138,7 +217,119 @@ func (v *itemView) apply() {
 	})
 }
 
+// policyText is the policy cell: the rules an item breaks, or nothing.
+func (v *itemView) policyText(id int) string {
+	vs := v.violations[id]
+	switch len(vs) {
+	case 0:
+		return ""
+	case 1:
+		return "⚠ " + vs[0].Rule
+	}
+	return "⚠ " + trn("{{.Count}} rules broken", len(vs))
+}
+
 // Summary is the counts line for the filtered rows.
 func (v *itemView) Summary() string {
-	return fmt.Sprintf("%d of %d items", len(v.rows), len(v.items))
+	return tr("{{.Shown}} of {{.Total}} items", "Shown", len(v.rows), "Total", len(v.items))
+}
+
+// facetNone is the filter value that picks items where a facet is empty
+// (no known country): "" already means "any".
+const facetNone = "\x00none"
+
+// option is one choice of a facet's filter: a value and how many items
+// (among all, not only the filtered ones) have it.
+type option struct {
+	Value string
+	Label string
+	Count int
+}
+
+// Options lists a facet's values found in the items, most frequent first.
+func (v *itemView) Options(fc facet) []option {
+	counts := map[string]int{}
+	for _, it := range v.items {
+		counts[fc.value(it)]++
+	}
+	out := make([]option, 0, len(counts))
+	for val, n := range counts {
+		o := option{Value: val, Label: facetLabel(fc, val, v.home), Count: n}
+		if val == "" {
+			o.Value = facetNone
+		}
+		out = append(out, o)
+	}
+	slices.SortFunc(out, func(a, b option) int {
+		return cmp.Or(b.Count-a.Count, strings.Compare(a.Label, b.Label))
+	})
+	return out
+}
+
+// facetLabel is a facet value as a person reads it.
+func facetLabel(fc facet, val string, home reach.Home) string {
+	switch fc {
+	case facetProvider:
+		return reach.ProviderName(val)
+	case facetCountry:
+		if val == "" {
+			return tr("unknown")
+		}
+		return countryName(val)
+	case facetKind:
+		return kindLabel(val)
+	case facetCategory:
+		return categoryLabel(reach.Category(val), home)
+	}
+	if val == "" {
+		return tr("(none)")
+	}
+	return val
+}
+
+// kindLabel names a kind of data store.
+func kindLabel(k string) string {
+	switch k {
+	case "bucket":
+		return tr("bucket")
+	case "storage-account":
+		return tr("storage account")
+	case "mailbox":
+		return tr("mailbox")
+	case "mail-gateway":
+		return tr("mail gateway")
+	case "mail-inbound":
+		return tr("inbound mail")
+	case "database":
+		return tr("database")
+	case "filesystem":
+		return tr("file system")
+	case "volume":
+		return tr("disk volume")
+	case "snapshot":
+		return tr("snapshot")
+	case "archive":
+		return tr("archive")
+	case "backup-vault":
+		return tr("backup vault")
+	}
+	return k
+}
+
+// topCountries is "FR 11 · DE 7 · US 5 · IE 3", the n territories holding
+// most items.
+func topCountries(items []inventory.Item, n int) string {
+	v := &itemView{items: items}
+	var parts []string
+	for _, o := range v.Options(facetCountry) {
+		if o.Value == facetNone {
+			continue
+		}
+		if len(parts) == n {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", o.Value, o.Count))
+	}
+	return strings.Join(parts, " · ")
 }

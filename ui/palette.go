@@ -5,6 +5,7 @@ import (
 
 	"reachmap/inventory"
 	"reachmap/reach"
+	"reachmap/ui/mapview"
 )
 
 // The palette is Okabe–Ito's, chosen because people with any common form
@@ -23,9 +24,12 @@ var (
 
 // bloc is a group of jurisdictions drawn in one colour.
 type bloc struct {
-	Label string
+	key   string // English label, the translation key
 	Color color.NRGBA
 }
+
+// Label is the bloc's name in the user's language.
+func (b bloc) Label() string { return tr(b.key) }
 
 var (
 	blocEU      = bloc{"EU/EEA", okBlue}
@@ -45,7 +49,7 @@ func blocOf(cc string) bloc {
 	switch {
 	case cc == "":
 		return blocUnknown
-	case reach.Home("EU").Includes(cc):
+	case reach.HomeEU.Includes(cc):
 		return blocEU
 	case cc == "US":
 		return blocUS
@@ -72,17 +76,40 @@ func categoryColor(c reach.Category) color.NRGBA {
 	return okGrey
 }
 
-// categoryLabel is the category as a person reads it.
-func categoryLabel(c reach.Category) string {
+// categoryLabel is the category in a few words, for chips and the table.
+func categoryLabel(c reach.Category, home reach.Home) string {
+	h := homeName(home)
 	switch c {
 	case reach.CategoryHome:
-		return "Home reach only"
+		return tr("Only {{.Home}} law", "Home", h)
 	case reach.CategoryHomeForeign:
-		return "Home soil, foreign reach"
+		return tr("{{.Home}} soil, foreign law too", "Home", h)
 	case reach.CategoryForeign:
-		return "Stored abroad"
+		return tr("Stored abroad")
 	}
-	return "Unknown"
+	return tr("Unknown")
+}
+
+// categoryExplained is the category as the legend explains it.
+func categoryExplained(c reach.Category, home reach.Home) string {
+	h := homeName(home)
+	switch c {
+	case reach.CategoryHome:
+		return tr("Only {{.Home}} law reaches it", "Home", h)
+	case reach.CategoryHomeForeign:
+		return tr("On {{.Home}} soil, but a foreign law reaches it too", "Home", h)
+	case reach.CategoryForeign:
+		return tr("Stored abroad: foreign law reaches it")
+	}
+	return tr("Unknown: the scan could not tell")
+}
+
+// homeName names a home jurisdiction in the user's language.
+func homeName(h reach.Home) string {
+	if h == reach.HomeEU {
+		return tr("EU/EEA")
+	}
+	return countryName(string(h))
 }
 
 // territory returns the jurisdiction where the item's bytes sit.
@@ -111,4 +138,49 @@ func markerColors(it inventory.Item) (fill, ring color.NRGBA) {
 		}
 	}
 	return fill, color.NRGBA{}
+}
+
+// mapPalette is the map's own colours for one theme.
+type mapPalette struct {
+	ocean, land, border, outside color.NRGBA
+	dark                         bool
+}
+
+// mapColors picks the map's colours to suit the window's background: a
+// pale map on a light theme, a dark one on a dark theme (a bright map in
+// a dark window dazzles and makes the markers look washed out). Around
+// the world's outline it paints a tone between the background and the
+// ocean, so the map never sits in a black or white frame.
+func mapColors(bg color.Color) mapPalette {
+	b := color.NRGBAModel.Convert(bg).(color.NRGBA)
+	dark := 299*int(b.R)+587*int(b.G)+114*int(b.B) < 128*1000
+	p := mapPalette{ocean: mapview.DefaultOcean, land: mapview.DefaultLand, border: mapview.DefaultBorder, dark: dark}
+	if dark {
+		p.ocean = color.NRGBA{0x1c, 0x2a, 0x37, 0xff}
+		p.land = color.NRGBA{0x3a, 0x40, 0x47, 0xff}
+		p.border = color.NRGBA{0x71, 0x7a, 0x85, 0xb0}
+	}
+	b.A = 0xff
+	p.outside = mix(b, p.ocean, 0.45)
+	return p
+}
+
+// shade is a country's tint: the land colour moved towards c, opaque, so
+// the tint reads the same over every background.
+func (p mapPalette) shade(c color.NRGBA) color.NRGBA {
+	if p.dark {
+		return mix(p.land, c, 0.42)
+	}
+	return mix(p.land, c, 0.32)
+}
+
+// style is the palette as an offscreen map takes it.
+func (p mapPalette) style() mapview.Style {
+	return mapview.Style{Ocean: p.ocean, Land: p.land, Border: p.border, Outside: p.outside}
+}
+
+// mix is a + (b - a)·t, channel by channel, opaque.
+func mix(a, b color.NRGBA, t float64) color.NRGBA {
+	f := func(x, y uint8) uint8 { return uint8(float64(x) + (float64(y)-float64(x))*t + 0.5) }
+	return color.NRGBA{f(a.R, b.R), f(a.G, b.G), f(a.B, b.B), 0xff}
 }

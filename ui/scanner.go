@@ -2,10 +2,8 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/data/binding"
 
 	"reachmap/inventory"
@@ -13,21 +11,26 @@ import (
 	"reachmap/reach"
 )
 
-// scanner runs inventory.Run off the UI thread. Progress reaches the window
-// through data bindings, which already hand their updates to the UI
-// thread; the result reaches it through fyne.Do.
+// scanner runs inventory.Run off the UI thread. Progress reaches the
+// window through data bindings that are only set on the UI thread (the
+// worker posts them there), at most one pending update at a time however
+// fast the providers report; the result arrives the same way.
 type scanner struct {
 	Progress binding.Float  // 0..1
 	Status   binding.String // what is being scanned
 
-	mu       sync.Mutex
-	cancel   context.CancelFunc
-	parts    map[string]providers.Progress
+	work     *worker
 	registry *providers.Registry // nil: inventory.Registry()
+
+	mu      sync.Mutex
+	cancel  context.CancelFunc
+	parts   map[string]providers.Progress
+	latest  providers.Progress
+	pending bool // an update is posted and not yet applied
 }
 
-func newScanner() *scanner {
-	return &scanner{Progress: binding.NewFloat(), Status: binding.NewString()}
+func newScanner(w *worker, reg *providers.Registry) *scanner {
+	return &scanner{Progress: binding.NewFloat(), Status: binding.NewString(), work: w, registry: reg}
 }
 
 // Running reports whether a scan is under way.
@@ -38,7 +41,7 @@ func (s *scanner) Running() bool {
 }
 
 // Start begins a scan unless one is running; done is called on the UI
-// thread with the result. Call from the UI thread.
+// thread with the result. Main thread.
 func (s *scanner) Start(cfg providers.Config, home reach.Home, done func(*inventory.Scan, error)) bool {
 	s.mu.Lock()
 	if s.cancel != nil {
@@ -48,50 +51,85 @@ func (s *scanner) Start(cfg providers.Config, home reach.Home, done func(*invent
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	s.parts = map[string]providers.Progress{}
+	s.pending = false
 	s.mu.Unlock()
 
 	_ = s.Progress.Set(0)
-	_ = s.Status.Set("Starting the scan…")
-	go func() {
-		scan, err := inventory.Run(ctx, inventory.Options{Config: cfg, Home: home, Registry: s.registry}, s.report)
-		s.mu.Lock()
-		s.cancel = nil
-		s.mu.Unlock()
+	_ = s.Status.Set(tr("Starting the scan…"))
+	opts := inventory.Options{Config: cfg, Home: home, Registry: s.registry}
+	s.work.Go(func() func() {
+		scan, err := inventory.Run(ctx, opts, s.report)
 		cancel()
-		if err == nil {
-			_ = s.Progress.Set(1)
+		return func() {
+			s.mu.Lock()
+			s.cancel = nil
+			s.mu.Unlock()
+			if err == nil {
+				_ = s.Progress.Set(1)
+			}
+			done(scan, err)
 		}
-		fyne.Do(func() { done(scan, err) })
-	}()
+	})
 	return true
 }
 
-// Cancel stops the running scan, if any.
+// Cancel stops the running scan, if any. Main thread or any goroutine.
 func (s *scanner) Cancel() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cancel != nil {
 		s.cancel()
+		s.pending = true // no more progress: the scan is ending
+		_ = s.Status.Set(tr("Cancelling…"))
 	}
 }
 
-// report folds one provider's progress into the overall fraction. It is
-// called from the providers' goroutines.
+// report folds one provider's progress into the overall fraction. The
+// providers call it from their goroutines.
 func (s *scanner) report(p providers.Progress) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.parts == nil {
+		return
+	}
 	s.parts[p.Provider+"\x00"+p.Account] = p
+	s.latest = p
+	if s.pending {
+		return
+	}
+	s.pending = true
+	s.work.post(s.apply)
+}
+
+// apply shows the latest progress. UI thread.
+func (s *scanner) apply() {
+	s.mu.Lock()
 	done, total := 0, 0
 	for _, q := range s.parts {
 		done += q.Done
 		total += q.Total
 	}
+	p := s.latest
+	running := s.cancel != nil
+	s.pending = false
 	s.mu.Unlock()
+	if !running {
+		return
+	}
 	if total > 0 {
 		_ = s.Progress.Set(float64(done) / float64(total))
 	}
-	what := p.Provider
+	_ = s.Status.Set(progressText(p))
+}
+
+// progressText is "Scanning Amazon Web Services · lumen-prod: eu-west-3".
+func progressText(p providers.Progress) string {
+	what := reach.ProviderName(p.Provider)
 	if p.Account != "" {
 		what += " · " + p.Account
 	}
-	_ = s.Status.Set(fmt.Sprintf("Scanning %s: %s", what, p.Stage))
+	if p.Stage == "" {
+		return tr("Scanning {{.What}}", "What", what)
+	}
+	return tr("Scanning {{.What}}: {{.Stage}}", "What", what, "Stage", p.Stage)
 }

@@ -23,27 +23,33 @@ var (
 
 // reportSoon writes the report once the frame showing the current state
 // has been drawn.
-func (d *dashboard) reportSoon() {
+func (m *mainWindow) reportSoon() {
 	path := os.Getenv(smoke.EnvVar)
 	if path == "" {
 		return
 	}
 	time.AfterFunc(1500*time.Millisecond, func() {
 		fyne.Do(func() {
-			if err := smoke.Write(path, d.smokeReport()); err != nil {
+			if err := smoke.Write(path, m.smokeReport()); err != nil {
 				fyne.LogError("smoke report", err)
 			}
 		})
 	})
 }
 
-// smokeReport describes what the map shows now, in window pixels. Main thread.
-func (d *dashboard) smokeReport() *smoke.Report {
+// smokeReport describes what the window shows now, in window pixels.
+// Main thread.
+func (m *mainWindow) smokeReport() *smoke.Report {
+	d := m.dash
 	drv := fyne.CurrentApp().Driver()
+	scale := m.win.Canvas().Scale()
 	origin := drv.AbsolutePositionForObject(d.mapv)
-	scale := d.win.Canvas().Scale()
 	px := func(p fyne.Position) smoke.Point {
 		return smoke.Point{X: int((origin.X + p.X) * scale), Y: int((origin.Y + p.Y) * scale)}
+	}
+	rect := func(o fyne.CanvasObject) smoke.Rect {
+		p, s := drv.AbsolutePositionForObject(o), o.Size()
+		return smoke.Rect{X: int(p.X * scale), Y: int(p.Y * scale), W: int(s.Width * scale), H: int(s.Height * scale)}
 	}
 	covered := func(p fyne.Position) bool {
 		abs := origin.Add(p)
@@ -59,9 +65,13 @@ func (d *dashboard) smokeReport() *smoke.Report {
 		return false
 	}
 	ocean, land, _ := d.mapv.Colors()
-	r := &smoke.Report{OceanColor: rgb(ocean), LandColor: rgb(land), MinMarkers: 5, Selected: d.selected}
+	r := &smoke.Report{OceanColor: rgb(ocean), LandColor: rgb(land), MinMarkers: 5, Selected: d.selected,
+		ShownAfterMs: m.shownAfter.Milliseconds(),
+		MapRect:      rect(d.mapv), TableRect: rect(d.table.table), DetailRect: rect(d.detail.scroll),
+		SelectedRow: d.view.RowOf(d.selected)}
 	if d.selected >= 0 && d.scan != nil {
 		r.SelectedName = d.scan.Assets[d.selected].Name
+		r.DetailTitle = d.detail.Title()
 	}
 	probe := func(list [][2]float64) []smoke.Point {
 		var out []smoke.Point
@@ -73,12 +83,12 @@ func (d *dashboard) smokeReport() *smoke.Report {
 		return out
 	}
 	r.Ocean, r.Land = probe(oceanProbes), probe(landProbes)
-	for _, m := range d.mapv.Drawn() {
-		if len(m.IDs) != 1 || covered(m.Pos) {
+	for _, mk := range d.mapv.Drawn() {
+		if len(mk.IDs) != 1 || covered(mk.Pos) {
 			continue
 		}
-		r.Markers = append(r.Markers, smoke.Marker{Point: px(m.Pos), ID: m.IDs[0],
-			Name: d.scan.Assets[m.IDs[0]].Name, Fill: rgb(m.Fill), Count: 1})
+		r.Markers = append(r.Markers, smoke.Marker{Point: px(mk.Pos), ID: mk.IDs[0],
+			Name: d.scan.Assets[mk.IDs[0]].Name, Fill: rgb(mk.Fill), Count: 1})
 	}
 	return r
 }

@@ -5,17 +5,19 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"reachmap/reach"
 )
 
-// itemTable is the table of all items, driven by an itemView.
+// itemTable is the table of all items, driven by an itemView: a colour
+// swatch per row, headers that sort when tapped, and a selection kept in
+// step with the map's.
 type itemTable struct {
 	view  *itemView
 	table *widget.Table
 
 	// OnSelected is called with an item id when the user picks a row.
 	OnSelected func(id int)
+	// OnSorted is called after a header tap changed the order.
+	OnSorted func()
 	// quiet suppresses OnSelected while the map drives the selection.
 	quiet bool
 }
@@ -24,12 +26,7 @@ func newItemTable(v *itemView) *itemTable {
 	t := &itemTable{view: v}
 	t.table = widget.NewTableWithHeaders(t.size, t.createCell, t.updateCell)
 	t.table.ShowHeaderColumn = false
-	t.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		return b
-	}
+	t.table.CreateHeader = t.createHeader
 	t.table.UpdateHeader = t.updateHeader
 	for i, c := range columns {
 		t.table.SetColumnWidth(i, c.Width)
@@ -38,43 +35,65 @@ func newItemTable(v *itemView) *itemTable {
 	return t
 }
 
-func (t *itemTable) size() (int, int) { return len(t.view.rows), len(columns) }
+func (t *itemTable) size() (int, int) { return len(t.view.rows), t.columns() }
+
+// columns hides the policy column while no policy is loaded.
+func (t *itemTable) columns() int {
+	if t.view.violations == nil {
+		return colPolicy
+	}
+	return len(columns)
+}
 
 func (t *itemTable) createCell() fyne.CanvasObject {
-	sw := canvas.NewRectangle(okGrey)
-	sw.SetMinSize(fyne.NewSize(12, 12))
-	sw.CornerRadius = 6
+	sw := canvas.NewCircle(okGrey)
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
-	return container.NewStack(container.NewCenter(sw), l)
+	return container.NewStack(container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(12), sw)), l)
 }
 
 func (t *itemTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	st := o.(*fyne.Container)
-	sw := st.Objects[0].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+	swBox := st.Objects[0]
+	sw := swBox.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
 	l := st.Objects[1].(*widget.Label)
-	if id.Row >= len(t.view.rows) {
+	if id.Row >= len(t.view.rows) || id.Col >= len(columns) {
 		return
 	}
-	it := t.view.items[t.view.rows[id.Row]]
-	if id.Col == 0 {
-		sw.FillColor = categoryColor(it.Category)
-		sw.Show()
+	item := t.view.rows[id.Row]
+	if id.Col == colSwatch {
+		sw.FillColor = categoryColor(t.view.items[item].Category)
+		swBox.Show()
 		sw.Refresh()
 		l.SetText("")
 		return
 	}
-	sw.Hide()
-	l.SetText(columns[id.Col].Text(it))
+	swBox.Hide()
+	l.Importance = widget.MediumImportance
+	if id.Col == colPolicy {
+		l.Importance = widget.DangerImportance
+	}
+	l.SetText(columns[id.Col].Text(t.view, item))
+}
+
+func (t *itemTable) createHeader() fyne.CanvasObject {
+	b := widget.NewButton("", nil)
+	b.Importance = widget.LowImportance
+	b.Alignment = widget.ButtonAlignLeading
+	return b
 }
 
 func (t *itemTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b := o.(*widget.Button)
 	if id.Col < 0 || id.Col >= len(columns) {
 		b.SetText("")
+		b.OnTapped = nil
 		return
 	}
-	title := columns[id.Col].Title
+	title := ""
+	if columns[id.Col].Title != "" {
+		title = tr(columns[id.Col].Title)
+	}
 	if id.Col == t.view.sortCol {
 		if t.view.desc {
 			title += " ▼"
@@ -84,9 +103,15 @@ func (t *itemTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	b.SetText(title)
 	col := id.Col
-	b.OnTapped = func() {
-		t.view.SortBy(col)
-		t.table.Refresh()
+	b.OnTapped = func() { t.sortBy(col) }
+}
+
+// sortBy sorts by a column, keeping the selected item in view.
+func (t *itemTable) sortBy(col int) {
+	t.view.SortBy(col)
+	t.table.Refresh()
+	if t.OnSorted != nil {
+		t.OnSorted()
 	}
 }
 
@@ -99,7 +124,9 @@ func (t *itemTable) onSelected(id widget.TableCellID) {
 	}
 }
 
-// Select shows item id as selected without calling OnSelected. Main thread.
+// Select shows item id as selected and scrolls to it, without calling
+// OnSelected. -1, or an item filtered out, clears the selection. Main
+// thread.
 func (t *itemTable) Select(id int) {
 	row := t.view.RowOf(id)
 	t.quiet = true
@@ -108,28 +135,10 @@ func (t *itemTable) Select(id int) {
 		t.table.UnselectAll()
 		return
 	}
-	cell := widget.TableCellID{Row: row, Col: 1}
+	cell := widget.TableCellID{Row: row, Col: colName}
 	t.table.Select(cell)
 	t.table.ScrollTo(cell)
 }
 
 // Refresh redraws after the view changed. Main thread.
 func (t *itemTable) Refresh() { t.table.Refresh() }
-
-// categoryOptions are the category filter's choices, "All" first.
-func categoryOptions() []string {
-	out := []string{"All categories"}
-	for _, c := range reach.Categories {
-		out = append(out, categoryLabel(c))
-	}
-	return out
-}
-
-func categoryFromOption(s string) reach.Category {
-	for _, c := range reach.Categories {
-		if categoryLabel(c) == s {
-			return c
-		}
-	}
-	return ""
-}

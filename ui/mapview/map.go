@@ -123,7 +123,8 @@ type Map struct {
 	byID     map[int]int
 	mVersion uint64
 
-	v view
+	v      view
+	insets insets // kept free of markers by FitToData
 
 	ocean, land, border color.NRGBA
 	outside             color.NRGBA
@@ -301,14 +302,21 @@ func (m *Map) ResetView() {
 }
 
 // FitToData frames every drawn marker (no closer than zoom 8), or shows
-// the whole world when there is none.
+// the whole world when there is none. Markers stay clear of the insets.
 func (m *Map) FitToData() {
 	b, ok := m.markerBox(func(int) bool { return true })
 	if !ok {
 		m.ResetView()
 		return
 	}
-	m.setView(m.v.framing(b, fitPad, fitZoomLimit))
+	m.setView(m.v.framing(b, m.insets.add(fitPad), fitZoomLimit))
+}
+
+// SetInsets tells FitToData how much of each edge (Fyne units) the app
+// covers with its own controls (a legend, zoom buttons), so that no
+// marker is framed underneath them.
+func (m *Map) SetInsets(top, right, bottom, left float32) {
+	m.insets = insets{top: float64(top), right: float64(right), bottom: float64(bottom), left: float64(left)}
 }
 
 // View returns the centre (degrees) and zoom (1 = whole world), for the
@@ -361,7 +369,7 @@ func (m *Map) Tapped(ev *fyne.PointEvent) {
 		for _, i := range members {
 			b = b.Union(world.Box{MinX: m.mx[i], MinY: m.my[i], MaxX: m.mx[i], MaxY: m.my[i]})
 		}
-		v := m.v.framing(b, fitPad, maxZoom)
+		v := m.v.framing(b, insets{}.add(fitPad), maxZoom)
 		if v.zoom < m.v.zoom*2 { // always make progress, even for a wide cluster
 			v = m.v
 			v.cx, v.cy = c.x, c.y

@@ -435,6 +435,16 @@ func TestFitToData(t *testing.T) {
 	if m.v.zoom < 3 {
 		t.Errorf("European markers fitted at zoom %v", m.v.zoom)
 	}
+	// With insets (a legend along the bottom, buttons on the right) the
+	// markers are framed in what is left.
+	m.SetInsets(40, 60, 90, 0)
+	m.FitToData()
+	for _, p := range [][2]float64{{2.35, 48.85}, {18.1, 59.3}, {12.5, 41.9}} {
+		q := at(m, p[0], p[1])
+		if q.Y < 40+fitPad-1 || q.Y > 420-90-fitPad+1 || q.X > 800-60-fitPad+1 || q.X < fitPad-1 {
+			t.Errorf("%v at %v is under an inset", p, q)
+		}
+	}
 }
 
 func TestBadInputDoesNotPanic(t *testing.T) {

@@ -48,3 +48,7 @@ func (m *Map) PositionOf(lat, lon float64) (fyne.Position, bool) {
 
 // Colors returns the theme colours in use: ocean, unshaded land, borders.
 func (m *Map) Colors() (ocean, land, border color.NRGBA) { return m.ocean, m.land, m.border }
+
+// Renders counts how often the map has repainted its country layer and
+// its markers, so an app can check that hovering repaints nothing.
+func (m *Map) Renders() (countries, frames int) { return m.baseRenders, m.frameRenders }

@@ -11,6 +11,9 @@ type Style struct {
 	// CountryFill shades countries as SetCountryFill does; nil leaves
 	// every country in the land colour.
 	CountryFill func(iso2 string) color.NRGBA
+	// Insets (top, right, bottom, left, pixels) are kept free of markers:
+	// the caller draws its legend there.
+	Insets [4]float32
 }
 
 // LightStyle is the map's own light-theme look.
@@ -33,6 +36,7 @@ func Snapshot(w, h int, ms []Marker, st Style) (*image.RGBA, error) {
 	m.countryFill = st.CountryFill
 	m.restyle()
 	m.SetMarkers(ms)
+	m.SetInsets(st.Insets[0], st.Insets[1], st.Insets[2], st.Insets[3])
 	m.v.w, m.v.h = float64(w), float64(h)
 	m.v = m.v.clamped()
 	m.FitToData()

@@ -91,14 +91,27 @@ func (v view) zoomAbout(factor, sx, sy float64) view {
 	return v.clamped()
 }
 
-// framing returns the view that shows plane box b with a margin of pad
-// units, at no more than zoom limit.
-func (v view) framing(b world.Box, pad, limit float64) view {
-	v.cx = (b.MinX + b.MaxX) / 2
-	v.cy = (b.MinY + b.MaxY) / 2
+// insets are margins in Fyne units, one per edge.
+type insets struct{ top, right, bottom, left float64 }
+
+// add returns the insets grown by d on every edge.
+func (in insets) add(d float64) insets {
+	return insets{in.top + d, in.right + d, in.bottom + d, in.left + d}
+}
+
+// framing returns the view that shows plane box b inside the widget less
+// the margins pad, at no more than zoom limit.
+func (v view) framing(b world.Box, pad insets, limit float64) view {
 	f := v.fit()
-	zx := (v.w - 2*pad) / math.Max((b.MaxX-b.MinX)*f, 1e-9)
-	zy := (v.h - 2*pad) / math.Max((b.MaxY-b.MinY)*f, 1e-9)
-	v.zoom = math.Min(limit, math.Min(zx, zy))
+	aw := math.Max(v.w-pad.left-pad.right, 1)
+	ah := math.Max(v.h-pad.top-pad.bottom, 1)
+	zx := aw / math.Max((b.MaxX-b.MinX)*f, 1e-9)
+	zy := ah / math.Max((b.MaxY-b.MinY)*f, 1e-9)
+	v.zoom = math.Max(minZoom, math.Min(limit, math.Min(zx, zy)))
+	// Centre the box in the free area, which is off the widget's centre
+	// by half the difference of opposite margins.
+	s := v.scale()
+	v.cx = (b.MinX+b.MaxX)/2 - (pad.left-pad.right)/2/s
+	v.cy = (b.MinY+b.MaxY)/2 + (pad.top-pad.bottom)/2/s
 	return v.clamped()
 }

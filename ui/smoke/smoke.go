@@ -32,6 +32,14 @@ type Marker struct {
 	Count int    `json:"count"` // items in the cluster; 1 for a single marker
 }
 
+// Rect is a part of the window, in window pixels.
+type Rect struct {
+	X int `json:"x"`
+	Y int `json:"y"`
+	W int `json:"w"`
+	H int `json:"h"`
+}
+
 // Report is what the window says it drew.
 type Report struct {
 	OceanColor   RGB      `json:"ocean_color"`
@@ -42,6 +50,18 @@ type Report struct {
 	MinMarkers   int      `json:"min_markers"`
 	Selected     int      `json:"selected"`
 	SelectedName string   `json:"selected_name"`
+	// SelectedRow is the table row showing the selected item (-1: none).
+	SelectedRow int `json:"selected_row"`
+	// DetailTitle is the item name the detail panel shows.
+	DetailTitle string `json:"detail_title"`
+	// Where the map, the table and the detail panel are, for cropping
+	// the screenshots.
+	MapRect    Rect `json:"map_rect"`
+	TableRect  Rect `json:"table_rect"`
+	DetailRect Rect `json:"detail_rect"`
+	// ShownAfterMs is the time from the program's start to the first
+	// scan on screen.
+	ShownAfterMs int64 `json:"shown_after_ms"`
 }
 
 // Write saves the report atomically (write, then rename), so a reader

@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"reachmap/inventory"
+	"reachmap/reach"
+)
+
+// changesScreen compares the two newest saved scans: new data under
+// foreign reach first, then what is no longer under it, then every item
+// added, removed or changed.
+type changesScreen struct {
+	root *fyne.Container
+	box  *fyne.Container
+
+	// OnSelect is called when the user picks an item to see on the map.
+	OnSelect func(inventory.Identity)
+}
+
+func newChangesScreen() *changesScreen {
+	c := &changesScreen{box: container.NewVBox()}
+	c.root = container.NewStack(container.NewVScroll(container.NewPadded(c.box)))
+	c.Show(nil, nil, nil)
+	return c
+}
+
+// changeRow is one item in a section of the Changes screen.
+type changeRow struct {
+	ID     inventory.Identity
+	Name   string
+	Detail string
+}
+
+// changeSection is a heading and its items; Alarm marks the sections
+// about more foreign reach.
+type changeSection struct {
+	Title string
+	Alarm bool
+	Good  bool
+	Rows  []changeRow
+}
+
+// changeSections orders a diff for people. It holds no widgets.
+func changeSections(ch inventory.Changes) []changeSection {
+	itemRow := func(it inventory.Item) changeRow {
+		d := reach.ProviderName(it.Provider) + " · " + placeText(it)
+		if n := reachNames(it); n != "" {
+			d += " · " + tr("Reachable by: {{.List}}", "List", n)
+		}
+		return changeRow{ID: it.Identity(), Name: it.Name, Detail: d}
+	}
+	changeRowOf := func(c inventory.Change) changeRow {
+		r := itemRow(c.New)
+		var what []string
+		for _, w := range c.What {
+			what = append(what, changeWhat(w))
+		}
+		r.Detail = tr("{{.What}} changed: {{.Old}} → {{.New}}", "What", joinAnd(what), "Old", placeText(c.Old)+" ("+reachText(c.Old)+")", "New", placeText(c.New)+" ("+reachText(c.New)+")")
+		return r
+	}
+	var out []changeSection
+	add := func(title string, alarm, good bool, rows []changeRow) {
+		if len(rows) > 0 {
+			out = append(out, changeSection{Title: title, Alarm: alarm, Good: good, Rows: rows})
+		}
+	}
+	var rows []changeRow
+	for _, it := range ch.NewForeign() {
+		rows = append(rows, itemRow(it))
+	}
+	add(tr("Newly within reach of a foreign government"), true, false, rows)
+	rows = nil
+	for _, c := range ch.MoreForeign() {
+		rows = append(rows, changeRowOf(c))
+	}
+	add(tr("Reached by more foreign law than before"), true, false, rows)
+	rows = nil
+	for _, it := range ch.NoLongerForeign() {
+		rows = append(rows, itemRow(it))
+	}
+	add(tr("No longer within foreign reach"), false, true, rows)
+	rows = nil
+	for _, c := range ch.LessForeign() {
+		rows = append(rows, changeRowOf(c))
+	}
+	add(tr("Reached by less foreign law than before"), false, true, rows)
+	rows = nil
+	for _, it := range ch.Added {
+		rows = append(rows, itemRow(it))
+	}
+	add(tr("New items"), false, false, rows)
+	rows = nil
+	for _, it := range ch.Removed {
+		rows = append(rows, itemRow(it))
+	}
+	add(tr("Removed items"), false, false, rows)
+	rows = nil
+	for _, c := range ch.Changed {
+		rows = append(rows, changeRowOf(c))
+	}
+	add(tr("Changed items"), false, false, rows)
+	return out
+}
+
+// changeWhat names one kind of change.
+func changeWhat(w string) string {
+	switch w {
+	case "location":
+		return tr("location")
+	case "operator":
+		return tr("operator")
+	case "reach":
+		return tr("reach")
+	case "category":
+		return tr("category")
+	}
+	return w
+}
+
+// Show fills the screen: ch is nil when no scan is saved; prev is nil
+// after the first saved scan. Main thread.
+func (c *changesScreen) Show(ch *inventory.Changes, prev, cur *inventory.Scan) {
+	c.box.RemoveAll()
+	title := widget.NewLabelWithStyle(tr("Changes since the previous scan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	c.box.Add(title)
+	switch {
+	case ch == nil || cur == nil:
+		c.box.Add(para(tr("No scan of your accounts is saved yet. Each scan is saved on this computer (the demo estate is not); from the second one on, this page shows what changed, above all data that came within reach of a foreign government.")))
+		return
+	case prev == nil:
+		c.box.Add(para(tr("The first saved scan is from {{.When}}. The next scan will show what changed since.", "When", when(cur.ScannedAt))))
+		return
+	}
+	c.box.Add(para(tr("Scan of {{.New}} compared with the scan of {{.Old}}, relative to {{.Home}}.", "New", when(cur.ScannedAt), "Old", when(prev.ScannedAt), "Home", homeName(ch.Home))))
+	if ch.Empty() {
+		c.box.Add(withIcon(theme.ConfirmIcon(), para(trn("Nothing changed: the {{.Count}} items are where they were, reached by the same laws.", ch.Unchanged))))
+		return
+	}
+	for _, s := range changeSections(*ch) {
+		c.box.Add(c.section(s))
+	}
+	c.box.Add(dim(trn("{{.Count}} items did not change.", ch.Unchanged)))
+}
+
+func (c *changesScreen) section(s changeSection) fyne.CanvasObject {
+	head := widget.NewLabelWithStyle(s.Title+" ("+itoa(len(s.Rows))+")", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	icon := theme.InfoIcon()
+	switch {
+	case s.Alarm:
+		head.Importance = widget.DangerImportance
+		icon = theme.WarningIcon()
+	case s.Good:
+		head.Importance = widget.SuccessImportance
+		icon = theme.ConfirmIcon()
+	}
+	box := container.NewVBox(widget.NewSeparator(), withIcon(icon, head))
+	for _, r := range s.Rows {
+		id := r.ID
+		b := widget.NewButton(r.Name, func() {
+			if c.OnSelect != nil {
+				c.OnSelect(id)
+			}
+		})
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		detail := dim(strings.TrimSpace(r.Detail))
+		box.Add(container.NewBorder(nil, nil, b, nil, detail))
+	}
+	return box
+}

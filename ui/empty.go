@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"reachmap/providers"
+	"reachmap/providers/aws"
+)
+
+// emptyState is the first-run card over the empty map: what Reachmap
+// does, what it found on this computer, and the two ways to start (the
+// demo estate, or adding an account).
+type emptyState struct {
+	root     *fyne.Container
+	accounts *widget.Label
+	scan     *widget.Button
+}
+
+func newEmptyState(a emptyActions) *emptyState {
+	e := &emptyState{}
+	title := widget.NewLabelWithStyle(tr("Where does your data live, and whose laws can reach it?"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.Wrapping = fyne.TextWrapWord
+	body := para(tr("Reachmap finds the buckets, mailboxes and databases in your cloud accounts, puts each one on a world map, and shows which governments can demand it: the country where it is stored, and the country of the company that runs it. A US company's data centre in Dublin is still within reach of US law (the CLOUD Act)."))
+	body.Alignment = fyne.TextAlignCenter
+	privacy := para(tr("Reachmap only reads. It changes nothing in your accounts, and nothing leaves this computer except the read-only calls to the accounts you connect."))
+	privacy.Alignment = fyne.TextAlignCenter
+	privacy.SizeName = theme.SizeNameCaptionText
+	e.accounts = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	e.accounts.Wrapping = fyne.TextWrapWord
+	demo := widget.NewButtonWithIcon(tr("Show the demo estate"), theme.MediaPlayIcon(), a.Demo)
+	demo.Importance = widget.HighImportance
+	add := widget.NewButtonWithIcon(tr("Add an account…"), theme.ContentAddIcon(), a.AddAccount)
+	e.scan = widget.NewButtonWithIcon(tr("Scan my accounts"), theme.ViewRefreshIcon(), a.ScanAccounts)
+	e.scan.Hide()
+	card := container.NewVBox(title, body, e.accounts, container.NewCenter(container.NewHBox(demo, add, e.scan)), privacy)
+	sized := readable(card, 620, true)
+	bg := overlayBG()
+	e.root = container.NewCenter(container.NewStack(bg, container.NewPadded(container.NewPadded(sized))))
+	e.SetAccounts(nil, providers.Config{}, nil)
+	return e
+}
+
+// SetAccounts says what was found on this computer: AWS profiles and the
+// configured domains, or that nothing is configured. Main thread.
+func (e *emptyState) SetAccounts(profiles []aws.Profile, cfg providers.Config, err error) {
+	var names []string
+	for _, p := range profiles {
+		names = append(names, p.Name)
+	}
+	switch {
+	case err != nil:
+		e.accounts.SetText(tr("The AWS configuration on this computer could not be read: {{.Error}}", "Error", err.Error()))
+	case len(profiles) == 0 && len(cfg.Domains) == 0:
+		e.accounts.SetText(tr("No cloud account is configured on this computer yet."))
+	case len(profiles) > 0 && len(cfg.Domains) > 0:
+		e.accounts.SetText(tr("Found on this computer: AWS profiles {{.Profiles}}; mail domains {{.Domains}}.", "Profiles", strings.Join(names, ", "), "Domains", strings.Join(cfg.Domains, ", ")))
+	case len(profiles) > 0:
+		e.accounts.SetText(tr("Found on this computer: AWS profiles {{.Profiles}}.", "Profiles", strings.Join(names, ", ")))
+	default:
+		e.accounts.SetText(tr("Mail domains to check: {{.Domains}}.", "Domains", strings.Join(cfg.Domains, ", ")))
+	}
+	if hasAccounts(cfg) {
+		e.scan.Show()
+	} else {
+		e.scan.Hide()
+	}
+}

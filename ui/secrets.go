@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/zalando/go-keyring"
+
+	"reachmap/internal/about"
+)
+
+// s3Endpoint is an S3-compatible storage account (Hetzner, OVHcloud,
+// Scaleway, Backblaze B2, MinIO, …). It is saved in preferences; its
+// secret key is not a field, on purpose: it lives in the OS keyring under
+// the endpoint's ID and is never written anywhere else.
+type s3Endpoint struct {
+	ID          string `json:"id"` // keyring user name: access key id @ host
+	URL         string `json:"url"`
+	Provider    string `json:"provider"` // knowledge-base id ("hetzner"), or ""
+	Region      string `json:"region"`
+	AccessKeyID string `json:"access_key_id"`
+}
+
+// secretStore keeps secrets out of preferences and logs.
+type secretStore interface {
+	Set(id, secret string) error
+	Get(id string) (string, error)
+	Delete(id string) error
+}
+
+// keyringSecrets is the OS keyring (Secret Service, macOS Keychain,
+// Windows Credential Manager) under Reachmap's app id.
+type keyringSecrets struct{}
+
+func (keyringSecrets) Set(id, secret string) error {
+	return keyring.Set(about.AppID, id, secret)
+}
+
+func (keyringSecrets) Get(id string) (string, error) {
+	return keyring.Get(about.AppID, id)
+}
+
+func (keyringSecrets) Delete(id string) error {
+	err := keyring.Delete(about.AppID, id)
+	if errors.Is(err, keyring.ErrNotFound) {
+		return nil
+	}
+	return err
+}
+
+// s3Hosts maps endpoint host suffixes to the knowledge base's provider
+// ids, to prefill the provider when the user pastes an endpoint URL.
+var s3Hosts = []struct{ suffix, provider string }{
+	{".your-objectstorage.com", "hetzner"},
+	{".cloud.ovh.net", "ovh"},
+	{".io.cloud.ovh.net", "ovh"},
+	{".scw.cloud", "scaleway"},
+	{".backblazeb2.com", "backblaze"},
+	{".r2.cloudflarestorage.com", "cloudflare"},
+	{".digitaloceanspaces.com", "digitalocean"},
+	{".linodeobjects.com", "linode"},
+	{".exo.io", "exoscale"},
+	{".ionoscloud.com", "ionos"},
+	{".infomaniak.cloud", "infomaniak"},
+	{".wasabisys.com", "wasabi"},
+}
+
+// s3Providers are the providers offered for an S3-compatible endpoint.
+var s3Providers = []string{"backblaze", "cloudflare", "digitalocean", "exoscale", "hetzner", "infomaniak", "ionos", "linode", "ovh", "scaleway", "wasabi", "self-hosted"}
+
+// guessS3Provider returns the provider id of a known endpoint host, and
+// the region when the host names one (s3.eu-central-003.backblazeb2.com,
+// fsn1.your-objectstorage.com).
+func guessS3Provider(rawURL string) (provider, region string) {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil || u.Host == "" {
+		return "", ""
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, h := range s3Hosts {
+		if !strings.HasSuffix(host, h.suffix) {
+			continue
+		}
+		labels := strings.Split(strings.TrimSuffix(host, h.suffix), ".")
+		region = labels[len(labels)-1]
+		if region == "s3" {
+			region = ""
+		}
+		return h.provider, region
+	}
+	return "", ""
+}
+
+// newS3Endpoint checks the user's input and builds an endpoint. The
+// secret is checked for presence only; it is returned to nobody.
+func newS3Endpoint(rawURL, provider, region, keyID, secret string) (s3Endpoint, error) {
+	rawURL, keyID = strings.TrimSpace(rawURL), strings.TrimSpace(keyID)
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return s3Endpoint{}, errors.New(tr("The endpoint must be a URL such as https://fsn1.your-objectstorage.com"))
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return s3Endpoint{}, errors.New(tr("Use https: over plain http the keys would cross the network in clear"))
+	}
+	if keyID == "" {
+		return s3Endpoint{}, errors.New(tr("The access key id is missing"))
+	}
+	if secret == "" {
+		return s3Endpoint{}, errors.New(tr("The secret key is missing"))
+	}
+	if provider != "" && !slices.Contains(s3Providers, provider) {
+		provider = ""
+	}
+	return s3Endpoint{
+		ID:          fmt.Sprintf("s3:%s@%s", keyID, strings.ToLower(u.Host)),
+		URL:         strings.TrimRight(u.String(), "/"),
+		Provider:    provider,
+		Region:      strings.TrimSpace(region),
+		AccessKeyID: keyID,
+	}, nil
+}
+
+func isLoopback(host string) bool {
+	return host == "localhost" || host == "127.0.0.1" || host == "::1"
+}

@@ -1,0 +1,158 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"reachmap/geo"
+	"reachmap/inventory"
+	"reachmap/reach"
+)
+
+// summaryBar is the line above the map: the headline answer (how many
+// items a foreign government can reach), the count per category as chips
+// that filter the table, the count per country, and the home
+// jurisdiction, which can be changed there.
+type summaryBar struct {
+	root      *fyne.Container
+	headline  *widget.Label
+	chips     []*widget.Button
+	countries *widget.Label
+	homeSel   *widget.Select
+
+	// OnCategory is called when a chip is tapped.
+	OnCategory func(reach.Category)
+	// OnHome is called when the user picks another home.
+	OnHome func(reach.Home)
+	quiet  bool
+}
+
+func newSummaryBar(home reach.Home) *summaryBar {
+	s := &summaryBar{}
+	s.headline = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.countries = widget.NewLabel("")
+	s.countries.Truncation = fyne.TextTruncateEllipsis
+	chips := container.NewHBox()
+	for _, c := range reach.Categories {
+		b := &widget.Button{Importance: widget.LowImportance, Icon: dotIcon(categoryColor(c), color.NRGBA{})}
+		b.OnTapped = func() {
+			if s.OnCategory != nil {
+				s.OnCategory(c)
+			}
+		}
+		s.chips = append(s.chips, b)
+		chips.Add(b)
+	}
+	s.homeSel = widget.NewSelect(homeOptions(), s.onHome)
+	s.setHome(home)
+	right := container.NewHBox(widget.NewLabel(tr("Home:")), s.homeSel)
+	// The headline goes in the window's header (see mainWindow); the bar
+	// itself holds the counts.
+	s.root = container.NewBorder(nil, nil, chips, right, s.countries)
+	return s
+}
+
+func (s *summaryBar) onHome(opt string) {
+	if s.quiet {
+		return
+	}
+	i := s.homeSel.SelectedIndex()
+	if i < 0 || i >= len(homeCodes) || s.OnHome == nil {
+		return
+	}
+	s.OnHome(reach.Home(homeCodes[i]))
+}
+
+// setHome shows home in the selector without reporting it back.
+func (s *summaryBar) setHome(h reach.Home) {
+	s.quiet = true
+	defer func() { s.quiet = false }()
+	s.homeSel.Options = homeOptions()
+	if i := indexOf(homeCodes, string(h)); i >= 0 {
+		s.homeSel.SetSelectedIndex(i)
+	} else {
+		s.homeSel.Options = append(s.homeSel.Options, homeOption(h))
+		s.homeSel.SetSelected(homeOption(h))
+	}
+}
+
+// Show puts a scan's counts on the bar. Main thread.
+func (s *summaryBar) Show(scan *inventory.Scan, home reach.Home) {
+	s.setHome(home)
+	if scan == nil {
+		s.headline.SetText("")
+		for _, b := range s.chips {
+			b.Hide()
+		}
+		s.countries.SetText("")
+		return
+	}
+	s.headline.SetText(headline(scan.Assets, home))
+	counts := scan.Counts()
+	for i, c := range reach.Categories {
+		s.chips[i].SetText(fmt.Sprintf("%d %s", counts[c], categoryLabel(c, home)))
+		s.chips[i].Show()
+	}
+	if top := topCountries(scan.Assets, 5); top != "" {
+		s.countries.SetText(tr("Where: {{.List}}", "List", top))
+	} else {
+		s.countries.SetText("")
+	}
+}
+
+// headline is the one-line answer to "can a foreign government reach my
+// data?": items with any reach from outside home, whatever their
+// category (an item whose place is unknown can still be reached through
+// its operator).
+func headline(items []inventory.Item, home reach.Home) string {
+	n := 0
+	for _, it := range items {
+		if len(it.Foreign(home)) > 0 {
+			n++
+		}
+	}
+	switch {
+	case len(items) == 0:
+		return tr("The scan found no data")
+	case n == 0:
+		return tr("No foreign government can reach these {{.Total}} items", "Total", len(items))
+	}
+	return tr("{{.N}} of {{.Total}} items can be reached by a foreign government", "N", n, "Total", len(items))
+}
+
+// homeCodes are the home jurisdictions offered: the EU/EEA as a whole, its
+// states, and the other countries whose users we expect.
+var homeCodes = []string{"EU", "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IS", "IE", "IT",
+	"LV", "LI", "LT", "LU", "MT", "NL", "NO", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+	"CH", "GB", "US", "CA", "AU", "NZ", "JP", "KR", "SG", "IN", "BR", "CN"}
+
+func homeOptions() []string {
+	out := make([]string, len(homeCodes))
+	for i, c := range homeCodes {
+		out[i] = homeOption(reach.Home(c))
+	}
+	return out
+}
+
+func homeOption(h reach.Home) string {
+	if h == reach.HomeEU {
+		return tr("EU/EEA")
+	}
+	if geo.ValidCountry(string(h)) {
+		return countryName(string(h)) + " (" + string(h) + ")"
+	}
+	return string(h)
+}
+
+func indexOf(xs []string, x string) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}
