@@ -476,4 +476,3 @@ func namesOf(items []inventory.Item, n int) string {
 	}
 	return joinAnd(names)
 }
-
