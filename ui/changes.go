@@ -16,8 +16,9 @@ import (
 // foreign reach first, then what is no longer under it, then every item
 // added, removed or changed.
 type changesScreen struct {
-	root *fyne.Container
-	box  *fyne.Container
+	root     *fyne.Container
+	box      *fyne.Container
+	sections []changeSection // shown now
 
 	// OnSelect is called when the user picks an item to see on the map.
 	OnSelect func(inventory.Identity)
@@ -127,6 +128,7 @@ func changeWhat(w string) string {
 // after the first saved scan. Main thread.
 func (c *changesScreen) Show(ch *inventory.Changes, prev, cur *inventory.Scan) {
 	c.box.RemoveAll()
+	c.sections = nil
 	title := widget.NewLabelWithStyle(tr("Changes since the previous scan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	c.box.Add(title)
@@ -143,7 +145,8 @@ func (c *changesScreen) Show(ch *inventory.Changes, prev, cur *inventory.Scan) {
 		c.box.Add(withIcon(theme.ConfirmIcon(), para(trn("Nothing changed: the {{.Count}} items are where they were, reached by the same laws.", ch.Unchanged))))
 		return
 	}
-	for _, s := range changeSections(*ch) {
+	c.sections = changeSections(*ch)
+	for _, s := range c.sections {
 		c.box.Add(c.section(s))
 	}
 	c.box.Add(dim(trn("{{.Count}} items did not change.", ch.Unchanged)))

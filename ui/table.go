@@ -20,10 +20,12 @@ type itemTable struct {
 	OnSorted func()
 	// quiet suppresses OnSelected while the map drives the selection.
 	quiet bool
+	// selected is the item the table was last told or tapped to select.
+	selected int
 }
 
 func newItemTable(v *itemView) *itemTable {
-	t := &itemTable{view: v}
+	t := &itemTable{view: v, selected: -1}
 	t.table = widget.NewTableWithHeaders(t.size, t.createCell, t.updateCell)
 	t.table.ShowHeaderColumn = false
 	t.table.CreateHeader = t.createHeader
@@ -119,6 +121,7 @@ func (t *itemTable) onSelected(id widget.TableCellID) {
 	if id.Row < 0 || id.Row >= len(t.view.rows) || t.quiet {
 		return
 	}
+	t.selected = t.view.rows[id.Row]
 	if t.OnSelected != nil {
 		t.OnSelected(t.view.rows[id.Row])
 	}
@@ -132,13 +135,18 @@ func (t *itemTable) Select(id int) {
 	t.quiet = true
 	defer func() { t.quiet = false }()
 	if row < 0 {
+		t.selected = -1
 		t.table.UnselectAll()
 		return
 	}
+	t.selected = id
 	cell := widget.TableCellID{Row: row, Col: colName}
 	t.table.Select(cell)
 	t.table.ScrollTo(cell)
 }
+
+// Selected is the item selected in the table, or -1.
+func (t *itemTable) Selected() int { return t.selected }
 
 // Refresh redraws after the view changed. Main thread.
 func (t *itemTable) Refresh() { t.table.Refresh() }
