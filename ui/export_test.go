@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"image"
+	"image/color"
+	"image/png"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"reachmap/inventory"
+	"reachmap/ui/mapview"
+)
+
+// Every export format writes a readable file of the whole scan.
+func TestExportFormats(t *testing.T) {
+	s := demoScan(t)
+	pal := mapColors(color.White)
+	for _, f := range exportFormats {
+		b, err := exportBytes(s, f.ID, false, pal)
+		if err != nil {
+			t.Fatalf("%s: %v", f.ID, err)
+		}
+		switch f.ID {
+		case "csv":
+			rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+			if err != nil || len(rows) != len(s.Assets)+1 || rows[0][0] != inventory.CSVHeader[0] {
+				t.Errorf("csv: %d rows, %v", len(rows), err)
+			}
+		case "json":
+			back, err := inventory.ReadJSON(bytes.NewReader(b))
+			if err != nil || len(back.Assets) != len(s.Assets) {
+				t.Errorf("json: %v", err)
+			}
+		case "geojson":
+			var fc struct {
+				Type     string            `json:"type"`
+				Features []json.RawMessage `json:"features"`
+			}
+			if err := json.Unmarshal(b, &fc); err != nil || fc.Type != "FeatureCollection" || len(fc.Features) < 40 {
+				t.Errorf("geojson: %v, %d features", err, len(fc.Features))
+			}
+		case "html":
+			h := string(b)
+			if !strings.Contains(h, "data:image/png;base64,") || !strings.Contains(h, "lumen-renders-dublin") {
+				t.Error("html report without its map or items")
+			}
+		case "png":
+			img, err := png.Decode(bytes.NewReader(b))
+			if err != nil || img.Bounds().Dx() != pngWidth || img.Bounds().Dy() != pngHeight {
+				t.Errorf("png: %v %v", err, img.Bounds())
+			}
+		}
+	}
+	if got := exportName(s, exportFormats[0]); !strings.HasPrefix(got, "reachmap-20") || !strings.HasSuffix(got, ".csv") {
+		t.Errorf("file name %q", got)
+	}
+}
+
+// MapPNG, the HTML report's map, runs without a Fyne app and draws each
+// item in its category's colour at its place.
+func TestMapPNG(t *testing.T) {
+	s := demoScan(t)
+	b, err := MapPNG(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same framing on a live map of that size tells where the Beijing
+	// bucket (stored abroad: vermillion) is.
+	test.NewTempApp(t)
+	m := mapview.New()
+	w := test.NewTempWindow(t, m)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(pngWidth, pngHeight))
+	m.SetMarkers(mapModel{items: s.Assets, byHome: true, home: s.Home}.Markers())
+	m.FitToData()
+	for _, dr := range m.Drawn() {
+		if len(dr.IDs) != 1 || s.Assets[dr.IDs[0]].Name != "lumen-shanghai-competition" {
+			continue
+		}
+		got := color.NRGBAModel.Convert(img.At(int(dr.Pos.X), int(dr.Pos.Y))).(color.NRGBA)
+		if got != okVermillion {
+			t.Errorf("Beijing bucket drawn %v, want %v", got, okVermillion)
+		}
+		return
+	}
+	t.Error("the Beijing bucket is not on the live map")
+}
+
+// The exported PNG carries its legend, and the legend covers no marker.
+func TestPNGLegend(t *testing.T) {
+	s := demoScan(t)
+	b, err := exportBytes(s, "png", true, mapColors(color.White))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, _ := png.Decode(bytes.NewReader(b))
+	lg := layoutLegend(pngWidth, true, s.Home, mapColors(color.White))
+	if lg == nil || lg.height < legendLineH || lg.height > 3*legendLineH+legendPad {
+		t.Fatalf("legend layout %+v", lg)
+	}
+	// Each legend dot is drawn in its colour at the foot of the image.
+	for _, e := range lg.entries {
+		y := pngHeight - lg.height + legendPad/2 + e.y + legendLineH/2
+		got := color.NRGBAModel.Convert(img.At(e.x+legendDotR, y)).(color.NRGBA)
+		if got != e.fill {
+			t.Errorf("legend dot %q at (%d,%d): %v, want %v", e.label, e.x+legendDotR, y, got, e.fill)
+		}
+	}
+	golden(t, "map_home_light.png", img)
+}
+
+// golden compares an image with testdata/NAME; on a mismatch Fyne writes
+// the new image to testdata/failed/NAME to look at (and to copy over the
+// master when the change is meant).
+func golden(t *testing.T, name string, img image.Image) {
+	t.Helper()
+	test.AssertImageMatches(t, name, img)
+}
