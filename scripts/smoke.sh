@@ -2,7 +2,9 @@
 # Smoke test of the real window: starts the built binary under Xvfb with the
 # demo estate, takes screenshots, and checks that the map was drawn (ocean and
 # land colours where the app says they are, every marker in its colour) and
-# that clicking a marker selects it. Screenshots land in shots/.
+# that clicking a marker selects it on the map, in the table and in the detail
+# panel. Screenshots land in shots/: map.png (the whole window), selected.png
+# (after the click), table.png and detail.png (cut from it).
 #   scripts/smoke.sh bin/reachmap
 set -euo pipefail
 bin=${1:-bin/reachmap}
@@ -36,25 +38,35 @@ export DISPLAY=$disp
 export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/.config
 mkdir -p "$HOME"
 export FYNE_SCALE=1 REACHMAP_SMOKE_REPORT=$out/report.json
-"$bin" --demo >"$out/app.log" 2>&1 &
-pids+=($!)
-app=$!
+# smokecheck is built once: `go run` for each check would recompile it.
+go build -o "$tmp/smokecheck" ./internal/smokecheck
+check() { "$tmp/smokecheck" "$@"; }
 
-for _ in $(seq 1 300); do
-  [ -s "$out/report.json" ] && break
-  kill -0 "$app" 2>/dev/null || { echo "smoke: the app exited early:"; cat "$out/app.log"; exit 1; }
-  sleep 0.3
-done
-[ -s "$out/report.json" ] || { echo "smoke: the app wrote no report in 90 s"; cat "$out/app.log"; exit 1; }
+# launch LOG ARGS...: starts the app and waits for its first report.
+launch() {
+  local log=$1; shift
+  rm -f "$out/report.json"
+  "$bin" "$@" >"$log" 2>&1 &
+  app=$!
+  pids+=("$app")
+  for _ in $(seq 1 300); do
+    [ -s "$out/report.json" ] && break
+    kill -0 "$app" 2>/dev/null || { echo "smoke: the app exited early:"; cat "$log"; exit 1; }
+    sleep 0.3
+  done
+  [ -s "$out/report.json" ] || { echo "smoke: the app wrote no report in 90 s"; cat "$log"; exit 1; }
+  wid=$(xdotool search --sync --onlyvisible --name '^Reachmap$' | head -n 1)
+  sleep 0.5
+}
 
-wid=$(xdotool search --sync --onlyvisible --name '^Reachmap$' | head -n 1)
-sleep 0.5
+# 1. The demo estate, in the default (dark) theme.
+launch "$out/app.log" --demo
 import -window "$wid" "$out/map.png"
-
-go run ./internal/smokecheck map "$out/map.png" "$out/report.json" "$out/click.txt"
+check map "$out/map.png" "$out/report.json" "$out/click.txt"
+check timing "$out/report.json"
 
 # Click the marker the checker chose; the app reports the selection, and the
-# detail panel shows it.
+# table and the detail panel show it.
 read -r cx cy cid < "$out/click.txt"
 xdotool mousemove --window "$wid" "$cx" "$cy"
 sleep 0.3
@@ -64,6 +76,16 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 sleep 0.5
-import -window "$wid" "$out/detail.png"
-go run ./internal/smokecheck selected "$out/report.json" "$cid"
+import -window "$wid" "$out/selected.png"
+check selected "$out/report.json" "$cid"
+check crop "$out/selected.png" "$out/report.json" "$out"
+kill "$app"; wait "$app" 2>/dev/null || true
+
+# 2. A scan saved by the command line; the window opens on it from the
+# store, with no scan of its own, in the light theme.
+"$bin" scan --demo --out /dev/null
+FYNE_THEME=light launch "$out/app-store.log"
+import -window "$wid" "$out/start-light.png"
+check map "$out/start-light.png" "$out/report.json" "$out/click-light.txt"
+check timing "$out/report.json"
 echo "smoke: ok — screenshots in $out/"

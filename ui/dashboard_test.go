@@ -210,13 +210,14 @@ func TestModeAndLegend(t *testing.T) {
 	h.start(true)
 	d := h.m.dash
 	h.win.Canvas().Capture()
-	open := d.legend.Height()
-	if open > 80 {
-		t.Errorf("legend %v units tall: too tall for the map", open)
+	open := d.legend.root.MinSize()
+	if open.Height > 60 {
+		t.Errorf("legend %v units tall: too tall for the map", open.Height)
 	}
-	d.mode.SetSelected(d.mode.Options[1])
-	if !d.byHome || !h.m.set.ByHome() {
-		t.Fatal("mode not switched or not saved")
+	// Relative to home is the default: the colours answer "can a foreign
+	// government reach it?" directly.
+	if !d.byHome || d.mode.Selected != d.mode.Options[1] {
+		t.Fatal("the map does not start relative to home")
 	}
 	for _, dr := range d.mapv.Drawn() {
 		if len(dr.IDs) != 1 {
@@ -227,12 +228,39 @@ func TestModeAndLegend(t *testing.T) {
 			t.Errorf("%s in home mode: fill %v ring %v", it.Name, dr.Fill, dr.Ring)
 		}
 	}
+	d.mode.SetSelected(d.mode.Options[0])
+	if d.byHome || h.m.set.ByHome() {
+		t.Fatal("mode not switched or not saved")
+	}
+	rings := 0
+	for _, dr := range d.mapv.Drawn() {
+		if len(dr.IDs) != 1 {
+			continue
+		}
+		it := h.m.scan.Assets[dr.IDs[0]]
+		fill, ring := markerColors(it)
+		if dr.Fill != fill || dr.Ring != ring {
+			t.Errorf("%s by jurisdiction: fill %v ring %v, want %v %v", it.Name, dr.Fill, dr.Ring, fill, ring)
+		}
+		if ring.A != 0 {
+			rings++
+		}
+	}
+	if rings == 0 {
+		t.Error("no marker has a foreign-reach ring")
+	}
 	test.Tap(d.legend.toggle)
 	if d.legend.open || h.m.set.LegendOpen() {
 		t.Error("legend did not fold, or the fold was not saved")
 	}
-	if d.legend.Height() >= open {
-		t.Errorf("folded legend %v, open %v", d.legend.Height(), open)
+	if folded := d.legend.root.MinSize(); folded.Width > open.Width/3 || folded.Height > open.Height {
+		t.Errorf("folded legend %v, open %v", folded, open)
+	}
+	// By jurisdiction, the legend keeps to two short lines.
+	test.Tap(d.legend.toggle)
+	d.mode.SetSelected(d.mode.Options[0])
+	if h := d.legend.root.MinSize().Height; h > 70 {
+		t.Errorf("jurisdiction legend %v units tall", h)
 	}
 }
 

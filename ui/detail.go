@@ -50,7 +50,6 @@ type colocated struct {
 func newDetailPanel() *detailPanel {
 	d := &detailPanel{box: container.NewVBox()}
 	d.scroll = container.NewVScroll(d.box)
-	d.Show(detailInput{Home: reach.HomeEU})
 	return d
 }
 
@@ -67,8 +66,12 @@ func (d *detailPanel) Show(in detailInput) {
 	}
 	d.box.Add(widget.NewSeparator())
 	d.box.Add(advisoryNotice())
-	d.box.Refresh()
-	d.scroll.ScrollToTop()
+	// Before the window has a size there is nothing to lay out: wrapped
+	// text laid out at zero width costs a measurement per word.
+	if d.scroll.Size().Width > 0 {
+		d.box.Refresh()
+		d.scroll.ScrollToTop()
+	}
 }
 
 // Title is the name of the item shown, "" when none is.
@@ -202,21 +205,39 @@ func para(s string) *widget.Label {
 	return l
 }
 
-// dim is secondary text: notes and summaries.
+// dim is secondary text: notes and summaries, smaller but in the normal
+// text colour (Fyne's low-importance grey is too faint to read on the
+// dark theme).
 func dim(s string) *widget.Label {
 	l := para(s)
 	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
 	return l
 }
 
+// withIcon puts an icon beside the first line of o.
 func withIcon(r fyne.Resource, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(r)), nil, o)
+	return container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(widget.NewIcon(r))), nil, o)
 }
 
+// withSwatch puts a coloured dot beside the first line of o.
 func withSwatch(c color.Color, o fyne.CanvasObject) fyne.CanvasObject {
 	dot := canvas.NewCircle(c)
-	return container.NewBorder(nil, nil, container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(14), dot)), nil, o)
+	// A label's first line sits one inner padding below its top.
+	pad := (theme.TextSize()+2*theme.InnerPadding()-14)/2 + 1
+	box := container.New(&topOffset{y: pad}, container.NewGridWrap(fyne.NewSquareSize(14), dot))
+	return container.NewBorder(nil, nil, box, nil, o)
+}
+
+// topOffset lays its one object out at its minimum size, y units down.
+type topOffset struct{ y float32 }
+
+func (l *topOffset) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return objs[0].MinSize().AddWidthHeight(0, l.y)
+}
+
+func (l *topOffset) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, l.y))
+	objs[0].Resize(objs[0].MinSize())
 }
 
 // advisoryNotice is the one place the panel says what Reachmap is not.

@@ -76,20 +76,19 @@ func (l *legend) rebuild() {
 	l.toggle.SetIcon(theme.MenuDropDownIcon())
 	l.toggle.SetText("")
 	if l.byHome {
-		l.body.Add(container.NewHBox(l.toggle, legendTitle(tr("Relative to {{.Home}}:", "Home", homeName(l.home)))))
 		grid := container.NewGridWithColumns(2)
 		for _, c := range reach.Categories {
 			grid.Add(legendChip(categoryColor(c), color.NRGBA{}, categoryExplained(c, l.home)))
 		}
-		l.body.Add(grid)
+		l.body.Add(container.NewHBox(l.toggle, legendTitle(tr("Relative to {{.Home}}:", "Home", homeName(l.home))), grid))
 	} else {
-		row := container.NewHBox(l.toggle, legendTitle(tr("Dot: where the data is")))
+		row := container.NewHBox(l.toggle, legendTitle(tr("Dot: the country where the data is (its law reaches it)")))
 		for _, b := range blocs {
 			row.Add(legendChip(b.Color, color.NRGBA{}, b.Label()))
 		}
 		l.body.Add(row)
 		l.body.Add(container.NewHBox(layout.NewSpacer(),
-			legendChip(blocEU.Color, blocUS.Color, tr("Ring: a foreign law reaches it through the company that runs it (here: EU soil, US company)")),
+			legendChip(blocEU.Color, blocUS.Color, tr("Ring: another country's law reaches it too, through the company that runs it (here: EU soil, US company)")),
 			layout.NewSpacer()))
 	}
 	l.root.Refresh()

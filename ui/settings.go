@@ -52,8 +52,10 @@ func (s settings) Home() reach.Home {
 
 func (s settings) SetHome(h reach.Home) { s.p.SetString(prefHome, string(h)) }
 
-// ByHome is the map's colour mode: relative to home, or by jurisdiction.
-func (s settings) ByHome() bool     { return s.p.Bool(prefByHome) }
+// ByHome is the map's colour mode: relative to home (the default: it
+// answers at a glance the question people come with, "can a foreign
+// government reach this?"), or by jurisdiction.
+func (s settings) ByHome() bool     { return s.p.BoolWithFallback(prefByHome, true) }
 func (s settings) SetByHome(b bool) { s.p.SetBool(prefByHome, b) }
 
 // LegendOpen is whether the map's legend is expanded (it is at first).

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -127,7 +128,10 @@ func (m *mainWindow) build() {
 	m.cancel.Hide()
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(260, m.progress.MinSize().Height), m.progress), m.cancel), m.status)
 
-	m.content = container.NewStack(m.dash.root, m.changes.root, m.accounts.root, m.settings.root, m.about.root)
+	// Only the map screen is in the window at first: the others join it
+	// when first shown, so that start-up does not lay out (and measure
+	// the text of) screens nobody has looked at yet.
+	m.content = container.NewStack(m.dash.root)
 	top := container.NewVBox(container.NewPadded(header), m.banner.root)
 	m.root = container.NewBorder(top, container.NewPadded(bar), nil, nil, m.content)
 	m.showScreen(screenMap)
@@ -137,7 +141,11 @@ func (m *mainWindow) build() {
 // showScreen switches to a screen. Main thread.
 func (m *mainWindow) showScreen(id screenID) {
 	m.screen = id
-	for i, o := range m.content.Objects {
+	roots := []fyne.CanvasObject{m.dash.root, m.changes.root, m.accounts.root, m.settings.root, m.about.root}
+	if !slices.Contains(m.content.Objects, roots[id]) {
+		m.content.Add(roots[id])
+	}
+	for i, o := range roots {
 		if screenID(i) == id {
 			o.Show()
 		} else {

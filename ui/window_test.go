@@ -229,7 +229,7 @@ func TestStateRemembered(t *testing.T) {
 	h.start(true)
 	h.win.Resize(fyne.NewSize(1280, 800))
 	h.m.dash.mapv.SetView(10, 45, 4)
-	h.m.dash.mode.SetSelected(h.m.dash.mode.Options[1])
+	h.m.dash.mode.SetSelected(h.m.dash.mode.Options[0])
 	h.m.saveState()
 	if sz := h.m.set.WindowSize(); sz.Width != 1280 || sz.Height != 800 {
 		t.Errorf("saved size %v", sz)
@@ -244,7 +244,7 @@ func TestStateRemembered(t *testing.T) {
 	if z != 4 || lon < 9 || lon > 11 || lat < 44 || lat > 46 {
 		t.Errorf("restored view %.1f %.1f %.1f", lon, lat, z)
 	}
-	if !h2.m.dash.byHome {
+	if h2.m.dash.byHome {
 		t.Error("colour mode not remembered")
 	}
 }

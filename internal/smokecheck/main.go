@@ -1,15 +1,19 @@
 // Command smokecheck reads a screenshot of the real window and the report
 // the app wrote about it (REACHMAP_SMOKE_REPORT), and checks that the map
 // was drawn: ocean and land colours where the app says they are, and each
-// reported marker's fill colour at its position. Used by scripts/smoke.sh.
+// reported marker's fill colour at its position; after a click, that the
+// table and the detail panel show the item clicked. It also crops the
+// table and the detail panel out of a screenshot. Used by scripts/smoke.sh.
 package main
 
 import (
 	"encoding/json"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/png"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"reachmap/ui/smoke"
@@ -35,10 +39,73 @@ func run(args []string) error {
 		if rep.Selected != want {
 			return fmt.Errorf("after clicking marker %d the app has %d selected", want, rep.Selected)
 		}
-		fmt.Printf("smokecheck: clicking the marker selected item %d (%s)\n", want, rep.SelectedName)
+		if rep.SelectedRow < 0 {
+			return fmt.Errorf("item %d (%s) is selected on the map but not in the table", want, rep.SelectedName)
+		}
+		if rep.DetailTitle != rep.SelectedName {
+			return fmt.Errorf("the detail panel shows %q, not the selected %q", rep.DetailTitle, rep.SelectedName)
+		}
+		fmt.Printf("smokecheck: clicking the marker selected item %d (%s): table row %d, detail panel\n", want, rep.SelectedName, rep.SelectedRow)
 		return nil
 	}
-	return fmt.Errorf("usage: smokecheck map SHOT.png REPORT.json CLICK.txt | smokecheck selected REPORT.json ID")
+	if len(args) == 4 && args[0] == "crop" {
+		return crop(args[1], args[2], args[3])
+	}
+	if len(args) == 2 && args[0] == "timing" {
+		rep, err := readReport(args[1])
+		if err != nil {
+			return err
+		}
+		fmt.Printf("smokecheck: the first scan was on screen %d ms after the program started\n", rep.ShownAfterMs)
+		return nil
+	}
+	return fmt.Errorf("usage: smokecheck map SHOT.png REPORT.json CLICK.txt | selected REPORT.json ID | crop SHOT.png REPORT.json DIR | timing REPORT.json")
+}
+
+// crop writes the table and the detail panel of a window screenshot to
+// DIR/table.png and DIR/detail.png.
+func crop(shotPath, reportPath, dir string) error {
+	rep, err := readReport(reportPath)
+	if err != nil {
+		return err
+	}
+	img, err := readPNG(shotPath)
+	if err != nil {
+		return err
+	}
+	for name, r := range map[string]smoke.Rect{"table.png": rep.TableRect, "detail.png": rep.DetailRect} {
+		box := image.Rect(r.X, r.Y, r.X+r.W, r.Y+r.H).Add(img.Bounds().Min).Intersect(img.Bounds())
+		if box.Dx() < 50 || box.Dy() < 50 {
+			return fmt.Errorf("%s: the report gives a %v area, too small to be the panel", name, box)
+		}
+		out := image.NewRGBA(image.Rect(0, 0, box.Dx(), box.Dy()))
+		draw.Draw(out, out.Bounds(), img, box.Min, draw.Src)
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		if err := png.Encode(f, out); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readPNG(path string) (image.Image, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return img, nil
 }
 
 func readReport(path string) (*smoke.Report, error) {
@@ -58,14 +125,9 @@ func checkMap(shotPath, reportPath, clickPath string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(shotPath)
+	img, err := readPNG(shotPath)
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", shotPath, err)
 	}
 	var fails []string
 	check := func(what string, p smoke.Point, want smoke.RGB, tol int) bool {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -90,10 +91,18 @@ var loadAtlas = sync.OnceValues(func() (*atlas, error) {
 	return a, nil
 })
 
-// Preload decodes the embedded map (about a quarter of a second) so the
-// first New does not wait for it. It is safe to call from any goroutine,
-// typically at start-up: go mapview.Preload().
-func Preload() { _, _ = loadAtlas() }
+// Preload decodes the embedded map (about a quarter of a second). It is
+// safe to call from any goroutine, typically at start-up:
+// go mapview.Preload(). A map created while it runs does not wait for
+// it: it shows the ocean and draws the countries as soon as they are
+// decoded (through fyne.Do), so the window can be built meanwhile.
+func Preload() {
+	preloading.Store(true)
+	_, _ = loadAtlas()
+	atlasReady.Store(true)
+}
+
+var preloading, atlasReady atomic.Bool
 
 // Map is the world map widget. Create it with New. It implements
 // fyne.Widget, desktop.Hoverable, desktop.Cursorable, fyne.Tappable,
@@ -180,10 +189,12 @@ type gridKey struct {
 // colours. If the embedded map data cannot be decoded (a broken build),
 // the map shows the ocean alone rather than failing.
 func New() *Map {
-	a, err := loadAtlas()
-	if err != nil {
-		fyne.LogError("mapview: loading the embedded world map", err)
-		a = &atlas{full: &world.World{}}
+	var a *atlas
+	wait := preloading.Load() && !atlasReady.Load()
+	if wait {
+		a = &atlas{full: &world.World{}} // the ocean alone, until Preload is done
+	} else {
+		a = atlasOrEmpty()
 	}
 	m := newMap(a)
 	m.raster = canvas.NewRaster(m.generate)
@@ -198,7 +209,33 @@ func New() *Map {
 	m.selRing.Hide()
 	m.tipBG.Hide()
 	m.ExtendBaseWidget(m)
+	if wait {
+		go func() { deliverAtlas(m, atlasOrEmpty()) }()
+	}
 	return m
+}
+
+// deliverAtlas hands the decoded world to a map on the UI thread; tests
+// replace it to run the hand-over on their own goroutine.
+var deliverAtlas = func(m *Map, a *atlas) { fyne.Do(func() { m.setAtlas(a) }) }
+
+// atlasOrEmpty returns the decoded map, or an empty world (the ocean
+// alone) if the embedded data cannot be decoded, a broken build.
+func atlasOrEmpty() *atlas {
+	a, err := loadAtlas()
+	if err != nil {
+		fyne.LogError("mapview: loading the embedded world map", err)
+		return &atlas{full: &world.World{}}
+	}
+	return a
+}
+
+// setAtlas swaps in the decoded world once Preload has finished.
+func (m *Map) setAtlas(a *atlas) {
+	m.atlas, m.world = a, a.full
+	m.restyle()
+	m.baseKey = baseKey{} // the cached country layer was drawn without countries
+	m.viewChanged()
 }
 
 // newMap returns the map's state with no canvas objects: enough to

@@ -651,3 +651,33 @@ func TestSnapshot(t *testing.T) {
 		t.Errorf("ocean: %v", got)
 	}
 }
+
+// A map made while Preload runs shows the ocean at once and the
+// countries when they are decoded, without blocking its creation.
+func TestNewWhilePreloading(t *testing.T) {
+	loadAtlas() // decoded already: only the hand-over is under test
+	preloading.Store(true)
+	atlasReady.Store(false)
+	got := make(chan func(), 1)
+	old := deliverAtlas
+	deliverAtlas = func(m *Map, a *atlas) { got <- func() { m.setAtlas(a) } }
+	t.Cleanup(func() {
+		deliverAtlas = old
+		preloading.Store(false)
+		atlasReady.Store(true)
+	})
+	m, c := newTestMap(t, 800, 420)
+	m.SetMarkers([]Marker{{ID: 1, Lat: 48.85, Lon: 2.35}})
+	img := c.Capture()
+	if p := pixel(img, at(m, 22, 2)); !near(p, DefaultOcean, 2) {
+		t.Errorf("before the world is decoded, Africa is %v, want the ocean", p)
+	}
+	(<-got)()
+	img = c.Capture()
+	if p := pixel(img, at(m, 22, 2)); !near(p, DefaultLand, 2) {
+		t.Errorf("after the hand-over, Africa is %v, want land", p)
+	}
+	if iso, ok := m.CountryAt(at(m, 2.5, 46.5)); !ok || iso != "FR" {
+		t.Errorf("CountryAt after the hand-over: %q %v", iso, ok)
+	}
+}
