@@ -71,6 +71,15 @@ func (d *dashboard) build(actions emptyActions) {
 
 	d.mapv = mapview.New()
 	d.mapv.OnSelected = d.selectItem
+	d.mapv.Words = mapview.Words{
+		Items: func(n int, samePlace bool) string {
+			if samePlace {
+				return trn("{{.Count}} items at this place", n)
+			}
+			return trn("{{.Count}} items", n)
+		},
+		More: func(n int) string { return trn("and {{.Count}} more", n) },
+	}
 	d.applyPalette()
 
 	d.mode = widget.NewRadioGroup(nil, d.onMode)

@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // The window speaks English and French: i18n/en.json and i18n/fr.json map
@@ -21,7 +23,15 @@ func loadTranslations() {
 	if err := lang.AddTranslationsFS(translations, "i18n"); err != nil {
 		fyne.LogError("loading translations", err)
 	}
+	regionNames = nil
+	if base, _ := language.Make(lang.SystemLocale().LanguageString()).Base(); base.String() == "fr" {
+		regionNames = display.Regions(language.French)
+	}
 }
+
+// regionNames names countries in the user's language when it is not
+// English (the knowledge base's names are English); nil for English.
+var regionNames display.Namer
 
 // tr translates key (the English text, a Go template) with its data given
 // as name, value pairs: tr("{{.N}} items", "N", 3).

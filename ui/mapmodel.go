@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"reachmap/geo"
 	"reachmap/inventory"
 	"reachmap/reach"
@@ -114,10 +116,18 @@ func reachNames(it inventory.Item) string {
 	return strings.Join(names, ", ")
 }
 
-// countryName names a jurisdiction code: "EU" is the European Union.
+// countryName names a jurisdiction code in the user's language: "EU" is
+// the European Union.
 func countryName(cc string) string {
 	if cc == "EU" {
 		return tr("European Union")
+	}
+	if regionNames != nil {
+		if r, err := language.ParseRegion(cc); err == nil {
+			if n := regionNames.Name(r); n != "" {
+				return n
+			}
+		}
 	}
 	return reach.CountryLabel(cc)
 }

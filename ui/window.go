@@ -346,7 +346,7 @@ func (m *mainWindow) announce(ch inventory.Changes) {
 		m.banner.Hide()
 		return
 	}
-	msg := trn("{{.Count}} item is newly within reach of a foreign government", len(news))
+	msg := trn("{{.Count}} items are newly within reach of a foreign government", len(news))
 	m.banner.Show(msg, news)
 	if m.deps.notify != nil {
 		m.deps.notify(fyne.NewNotification(tr("Reachmap: new foreign reach"), msg+": "+namesOf(news, 3)))
@@ -470,8 +470,9 @@ func (m *mainWindow) Restyle() {
 	m.banner.Restyle()
 }
 
-// when formats a scan's time for people, in local time.
-func when(t time.Time) string { return t.Local().Format("2 Jan 2006 15:04") }
+// when formats a scan's time for people, in local time, in digits (no
+// month name to translate).
+func when(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
 
 // namesOf lists up to n item names: "a, b, c and 2 more".
 func namesOf(items []inventory.Item, n int) string {

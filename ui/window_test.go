@@ -100,7 +100,7 @@ func TestStartShowsLastScan(t *testing.T) {
 	if h.m.scan.Home != "FR" {
 		t.Errorf("the saved scan was not judged against the home set (%s)", h.m.scan.Home)
 	}
-	if !strings.HasPrefix(h.m.status.Text, "Last scan: 2 Nov 2026") {
+	if !strings.HasPrefix(h.m.status.Text, "Last scan: 2026-11-02") {
 		t.Errorf("status %q", h.m.status.Text)
 	}
 	if h.m.shownAfter <= 0 {

@@ -123,6 +123,9 @@ type Map struct {
 	// alpha-2 code ("" for the few territories without one) when a tap
 	// hits land and no marker.
 	OnCountryTapped func(iso2 string)
+	// Words are the tooltip's own phrases, in English unless the app
+	// translates them.
+	Words Words
 
 	atlas *atlas
 	world *world.World // full detail, for hit tests
@@ -218,6 +221,29 @@ func New() *Map {
 // deliverAtlas hands the decoded world to a map on the UI thread; tests
 // replace it to run the hand-over on their own goroutine.
 var deliverAtlas = func(m *Map, a *atlas) { fyne.Do(func() { m.setAtlas(a) }) }
+
+// Words are the phrases the map writes itself: a cluster's tooltip says
+// how many items it holds ("5 items", "3 items at this place") and how
+// many it does not list ("and 4 more").
+type Words struct {
+	Items func(n int, samePlace bool) string
+	More  func(n int) string
+}
+
+func (w Words) orDefault() Words {
+	if w.Items == nil {
+		w.Items = func(n int, same bool) string {
+			if same {
+				return strconv.Itoa(n) + " items at this place"
+			}
+			return strconv.Itoa(n) + " items"
+		}
+	}
+	if w.More == nil {
+		w.More = func(n int) string { return "and " + strconv.Itoa(n) + " more" }
+	}
+	return w
+}
 
 // atlasOrEmpty returns the decoded map, or an empty world (the ocean
 // alone) if the embedded data cannot be decoded, a broken build.
@@ -829,14 +855,11 @@ func (m *Map) tipText(c *cluster) []string {
 		}
 		return lines
 	}
-	head := strconv.Itoa(int(c.n)) + " items"
-	if c.exact {
-		head += " at this place"
-	}
-	lines := []string{head}
+	w := m.Words.orDefault()
+	lines := []string{w.Items(int(c.n), c.exact)}
 	for k, i := range members {
 		if k == maxTipLines-2 && len(members) > maxTipLines-1 {
-			lines = append(lines, "and "+strconv.Itoa(len(members)-k)+" more")
+			lines = append(lines, w.More(len(members)-k))
 			break
 		}
 		first, _, _ := strings.Cut(strings.TrimSpace(m.markers[i].Label), "\n")
