@@ -169,9 +169,9 @@ func mapColors(bg color.Color) mapPalette {
 // the tint reads the same over every background.
 func (p mapPalette) shade(c color.NRGBA) color.NRGBA {
 	if p.dark {
-		return mix(p.land, c, 0.42)
+		return mix(p.land, c, 0.26)
 	}
-	return mix(p.land, c, 0.32)
+	return mix(p.land, c, 0.24)
 }
 
 // style is the palette as an offscreen map takes it.

@@ -181,3 +181,18 @@ func BenchmarkRasterizerPaths(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFirstFrame is a full frame with no disc drawn before: every
+// sprite (colour, size, count and mixed-colour band) is drawn afresh, as
+// on the first frame after start-up.
+func BenchmarkFirstFrame(b *testing.B) {
+	m := benchMap(b, 10000)
+	m.render(1920, 1080)
+	measure(b, "ms/frame", perMs, func() {
+		m.styleVersion++
+		m.cl.scale = 0
+		m.stamper.sprites = nil
+		m.render(1920, 1080)
+	})
+	b.ReportMetric(float64(len(m.stamper.sprites)), "sprites")
+}

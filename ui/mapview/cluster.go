@@ -25,6 +25,21 @@ type cluster struct {
 	ring     color.NRGBA
 	exact    bool    // all members at exactly the same point
 	r        float64 // disc radius, Fyne units
+	// mix is the share of each fill among the members, most frequent
+	// first, when they differ: the disc then shows them as a band round
+	// its edge, so a cluster of mostly-green items that holds one red
+	// item still shows red.
+	mix  [maxMix]mixShare
+	nmix int8
+}
+
+// maxMix is how many fills a cluster's band shows; the rest are grey.
+const maxMix = 3
+
+// mixShare is one fill of a mixed cluster and how many members have it.
+type mixShare struct {
+	c color.NRGBA
+	n int32
 }
 
 // outer is the radius of everything drawn for the cluster, ring included.
@@ -305,7 +320,7 @@ func (cs *clusters) build(xs, ys []float64, ms []Marker, s float64) {
 				break
 			}
 		}
-		c.fill, c.ring = dominantColours(ms, mem)
+		c.fill, c.ring, c.mix, c.nmix = dominantColours(ms, mem)
 		c.r = discRadiusFor(int(c.n))
 	}
 	cs.sortTopDown()
@@ -366,11 +381,12 @@ func (cs *clusters) sortTopDown() {
 }
 
 // dominantColours picks the fill and ring shared by most members, so a
-// cluster of mostly-US-reached items shows the US ring.
-func dominantColours(ms []Marker, idx []int32) (fill, ring color.NRGBA) {
+// cluster of mostly-US-reached items shows the US ring, and the shares of
+// the most frequent fills when there are several.
+func dominantColours(ms []Marker, idx []int32) (fill, ring color.NRGBA, mix [maxMix]mixShare, nmix int8) {
 	if len(idx) == 1 {
 		m := ms[idx[0]]
-		return m.Fill, m.Ring
+		return m.Fill, m.Ring, mix, 0
 	}
 	type tally struct {
 		c color.NRGBA
@@ -404,7 +420,20 @@ func dominantColours(ms []Marker, idx []int32) (fill, ring color.NRGBA) {
 		}
 		return t[b].c
 	}
-	return best(&fills), best(&rings)
+	if fills[1].n > 0 {
+		// Several fills: keep the most frequent, in order (a stable
+		// insertion sort of at most 8 tallies).
+		for k := 1; k < len(fills) && fills[k].n > 0; k++ {
+			for j := k; j > 0 && fills[j].n > fills[j-1].n; j-- {
+				fills[j], fills[j-1] = fills[j-1], fills[j]
+			}
+		}
+		for k := 0; k < maxMix && fills[k].n > 0; k++ {
+			mix[k] = mixShare{fills[k].c, int32(fills[k].n)}
+			nmix++
+		}
+	}
+	return best(&fills), best(&rings), mix, nmix
 }
 
 // hitGrid finds the disc under a point in widget units. It is a dense grid

@@ -681,3 +681,55 @@ func TestNewWhilePreloading(t *testing.T) {
 		t.Errorf("CountryAt after the hand-over: %q %v", iso, ok)
 	}
 }
+
+// A cluster of mixed colours shows every colour in a band round its edge
+// (a single red item among ten green ones included) and the most
+// frequent one in its centre, behind the count.
+func TestMixedClusterBand(t *testing.T) {
+	m, c := newTestMap(t, 800, 420)
+	green := color.NRGBA{R: 0x00, G: 0x9E, B: 0x73, A: 255}
+	red := color.NRGBA{R: 0xD5, G: 0x5E, B: 0x00, A: 255}
+	var ms []Marker
+	for i := range 11 {
+		f := green
+		if i == 10 {
+			f = red
+		}
+		ms = append(ms, Marker{ID: i, Lat: 48.85, Lon: 2.35, Fill: f})
+	}
+	m.SetMarkers(ms)
+	img := c.Capture()
+	d := m.Drawn()
+	if len(d) != 1 || len(d[0].IDs) != 11 {
+		t.Fatalf("drawn %+v", d)
+	}
+	cl := &m.cl.list[0]
+	b := bandOf(cl)
+	if b.n != 2 || b.c[0] != green || b.c[1] != red || b.end[0] != bandSteps-1 || b.end[1] != bandSteps {
+		t.Fatalf("band %+v", b)
+	}
+	// Walk round the band: both colours appear; the centre stays green.
+	p := d[0].Pos
+	r := cl.r * (1 + bandInner) / 2
+	seen := map[color.NRGBA]bool{}
+	for a := 0.0; a < 2*math.Pi; a += math.Pi / 64 {
+		q := fyne.NewPos(p.X+float32(r*math.Sin(a)), p.Y-float32(r*math.Cos(a)))
+		seen[pixel(img, q)] = true
+	}
+	if !seen[green] || !seen[red] {
+		t.Errorf("band colours seen: %v", seen)
+	}
+	// Just off the centre (the count is drawn at the centre itself).
+	if got := pixel(img, p.AddXY(0, float32(cl.r*bandInner*0.8))); !near(got, green, 2) {
+		t.Errorf("centre %v, want the dominant green", got)
+	}
+	// A cluster of one colour has no band.
+	for i := range ms {
+		ms[i].Fill = green
+	}
+	m.SetMarkers(ms)
+	m.ensureClusters()
+	if b := bandOf(&m.cl.list[0]); b.n != 0 {
+		t.Errorf("one-colour cluster has a band %+v", b)
+	}
+}

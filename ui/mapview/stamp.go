@@ -22,7 +22,84 @@ type spriteKey struct {
 	fill, ring, halo color.NRGBA
 	r                float32 // disc radius, device pixels
 	label            string  // a cluster's count, drawn into the disc
+	band             band    // a mixed cluster's shares, round the edge
 }
+
+// bandSteps is the resolution of a mixed cluster's band: shares are
+// rounded to sixteenths of the circle, with at least one sixteenth for
+// every fill present, so that a single item of another colour in a large
+// cluster still shows. The rounding also bounds how many sprites exist.
+const bandSteps = 16
+
+// band is a mixed cluster's band: up to maxMix fills and, for each, its
+// end on the circle in bandSteps; steps past the last end are grey.
+type band struct {
+	c   [maxMix]color.NRGBA
+	end [maxMix]uint8
+	n   uint8
+}
+
+// bandOf rounds a cluster's shares to the band drawn.
+func bandOf(c *cluster) band {
+	var b band
+	if c.nmix < 2 {
+		return b
+	}
+	total := float64(c.n)
+	left := bandSteps
+	at := 0
+	for k := 0; k < int(c.nmix); k++ {
+		// Keep a step for every fill still to come.
+		steps := int(math.Round(float64(c.mix[k].n) / total * bandSteps))
+		steps = max(1, min(steps, left-(int(c.nmix)-k-1)))
+		if k == int(c.nmix)-1 && c.mix[k].n+sumShares(c, k) == c.n {
+			steps = left // the last fill takes what is left
+		}
+		at += steps
+		left -= steps
+		b.c[k], b.end[k] = c.mix[k].c, uint8(at)
+		b.n++
+	}
+	return b
+}
+
+// sumShares is the members counted by the fills before k.
+func sumShares(c *cluster, k int) int32 {
+	var s int32
+	for j := 0; j < k; j++ {
+		s += c.mix[j].n
+	}
+	return s
+}
+
+// bandGrey is the band's colour for fills beyond maxMix.
+var bandGrey = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+
+// at returns the band's colour at angle a (radians clockwise from 12
+// o'clock, in [0, 2π)).
+func (b *band) at(a float64) color.NRGBA {
+	step := uint8(a / (2 * math.Pi) * bandSteps)
+	for k := uint8(0); k < b.n; k++ {
+		if step < b.end[k] {
+			return b.c[k]
+		}
+	}
+	return bandGrey
+}
+
+// angle is the direction of (dx, dy) in radians clockwise from 12
+// o'clock (y grows downwards), in [0, 2π).
+func angle(dx, dy float64) float64 {
+	a := math.Atan2(dx, -dy)
+	if a < 0 {
+		a += 2 * math.Pi
+	}
+	return a
+}
+
+// bandInner is where a mixed cluster's band starts, as a share of its
+// radius: the centre keeps the dominant fill, behind the count.
+const bandInner = 0.62
 
 // sprite is a premultiplied disc image, centred on pixel (c, c).
 type sprite struct {
@@ -106,7 +183,31 @@ func newSprite(k spriteKey, pxScale float64) *sprite {
 				over(k.ring, outer-d+0.5)
 			}
 			over(k.halo, halo-d+0.5)
-			over(k.fill, r-d+0.5)
+			if k.band.n == 0 || d < r*bandInner-0.5 {
+				over(k.fill, r-d+0.5)
+			} else {
+				// The band. A pixel near a boundary between shares
+				// averages its colour over a 3×3 grid of angles, so the
+				// boundaries are smooth; the others take one colour.
+				a := angle(dx, dy)
+				w := 0.75 / math.Max(d, 1) // the pixel's angular half-width
+				bc := k.band.at(a)
+				if k.band.at(math.Mod(a+w, 2*math.Pi)) != bc || k.band.at(math.Mod(a-w+2*math.Pi, 2*math.Pi)) != bc {
+					var acc [4]float64
+					for sy := -1; sy <= 1; sy++ {
+						for sx := -1; sx <= 1; sx++ {
+							c := k.band.at(angle(dx+float64(sx)/3, dy+float64(sy)/3))
+							acc[0] += float64(c.R)
+							acc[1] += float64(c.G)
+							acc[2] += float64(c.B)
+							acc[3] += float64(c.A)
+						}
+					}
+					bc = color.NRGBA{uint8(acc[0]/9 + 0.5), uint8(acc[1]/9 + 0.5), uint8(acc[2]/9 + 0.5), uint8(acc[3]/9 + 0.5)}
+				}
+				over(bc, r-d+0.5)
+				over(k.fill, r*bandInner-d+0.5)
+			}
 			o := 4 * (j*size + i)
 			for q := range 4 {
 				s.pix[o+q] = uint8(math.Round(math.Min(1, px[q]) * 255))
@@ -133,6 +234,7 @@ func (st *stamper) disc(c *cluster, halo color.NRGBA, pxScale float64) *sprite {
 	k := spriteKey{fill: fill, ring: c.ring, halo: halo, r: float32(math.Round(c.r*pxScale*4) / 4)}
 	if c.n > 1 {
 		k.label = countLabel(int(c.n))
+		k.band = bandOf(c)
 	}
 	if s, ok := st.sprites[k]; ok {
 		return s
