@@ -14,7 +14,6 @@ import (
 	"reachmap/assets"
 	"reachmap/geo/geoip"
 	"reachmap/internal/about"
-	"reachmap/reach"
 )
 
 // aboutScreen states what Reachmap is built from: its versions, the date
@@ -30,7 +29,7 @@ func newAboutScreen() *aboutScreen {
 	intro := para(tr("Reachmap shows where your cloud data is stored and which governments' laws can reach it. It works offline apart from the read-only calls to the accounts you connect."))
 	versions := widget.NewCard(tr("Versions"), "", para(versionsText()))
 	kb := widget.NewCard(tr("Legal knowledge base"), "", container.NewVBox(
-		para(tr("Every law cited comes with a link to its text. The knowledge base was last reviewed on {{.Date}}.", "Date", reach.Reviewed())),
+		para(tr("Every law cited comes with a link to its text, and every entry of the knowledge base with the date a person last checked it.")),
 		advisoryNotice()))
 	data := widget.NewCard(tr("Data sources"), "", para(dataSourcesText(geoip.Embedded())))
 	notice := widget.NewLabel(strings.TrimSpace(assets.Notice))
@@ -61,14 +60,14 @@ func dataSourcesText(info geoip.Info) string {
 	var b strings.Builder
 	b.WriteString(tr("World map: Natural Earth 1:50m countries (public domain), packaged by world-atlas (ISC licence), drawn offline in the Equal Earth projection."))
 	for _, db := range info.Databases {
-		b.WriteString("\n")
+		b.WriteString("\n\n")
 		b.WriteString(tr("GeoIP {{.Kind}} database: {{.Origin}}, from {{.Package}} {{.Version}}, licence {{.Licence}}.", "Kind", db.Kind, "Origin", db.Origin, "Package", db.Package, "Version", db.Version, "Licence", db.Licence))
 		if db.Attribution != "" {
 			b.WriteString(" " + db.Attribution)
 		}
 	}
 	if !info.Built.IsZero() {
-		b.WriteString("\n")
+		b.WriteString("\n\n")
 		b.WriteString(tr("GeoIP data of {{.Date}}.", "Date", info.Built.Format("2006-01-02")))
 	}
 	return b.String()

@@ -48,7 +48,6 @@ func Run(opts Options) {
 	w.SetContent(m.root)
 	w.Resize(m.set.WindowSize())
 	m.shortcuts(w.Canvas())
-	a.Settings().AddListener(func(fyne.Settings) { fyne.Do(m.Restyle) })
 	w.SetCloseIntercept(func() {
 		m.saveState()
 		w.Close()

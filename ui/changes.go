@@ -26,7 +26,7 @@ type changesScreen struct {
 
 func newChangesScreen() *changesScreen {
 	c := &changesScreen{box: container.NewVBox()}
-	c.root = container.NewStack(container.NewVScroll(container.NewPadded(c.box)))
+	c.root = container.NewStack(container.NewVScroll(container.NewPadded(readable(c.box, 900, false))))
 	c.Show(nil, nil, nil)
 	return c
 }

@@ -191,6 +191,7 @@ func (d *dashboard) Restyle() {
 	if bg, ok := d.modeBox.Objects[0].(*canvas.Rectangle); ok {
 		restyleOverlayBG(bg)
 	}
+	restyleOverlayBG(d.empty.bg)
 }
 
 func (d *dashboard) applyPalette() {
@@ -268,9 +269,27 @@ func (d *dashboard) selectItem(id int) {
 	d.selected = id
 	d.mapv.Select(id)
 	d.table.Select(id)
+	d.showOnMap(id)
 	d.showDetail()
 	if d.OnSelected != nil {
 		d.OnSelected(id)
+	}
+}
+
+// showOnMap pans the map to an item picked elsewhere (the table, the
+// detail panel, the Changes screen) when it is off screen, keeping the
+// zoom.
+func (d *dashboard) showOnMap(id int) {
+	if id < 0 {
+		return
+	}
+	it := d.scan.Assets[id]
+	if !placed(it) {
+		return
+	}
+	if _, ok := d.mapv.PositionOf(it.Location.Lat, it.Location.Lon); !ok && d.mapv.Size().Width > 0 {
+		_, _, zoom := d.mapv.View()
+		d.mapv.SetView(it.Location.Lon, it.Location.Lat, zoom)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -17,6 +18,7 @@ import (
 // demo estate, or adding an account).
 type emptyState struct {
 	root     *fyne.Container
+	bg       *canvas.Rectangle
 	accounts *widget.Label
 	scan     *widget.Button
 }
@@ -40,8 +42,8 @@ func newEmptyState(a emptyActions) *emptyState {
 	e.scan.Hide()
 	card := container.NewVBox(title, body, e.accounts, container.NewCenter(container.NewHBox(demo, add, e.scan)), privacy)
 	sized := readable(card, 620, true)
-	bg := overlayBG()
-	e.root = container.NewCenter(container.NewStack(bg, container.NewPadded(container.NewPadded(sized))))
+	e.bg = overlayBG()
+	e.root = container.NewCenter(container.NewStack(e.bg, container.NewPadded(container.NewPadded(sized))))
 	e.SetAccounts(nil, providers.Config{}, nil)
 	return e
 }

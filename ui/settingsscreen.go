@@ -74,7 +74,7 @@ func newSettingsScreen(m *mainWindow) *settingsScreen {
 		widget.NewFormItem(tr("GeoIP database"), container.NewVBox(container.NewBorder(nil, nil, nil, chooseDB, s.geoip), s.geoipErr,
 			dim(tr("Used only as weak evidence for mail hosts: an IP database tells where an address is registered, not where the data is. Any MaxMind-format Country or City database works."))))))
 	appearance := fynesettings.NewSettings().LoadAppearanceScreen(m.win)
-	lookCard := widget.NewCard(tr("Appearance"), tr("Theme, size and accent colour, shared with other Fyne apps. The language follows your system (English or French)."), appearance)
+	lookCard := widget.NewCard(tr("Theme and size"), tr("Theme, size and accent colour, shared with other Fyne apps. The language follows your system (English or French)."), appearance)
 	body := container.NewVBox(homeCard, polCard, scanCard, lookCard)
 	s.root = container.NewVScroll(container.NewPadded(readable(body, 820, false)))
 	return s

@@ -91,6 +91,11 @@ func newMainWindow(win fyne.Window, d deps) *mainWindow {
 	m := &mainWindow{win: win, deps: d, set: settings{p: d.prefs}, work: newWorker(), started: time.Now()}
 	m.scnr = newScanner(m.work, d.registry)
 	m.build()
+	// Follow theme changes (the settings screen, the system's dark mode):
+	// the map's colours are the app's, not the theme's.
+	if a := fyne.CurrentApp(); a != nil {
+		a.Settings().AddListener(func(fyne.Settings) { fyne.Do(m.Restyle) })
+	}
 	return m
 }
 

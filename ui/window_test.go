@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"reachmap/geo"
@@ -305,3 +307,22 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// The map follows the theme: dark colours in a dark theme, light ones in
+// a light theme, switched while the window is open.
+func TestMapFollowsTheme(t *testing.T) {
+	h := newHarness(t, harnessOpts{})
+	h.start(true)
+	h.app.Settings().SetTheme(theme.DarkTheme())
+	dark, _, _ := h.m.dash.mapv.Colors()
+	h.app.Settings().SetTheme(theme.LightTheme())
+	light, _, _ := h.m.dash.mapv.Colors()
+	if lum(dark) > 0.3 || lum(light) < 0.6 {
+		t.Errorf("ocean %v in the dark theme, %v in the light one", dark, light)
+	}
+	if h.m.dash.legend.bg.FillColor == nil {
+		t.Error("legend lost its background")
+	}
+}
+
+func lum(c color.NRGBA) float64 { return (0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)) / 255 }
