@@ -325,4 +325,6 @@ func TestMapFollowsTheme(t *testing.T) {
 	}
 }
 
-func lum(c color.NRGBA) float64 { return (0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)) / 255 }
+func lum(c color.NRGBA) float64 {
+	return (0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)) / 255
+}
