@@ -38,7 +38,7 @@ var estate = []entry{
 	{Provider: "aws", Account: "lumen-prod", Kind: bucket, Name: "lumen-mumbai-tender", Region: "ap-south-1", Evidence: api},
 	{Provider: "aws", Account: "lumen-prod", Kind: bucket, Name: "lumen-scratch", Evidence: geo.EvidenceUnknown,
 		Gap:  "AccessDenied: HeadBucket on lumen-scratch was refused (403), so its region could not be read",
-		Hint: "allow s3:ListBucket on arn:aws:s3:::lumen-scratch for the scanning role (reachmap aws-policy prints the full policy)"},
+		Hint: "allow s3:ListBucket on arn:aws:s3:::lumen-scratch for the scanning role; the minimal policy leaves it out because it also lists object names"},
 	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindDatabase, Name: "lumen-timesheets (DynamoDB)", Region: "eu-west-3", Evidence: api},
 	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindDatabase, Name: "lumen-erp (RDS PostgreSQL)", Region: "eu-central-1", Evidence: api},
 	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindFileSystem, Name: "lumen-cad-share (EFS)", Region: "eu-west-3", Evidence: api},
