@@ -159,7 +159,7 @@ func (d *dashboard) Show(scan *inventory.Scan) {
 	d.setModeOptions()
 	d.legend.Show(d.byHome, d.home)
 	d.filters.Refill() // refreshes the table and the map through onFilter
-	d.detail.Show(detailInput{Home: d.home})
+	d.detail.Show(detailInput{Home: d.home, ByHome: d.byHome})
 	if keep != nil {
 		for i, it := range scan.Assets {
 			if it.Identity() == *keep {
@@ -223,6 +223,9 @@ func (d *dashboard) onMode(s string) {
 	d.legend.Show(byHome, d.home)
 	d.updateInsets()
 	d.refreshMap()
+	if d.selected < 0 {
+		d.showDetail() // the guide follows the mode
+	}
 }
 
 // updateInsets keeps FitToData's markers clear of the overlays.
@@ -294,7 +297,7 @@ func (d *dashboard) showOnMap(id int) {
 }
 
 func (d *dashboard) showDetail() {
-	in := detailInput{Home: d.home}
+	in := detailInput{Home: d.home, ByHome: d.byHome}
 	if d.scan != nil && d.selected >= 0 && d.selected < len(d.scan.Assets) {
 		in.Item = &d.scan.Assets[d.selected]
 		in.Violations = d.violations[d.selected]

@@ -37,6 +37,7 @@ type detailPanel struct {
 type detailInput struct {
 	Item       *inventory.Item
 	Home       reach.Home
+	ByHome     bool // the map's colour mode, for the guide shown with no item
 	Violations []policy.Violation
 	// Colocated are the other items drawn in the same disc on the map.
 	Colocated []colocated
@@ -59,7 +60,7 @@ func (d *detailPanel) Show(in detailInput) {
 	d.box.RemoveAll()
 	d.title = ""
 	if in.Item == nil {
-		d.showGuide(in.Home)
+		d.showGuide(in.Home, in.ByHome)
 	} else {
 		d.title = in.Item.Name
 		d.showItem(in)
@@ -79,11 +80,18 @@ func (d *detailPanel) Title() string { return d.title }
 
 // showGuide explains the map to someone who has never heard of the
 // CLOUD Act, while nothing is selected.
-func (d *detailPanel) showGuide(home reach.Home) {
+func (d *detailPanel) showGuide(home reach.Home, byHome bool) {
 	d.box.Add(heading(tr("How to read the map")))
 	d.box.Add(para(tr("Each dot is a place where your data is stored: a bucket, a mailbox, a database.")))
 	d.box.Add(para(tr("A government can demand data stored on its soil. Some can also demand data from companies based in their country wherever those companies store it: the US CLOUD Act makes a US provider hand over data kept in its Dublin or Frankfurt data centre.")))
-	d.box.Add(para(tr("So the colour of a dot says where the data is, and a ring around it says that another country's law reaches it through the company that runs it. Switch to “Relative to {{.Home}}” to see at once what only {{.Home}} law can reach.", "Home", homeName(home))))
+	if byHome {
+		d.box.Add(withSwatch(categoryColor(reach.CategoryHome), para(tr("Green: only {{.Home}} law can reach this data.", "Home", homeName(home)))))
+		d.box.Add(withSwatch(categoryColor(reach.CategoryHomeForeign), para(tr("Orange: on {{.Home}} soil, but a foreign law reaches it too, through the company that runs it.", "Home", homeName(home)))))
+		d.box.Add(withSwatch(categoryColor(reach.CategoryForeign), para(tr("Red: stored abroad, so that country's law reaches it."))))
+		d.box.Add(para(tr("A disc with a number stands for several places close together; the band round its edge shows their colours. Zoom in or click it to see them. Switch to “By jurisdiction” to see which country's law reaches each one.")))
+	} else {
+		d.box.Add(para(tr("So the colour of a dot says where the data is, and a ring around it says that another country's law reaches it through the company that runs it. Switch to “Relative to {{.Home}}” to see at once what only {{.Home}} law can reach.", "Home", homeName(home))))
+	}
 	hint := para(tr("Select a dot or a row of the table to see who can reach that data, under which law."))
 	hint.TextStyle = fyne.TextStyle{Italic: true}
 	d.box.Add(hint)

@@ -26,7 +26,9 @@ func (l readableWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	if len(objs) == 0 {
 		return
 	}
-	w := min(size.Width, max(l.max, objs[0].MinSize().Width))
+	// Not max(l.max, MinSize): a wrapped label reports the width it was
+	// last laid out at, which would keep a once-wide column wide.
+	w := min(size.Width, l.max)
 	objs[0].Move(fyne.NewPos((size.Width-w)/2, 0))
 	objs[0].Resize(fyne.NewSize(w, size.Height))
 }
