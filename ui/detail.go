@@ -118,12 +118,14 @@ func (d *detailPanel) showItem(in detailInput) {
 
 	d.box.Add(heading(tr("Where the data is")))
 	d.box.Add(para(locationSentence(it.Location, it.Region)))
-	ev := para(evidenceSentence(it.Location))
-	if weakEvidence(it.Location) {
-		ev.Importance = widget.WarningImportance
-		d.box.Add(withIcon(theme.WarningIcon(), ev))
-	} else {
-		d.box.Add(ev)
+	if it.Location.Known() || it.Location.Area != "" {
+		ev := para(evidenceSentence(it.Location))
+		if weakEvidence(it.Location) {
+			ev.Importance = widget.WarningImportance
+			d.box.Add(withIcon(theme.WarningIcon(), ev))
+		} else {
+			d.box.Add(ev)
+		}
 	}
 	if it.Location.Note != "" {
 		d.box.Add(dim(it.Location.Note))
@@ -318,7 +320,7 @@ func locationSentence(l geo.Location, region string) string {
 	if !l.Known() && l.Area == "" {
 		return tr("Unknown location.")
 	}
-	if region != "" {
+	if region != "" && region != l.Area {
 		return tr("{{.Place}} (region {{.Region}}).", "Place", place, "Region", region)
 	}
 	return place + "."

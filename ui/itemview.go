@@ -52,7 +52,7 @@ func placeText(it inventory.Item) string {
 		country = countryName(l.Country)
 	}
 	if country == "" && l.Area != "" {
-		country = tr("{{.Area}} (area)", "Area", countryName(l.Area))
+		country = tr("{{.Area}} (exact country unknown)", "Area", countryName(l.Area))
 	}
 	switch {
 	case country == "":
