@@ -35,7 +35,6 @@ type dashboard struct {
 	mode    *widget.RadioGroup
 	legend  *legend
 	zoomBox *fyne.Container
-	modeBox *fyne.Container
 	view    *itemView
 	filters *filterBar
 	table   *itemTable
@@ -82,12 +81,15 @@ func (d *dashboard) build(actions emptyActions) {
 	}
 	d.applyPalette()
 
+	// The colour mode switch lives in the legend, which explains the
+	// colours it switches, at the foot of the map: the top of the map
+	// (where northern Europe's data sits) stays free.
 	d.mode = widget.NewRadioGroup(nil, d.onMode)
 	d.mode.Horizontal = true
 	d.mode.Required = true
 	d.setModeOptions()
 
-	d.legend = newLegend(d.set.LegendOpen())
+	d.legend = newLegend(d.set.LegendOpen(), d.mode)
 	d.legend.OnToggled = func(open bool) {
 		d.set.SetLegendOpen(open)
 		d.updateInsets()
@@ -99,13 +101,11 @@ func (d *dashboard) build(actions emptyActions) {
 	fit := &widget.Button{Icon: theme.ZoomFitIcon(), OnTapped: d.mapv.FitToData}
 	world := &widget.Button{Icon: theme.HomeIcon(), OnTapped: d.mapv.ResetView}
 	d.zoomBox = container.NewVBox(zoomIn, zoomOut, fit, world)
-	modeCard := container.NewStack(overlayBG(), container.NewPadded(d.mode))
-	d.modeBox = modeCard
-	d.overlays = []fyne.CanvasObject{modeCard, d.zoomBox, d.legend.root}
+	d.overlays = []fyne.CanvasObject{d.zoomBox, d.legend.root}
 
 	mapArea := container.NewStack(d.mapv,
 		container.NewPadded(container.NewBorder(
-			container.NewHBox(modeCard, layout.NewSpacer()),
+			nil,
 			container.NewHBox(d.legend.root, layout.NewSpacer()),
 			nil,
 			container.NewVBox(d.zoomBox), nil)))
@@ -127,6 +127,12 @@ func (d *dashboard) build(actions emptyActions) {
 	d.updateInsets()
 	d.Show(nil)
 }
+
+// The colour modes, in the order of the switch.
+const (
+	modeHome = iota
+	modeJurisdiction
+)
 
 // emptyActions are what the first-run screen offers.
 type emptyActions struct {
@@ -188,9 +194,6 @@ func (d *dashboard) Restyle() {
 	d.applyPalette()
 	d.refreshMap()
 	d.legend.Restyle()
-	if bg, ok := d.modeBox.Objects[0].(*canvas.Rectangle); ok {
-		restyleOverlayBG(bg)
-	}
 	restyleOverlayBG(d.empty.bg)
 }
 
@@ -201,11 +204,11 @@ func (d *dashboard) applyPalette() {
 }
 
 func (d *dashboard) setModeOptions() {
-	opts := []string{tr("By jurisdiction"), tr("Relative to {{.Home}}", "Home", homeName(d.home))}
+	opts := []string{modeHome: tr("Relative to {{.Home}}", "Home", homeName(d.home)), modeJurisdiction: tr("By jurisdiction")}
 	d.mode.Options = opts
-	d.mode.Selected = opts[0]
+	d.mode.Selected = opts[modeJurisdiction]
 	if d.byHome {
-		d.mode.Selected = opts[1]
+		d.mode.Selected = opts[modeHome]
 	}
 	d.mode.Refresh()
 }
@@ -214,7 +217,7 @@ func (d *dashboard) onMode(s string) {
 	if len(d.mode.Options) < 2 || s == "" {
 		return
 	}
-	byHome := s == d.mode.Options[1]
+	byHome := s == d.mode.Options[modeHome]
 	if byHome == d.byHome {
 		return
 	}
@@ -231,7 +234,7 @@ func (d *dashboard) onMode(s string) {
 // updateInsets keeps FitToData's markers clear of the overlays.
 func (d *dashboard) updateInsets() {
 	pad := theme.Padding()
-	d.mapv.SetInsets(d.modeBox.MinSize().Height+pad, d.zoomBox.MinSize().Width+pad, d.legend.Height()+pad, 0)
+	d.mapv.SetInsets(0, d.zoomBox.MinSize().Width+pad, d.legend.Height()+pad, 0)
 }
 
 func (d *dashboard) onFilter() {

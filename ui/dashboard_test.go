@@ -210,13 +210,15 @@ func TestModeAndLegend(t *testing.T) {
 	h.start(true)
 	d := h.m.dash
 	h.win.Canvas().Capture()
+	// The legend holds the colour mode switch and the key: two short
+	// rows along the foot of the map.
 	open := d.legend.root.MinSize()
-	if open.Height > 60 {
+	if open.Height > 90 {
 		t.Errorf("legend %v units tall: too tall for the map", open.Height)
 	}
 	// Relative to home is the default: the colours answer "can a foreign
 	// government reach it?" directly.
-	if !d.byHome || d.mode.Selected != d.mode.Options[1] {
+	if !d.byHome || d.mode.Selected != d.mode.Options[modeHome] {
 		t.Fatal("the map does not start relative to home")
 	}
 	for _, dr := range d.mapv.Drawn() {
@@ -228,7 +230,7 @@ func TestModeAndLegend(t *testing.T) {
 			t.Errorf("%s in home mode: fill %v ring %v", it.Name, dr.Fill, dr.Ring)
 		}
 	}
-	d.mode.SetSelected(d.mode.Options[0])
+	d.mode.SetSelected(d.mode.Options[modeJurisdiction])
 	if d.byHome || h.m.set.ByHome() {
 		t.Fatal("mode not switched or not saved")
 	}
@@ -253,13 +255,16 @@ func TestModeAndLegend(t *testing.T) {
 	if d.legend.open || h.m.set.LegendOpen() {
 		t.Error("legend did not fold, or the fold was not saved")
 	}
-	if folded := d.legend.root.MinSize(); folded.Width > open.Width/3 || folded.Height > open.Height {
+	if folded := d.legend.root.MinSize(); folded.Height > open.Height*0.6 {
 		t.Errorf("folded legend %v, open %v", folded, open)
+	}
+	if !d.mode.Visible() || fyne.CurrentApp().Driver().CanvasForObject(d.mode) == nil {
+		t.Error("the folded legend hides the colour mode switch")
 	}
 	// By jurisdiction, the legend keeps to two short lines.
 	test.Tap(d.legend.toggle)
-	d.mode.SetSelected(d.mode.Options[0])
-	if h := d.legend.root.MinSize().Height; h > 70 {
+	d.mode.SetSelected(d.mode.Options[modeJurisdiction])
+	if h := d.legend.root.MinSize().Height; h > 90 {
 		t.Errorf("jurisdiction legend %v units tall", h)
 	}
 }
@@ -284,8 +289,8 @@ func TestHomeChange(t *testing.T) {
 	if d.selected != id || d.detail.Title() != "lumen-photos" {
 		t.Error("the selection was lost when home changed")
 	}
-	if d.mode.Options[1] != "Relative to France" {
-		t.Errorf("mode option %q", d.mode.Options[1])
+	if d.mode.Options[modeHome] != "Relative to France" {
+		t.Errorf("mode option %q", d.mode.Options[modeHome])
 	}
 	if h.m.settings.home.SelectedIndex() != indexOf(homeCodes, "FR") {
 		t.Error("the settings screen does not show the new home")

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,12 +13,14 @@ import (
 )
 
 // legend is the map's key, a compact strip along the bottom of the map
-// (over Antarctica, where no data lives) that folds down to one button.
+// (over Antarctica, where no data lives) with the colour mode switch at
+// its start; the key folds away, leaving the switch and one button.
 type legend struct {
 	root   *fyne.Container
 	bg     *canvas.Rectangle
 	body   *fyne.Container
 	toggle *widget.Button
+	mode   fyne.CanvasObject // the colour mode switch
 	open   bool
 	byHome bool
 	home   reach.Home
@@ -28,8 +29,8 @@ type legend struct {
 	OnToggled func(open bool)
 }
 
-func newLegend(open bool) *legend {
-	l := &legend{open: open, home: reach.HomeEU}
+func newLegend(open bool, mode fyne.CanvasObject) *legend {
+	l := &legend{open: open, home: reach.HomeEU, mode: mode}
 	l.bg = canvas.NewRectangle(color.Transparent)
 	l.bg.CornerRadius = theme.InputRadiusSize()
 	l.toggle = &widget.Button{Importance: widget.LowImportance, OnTapped: l.onToggle}
@@ -69,28 +70,29 @@ func (l *legend) rebuild() {
 	if !l.open {
 		l.toggle.SetIcon(theme.MenuExpandIcon())
 		l.toggle.SetText(tr("Legend"))
-		l.body.Add(l.toggle)
+		l.body.Add(container.NewHBox(l.toggle, l.mode))
 		l.root.Refresh()
 		return
 	}
 	l.toggle.SetIcon(theme.MenuDropDownIcon())
 	l.toggle.SetText("")
+	var key fyne.CanvasObject
 	if l.byHome {
 		grid := container.NewGridWithColumns(2)
 		for _, c := range reach.Categories {
 			grid.Add(legendChip(categoryColor(c), color.NRGBA{}, categoryExplained(c, l.home)))
 		}
-		l.body.Add(container.NewHBox(l.toggle, legendTitle(tr("Relative to {{.Home}}:", "Home", homeName(l.home))), grid))
+		key = grid
 	} else {
-		row := container.NewHBox(l.toggle, legendTitle(tr("Dot: the country where the data is (its law reaches it)")))
+		row := container.NewHBox(legendTitle(tr("Dot: the country where the data is (its law reaches it)")))
 		for _, b := range blocs {
 			row.Add(legendChip(b.Color, color.NRGBA{}, b.Label()))
 		}
-		l.body.Add(row)
-		l.body.Add(container.NewHBox(layout.NewSpacer(),
-			legendChip(blocEU.Color, blocUS.Color, tr("Ring: another country's law reaches it too, through the company that runs it (here: EU soil, US company)")),
-			layout.NewSpacer()))
+		key = container.NewVBox(row, container.NewHBox(
+			legendChip(blocEU.Color, blocUS.Color, tr("Ring: another country's law reaches it too, through the company that runs it (here: EU soil, US company)"))))
 	}
+	l.body.Add(container.NewHBox(l.toggle, l.mode))
+	l.body.Add(key)
 	l.root.Refresh()
 }
 

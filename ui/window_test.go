@@ -231,7 +231,7 @@ func TestStateRemembered(t *testing.T) {
 	h.start(true)
 	h.win.Resize(fyne.NewSize(1280, 800))
 	h.m.dash.mapv.SetView(10, 45, 4)
-	h.m.dash.mode.SetSelected(h.m.dash.mode.Options[0])
+	h.m.dash.mode.SetSelected(h.m.dash.mode.Options[modeJurisdiction])
 	h.m.saveState()
 	if sz := h.m.set.WindowSize(); sz.Width != 1280 || sz.Height != 800 {
 		t.Errorf("saved size %v", sz)
