@@ -67,7 +67,7 @@ func newFilterBar(v *itemView) *filterBar {
 	// Fixed widths: a selector as wide as its choice would make the row
 	// jump at every pick.
 	grid := container.NewHBox()
-	cell := fyne.NewSize(116, f.search.MinSize().Height)
+	cell := fyne.NewSize(110, f.search.MinSize().Height)
 	for fc := range f.selects {
 		s := widget.NewSelect(nil, func(string) { f.changed() })
 		s.PlaceHolder = facetName(facet(fc))
