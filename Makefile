@@ -42,7 +42,8 @@ bench: test-deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 60m $(PKGS)
 
 screenshots: test-deps build
-	SHOTS_ONLY=1 scripts/smoke.sh $(BIN)
+	scripts/smoke.sh $(BIN)
+	cp shots/map.png docs/screenshot.png
 
 clean:
 	rm -rf bin shots
