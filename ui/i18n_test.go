@@ -30,16 +30,8 @@ func TestMain(m *testing.M) {
 func usedKeys(t *testing.T) (keys map[string]bool, plural map[string]bool) {
 	t.Helper()
 	keys, plural = map[string]bool{}, map[string]bool{}
-	files, _ := filepath.Glob("*.go")
-	fset := token.NewFileSet()
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, f, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	fset, files := sourceFiles(t)
+	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok || len(call.Args) == 0 {
@@ -172,16 +164,8 @@ var userText = map[string]bool{
 // given straight to a widget, is an error.
 func TestNoUntranslatedText(t *testing.T) {
 	words := regexp.MustCompile(`[A-Za-z]{2,}`)
-	files, _ := filepath.Glob("*.go")
-	fset := token.NewFileSet()
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, f, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	fset, files := sourceFiles(t)
+	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
@@ -243,4 +227,23 @@ func TestFrench(t *testing.T) {
 	if got := lang.L("Cancel"); got != "Annuler" {
 		t.Errorf("Fyne's own strings: %q", got)
 	}
+}
+
+// sourceFiles parses the package's non-test Go files.
+func sourceFiles(t *testing.T) (*token.FileSet, []*ast.File) {
+	t.Helper()
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	var out []*ast.File
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, file)
+	}
+	return fset, out
 }
