@@ -67,11 +67,15 @@ func (d *detailPanel) Show(in detailInput) {
 	}
 	d.box.Add(widget.NewSeparator())
 	d.box.Add(advisoryNotice())
-	// Before the window has a size there is nothing to lay out: wrapped
-	// text laid out at zero width costs a measurement per word.
+	// Before the window has a size, wrapped text laid out at zero width
+	// costs a measurement per word, so only the new set of children is
+	// pushed to the renderer (without it the window would keep drawing the
+	// panel's previous content); the first layout measures them once.
 	if d.scroll.Size().Width > 0 {
 		d.box.Refresh()
 		d.scroll.ScrollToTop()
+	} else {
+		canvas.Refresh(d.box)
 	}
 }
 
