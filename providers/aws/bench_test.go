@@ -95,10 +95,10 @@ func timeScanOpts(b *testing.B, o options, want int) time.Duration {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if len(sink.assets) != want || len(sink.gaps) != 0 {
-		b.Fatalf("found %d buckets of %d, gaps:\n%s", len(sink.assets), want, sink.gapText())
+	if len(sink.Assets) != want || len(sink.Gaps) != 0 {
+		b.Fatalf("found %d buckets of %d, gaps:\n%s", len(sink.Assets), want, sink.gapText())
 	}
-	for _, a := range sink.assets {
+	for _, a := range sink.Assets {
 		if a.Region != versityRegion {
 			b.Fatalf("bucket %s in %q", a.Name, a.Region)
 		}

@@ -99,33 +99,16 @@ func testProvider(profile string, o options) *Provider {
 	return &Provider{profile: profile, opts: o}
 }
 
-// recSink records everything a provider reports.
-type recSink struct {
-	mu       sync.Mutex
-	assets   []providers.Asset
-	gaps     []providers.Gap
-	progress []providers.Progress
-}
+// recSink records everything a provider reports, with the aws tests'
+// own ways of reading it.
+type recSink struct{ providers.Recorder }
 
-func (r *recSink) Asset(a providers.Asset) {
-	r.mu.Lock()
-	r.assets = append(r.assets, a)
-	r.mu.Unlock()
-}
-func (r *recSink) Gap(g providers.Gap) { r.mu.Lock(); r.gaps = append(r.gaps, g); r.mu.Unlock() }
-func (r *recSink) Progress(p providers.Progress) {
-	r.mu.Lock()
-	r.progress = append(r.progress, p)
-	r.mu.Unlock()
-}
-
-// byKey indexes assets by "kind/region/name"; a duplicate fails the test.
 func (r *recSink) byKey(t testing.TB) map[string]providers.Asset {
 	t.Helper()
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	r.Lock()
+	defer r.Unlock()
 	out := map[string]providers.Asset{}
-	for _, a := range r.assets {
+	for _, a := range r.Assets {
 		k := fmt.Sprintf("%s/%s/%s", a.Kind, a.Region, a.Name)
 		if _, dup := out[k]; dup {
 			t.Errorf("asset reported twice: %s", k)
@@ -136,10 +119,10 @@ func (r *recSink) byKey(t testing.TB) map[string]providers.Asset {
 }
 
 func (r *recSink) gapText() string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	r.Lock()
+	defer r.Unlock()
 	var b strings.Builder
-	for _, g := range r.gaps {
+	for _, g := range r.Gaps {
 		fmt.Fprintf(&b, "  [%s/%s %s] %s | %s\n", g.Account, g.Region, g.Item, g.Error, g.Hint)
 	}
 	return b.String()
@@ -147,10 +130,10 @@ func (r *recSink) gapText() string {
 
 // gapsMatching returns the gaps whose Error contains s.
 func (r *recSink) gapsMatching(s string) []providers.Gap {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	r.Lock()
+	defer r.Unlock()
 	var out []providers.Gap
-	for _, g := range r.gaps {
+	for _, g := range r.Gaps {
 		if strings.Contains(g.Error, s) {
 			out = append(out, g)
 		}
@@ -160,12 +143,12 @@ func (r *recSink) gapsMatching(s string) []providers.Gap {
 
 // lastProgress is the final progress report.
 func (r *recSink) lastProgress() providers.Progress {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if len(r.progress) == 0 {
+	r.Lock()
+	defer r.Unlock()
+	if len(r.Steps) == 0 {
 		return providers.Progress{}
 	}
-	return r.progress[len(r.progress)-1]
+	return r.Steps[len(r.Steps)-1]
 }
 
 func scan(t testing.TB, p *Provider) (*recSink, error) {

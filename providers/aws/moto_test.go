@@ -182,7 +182,7 @@ func TestScanFindsTheWholeEstate(t *testing.T) {
 	t.Logf("gaps:\n%s", sink.gapText())
 
 	// Tags that say which service holds the data, and the user's own tags.
-	for _, a := range sink.assets {
+	for _, a := range sink.Assets {
 		if a.Tags["aws:service"] == "" {
 			t.Errorf("asset %s has no aws:service tag", a.Name)
 		}
@@ -193,7 +193,7 @@ func TestScanFindsTheWholeEstate(t *testing.T) {
 
 	// moto serves no WorkMail, so its regions are gaps; opt-in regions the
 	// account has not enabled are one gap. Nothing else may fail.
-	for _, g := range sink.gaps {
+	for _, g := range sink.Gaps {
 		switch {
 		case strings.Contains(g.Error, "WorkMail"):
 			if g.Region == "" || g.Hint == "" && !strings.Contains(g.Error, "WorkMail ListOrganizations") {
@@ -216,7 +216,7 @@ func TestScanFindsTheWholeEstate(t *testing.T) {
 		t.Errorf("final progress = %+v, want done == total", last)
 	}
 	prev := 0
-	for _, p := range sink.progress {
+	for _, p := range sink.Steps {
 		if p.Done < prev || (p.Total > 0 && p.Done > p.Total) || p.Provider != "aws" || p.Account != "acme" || p.Stage == "" {
 			t.Errorf("progress out of order or unattributed: %+v after done=%d", p, prev)
 		}
@@ -247,11 +247,11 @@ func TestMotoTruncationWithoutToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sink.gaps) != 0 {
+	if len(sink.Gaps) != 0 {
 		t.Errorf("gaps:\n%s", sink.gapText())
 	}
 	got := map[string]string{}
-	for _, a := range sink.assets {
+	for _, a := range sink.Assets {
 		got[a.Name] = a.Region
 		if a.Evidence != geo.EvidenceAPI || len(a.Gaps) != 0 {
 			t.Errorf("bucket %+v", a)

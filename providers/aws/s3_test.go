@@ -51,7 +51,7 @@ func versityProfile(t testing.TB, url string) *sharedFiles {
 func checkBuckets(t *testing.T, sink *recSink, names []string) {
 	t.Helper()
 	got := map[string]providers.Asset{}
-	for _, a := range sink.assets {
+	for _, a := range sink.Assets {
 		if _, dup := got[a.Name]; dup {
 			t.Errorf("bucket %s reported twice", a.Name)
 		}
@@ -95,7 +95,7 @@ func TestThousandsOfBucketsArePaginated(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkBuckets(t, sink, names)
-			if len(sink.gaps) != 0 {
+			if len(sink.Gaps) != 0 {
 				t.Errorf("gaps:\n%s", sink.gapText())
 			}
 			if got := f.count("S3.ListBuckets"); got != tc.lists {
@@ -124,7 +124,7 @@ func TestHeadFallbackRunsInParallel(t *testing.T) {
 	}
 	elapsed := time.Since(begin)
 	checkBuckets(t, sink, names)
-	if len(sink.gaps) != 0 {
+	if len(sink.Gaps) != 0 {
 		t.Errorf("gaps:\n%s", sink.gapText())
 	}
 	if got := f.count("S3.HeadBucket"); got != len(names) {
@@ -253,15 +253,15 @@ func TestS3Faults(t *testing.T) {
 			if tc.maxDuration > 0 && time.Since(begin) > tc.maxDuration {
 				t.Errorf("took %v, want under %v", time.Since(begin), tc.maxDuration)
 			}
-			if len(sink.assets) != tc.wantBuckets {
-				t.Errorf("%d buckets reported, want %d", len(sink.assets), tc.wantBuckets)
+			if len(sink.Assets) != tc.wantBuckets {
+				t.Errorf("%d buckets reported, want %d", len(sink.Assets), tc.wantBuckets)
 			}
 			if tc.wantLists >= 0 && f.count("S3.ListBuckets") != tc.wantLists {
 				t.Errorf("%d ListBuckets requests, want %d", f.count("S3.ListBuckets"), tc.wantLists)
 			}
 			var gaps []providers.Gap
 			if tc.itemGap != "" {
-				for _, a := range sink.assets {
+				for _, a := range sink.Assets {
 					if a.Name == tc.itemGap {
 						gaps = a.Gaps
 						if a.Region != "" || a.Evidence != geo.EvidenceUnknown || a.Location == nil || a.Location.Known() {
@@ -271,11 +271,11 @@ func TestS3Faults(t *testing.T) {
 						t.Errorf("bucket %s has gaps %v", a.Name, a.Gaps)
 					}
 				}
-				if len(sink.gaps) != 0 {
+				if len(sink.Gaps) != 0 {
 					t.Errorf("an item problem became an account gap:\n%s", sink.gapText())
 				}
 			} else {
-				gaps = sink.gaps
+				gaps = sink.Gaps
 			}
 			if tc.gapHas == "" {
 				if len(gaps) != 0 {
@@ -307,10 +307,10 @@ func TestWrongSecretIsRejectedBySigV4(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sink.assets) != 0 || len(sink.gaps) != 1 {
-		t.Fatalf("assets %d, gaps:\n%s", len(sink.assets), sink.gapText())
+	if len(sink.Assets) != 0 || len(sink.Gaps) != 1 {
+		t.Fatalf("assets %d, gaps:\n%s", len(sink.Assets), sink.gapText())
 	}
-	g := sink.gaps[0]
+	g := sink.Gaps[0]
 	if !strings.Contains(g.Error, "SignatureDoesNotMatch") || !strings.Contains(g.Hint, "rejected") {
 		t.Errorf("gap = %+v", g)
 	}

@@ -104,10 +104,10 @@ func TestAccessDeniedByIAM(t *testing.T) {
 			t.Fatalf("admin scan: %v\n%s", err, admin.gapText())
 		}
 		adminFails := map[string]bool{}
-		for _, g := range admin.gaps {
+		for _, g := range admin.Gaps {
 			adminFails[g.Region+" "+strings.SplitN(g.Error, ":", 2)[0]] = true
 		}
-		for _, g := range sink.gaps {
+		for _, g := range sink.Gaps {
 			if strings.Contains(g.Error, "opt-in regions") {
 				continue
 			}
@@ -125,7 +125,7 @@ func TestAccessDeniedByIAM(t *testing.T) {
 		// on a 403 HEAD (and BucketRegion in ListBuckets); moto sends neither,
 		// so here each bucket is listed with an item gap naming the action.
 		buckets := 0
-		for _, a := range sink.assets {
+		for _, a := range sink.Assets {
 			if a.Kind != providers.KindBucket {
 				continue
 			}
@@ -172,8 +172,8 @@ func TestAccessDeniedByIAM(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "nothing could be scanned") {
 			t.Fatalf("err = %v, want nothing could be scanned\n%s", err, sink.gapText())
 		}
-		if len(sink.assets) != 0 {
-			t.Errorf("%d assets without permissions", len(sink.assets))
+		if len(sink.Assets) != 0 {
+			t.Errorf("%d assets without permissions", len(sink.Assets))
 		}
 		want := []string{"S3 ListBuckets: AccessDenied", "EC2 DescribeRegions: ", "could not list the account's enabled regions", "every call in all"}
 		for _, w := range want {
@@ -182,7 +182,7 @@ func TestAccessDeniedByIAM(t *testing.T) {
 			}
 		}
 		// moto serves no WorkMail: its three regions answer HTTP 500.
-		if n := len(sink.gaps) - len(sink.gapsMatching("WorkMail")); n != len(want) {
+		if n := len(sink.Gaps) - len(sink.gapsMatching("WorkMail")); n != len(want) {
 			t.Errorf("want %d gaps besides WorkMail's, got:\n%s", len(want), sink.gapText())
 		}
 	})
@@ -192,12 +192,12 @@ func TestAccessDeniedByIAM(t *testing.T) {
 		if err == nil {
 			t.Fatalf("scan with an unknown key succeeded:\n%s", sink.gapText())
 		}
-		for _, g := range sink.gaps {
+		for _, g := range sink.Gaps {
 			if !strings.Contains(g.Hint, "rejected") {
 				t.Errorf("gap = %+v, want a rejected-key hint", g)
 			}
 		}
-		if len(sink.gaps) != 2 { // S3 and the home region, nothing per region
+		if len(sink.Gaps) != 2 { // S3 and the home region, nothing per region
 			t.Errorf("want 2 gaps, got:\n%s", sink.gapText())
 		}
 	})
@@ -245,7 +245,7 @@ func TestRegionNotEnabledOrClosedBySCP(t *testing.T) {
 	}
 	matchEstate(t, sink)
 	var off, closed []providers.Gap
-	for _, g := range sink.gaps {
+	for _, g := range sink.Gaps {
 		switch g.Region {
 		case "ap-northeast-3":
 			off = append(off, g)
@@ -385,10 +385,10 @@ func TestDeadAndSilentEndpoints(t *testing.T) {
 			if elapsed > 10*time.Second {
 				t.Errorf("took %v to give up on a dead endpoint", elapsed)
 			}
-			if len(sink.gaps) != 2 {
+			if len(sink.Gaps) != 2 {
 				t.Errorf("want 2 gaps (S3, regions), got:\n%s", sink.gapText())
 			}
-			for _, g := range sink.gaps {
+			for _, g := range sink.Gaps {
 				if !strings.Contains(g.Error, tc.errorHas) || !strings.Contains(g.Hint, tc.hintHas) {
 					t.Errorf("gap = %+v, want error ~ %q, hint ~ %q", g, tc.errorHas, tc.hintHas)
 				}
@@ -447,10 +447,10 @@ func TestCredentialProblems(t *testing.T) {
 			if time.Since(begin) > 10*time.Second {
 				t.Errorf("took %v", time.Since(begin))
 			}
-			if len(sink.gaps) != 1 {
+			if len(sink.Gaps) != 1 {
 				t.Fatalf("want one gap, got:\n%s", sink.gapText())
 			}
-			g := sink.gaps[0]
+			g := sink.Gaps[0]
 			if !strings.Contains(g.Error, tc.errorHas) || !strings.Contains(g.Hint, tc.hintHas) ||
 				(tc.hintHasNo != "" && strings.Contains(g.Hint, tc.hintHasNo)) || g.Account != tc.profile {
 				t.Errorf("gap = %+v\nwant error ~ %q, hint ~ %q", g, tc.errorHas, tc.hintHas)
@@ -478,7 +478,7 @@ func TestCancelStopsPromptly(t *testing.T) {
 	if d := time.Since(begin); d > 2*time.Second {
 		t.Errorf("Scan returned %v after cancel", d-300*time.Millisecond)
 	}
-	if len(sink.gaps) != 0 {
+	if len(sink.Gaps) != 0 {
 		t.Errorf("cancellation reported as gaps:\n%s", sink.gapText())
 	}
 }

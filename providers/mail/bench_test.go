@@ -42,8 +42,8 @@ func BenchmarkScan1000Domains(b *testing.B) {
 			b.Fatal(err)
 		}
 		wall += time.Since(start)
-		if len(c.assets) != 2*n || len(c.gaps) != 0 {
-			b.Fatalf("%d assets, %d gaps", len(c.assets), len(c.gaps))
+		if len(c.Assets) != 2*n || len(c.Gaps) != 0 {
+			b.Fatalf("%d assets, %d gaps", len(c.Assets), len(c.Gaps))
 		}
 	}
 	perScan := wall.Seconds() / float64(b.N)

@@ -108,33 +108,17 @@ xn--bcher-kva.test.   300 IN MX 10 mail.protonmail.ch.
 login.test.           300 IN A 127.0.0.1
 `
 
-// collect is a Sink that keeps everything.
-type collect struct {
-	mu       sync.Mutex
-	assets   []providers.Asset
-	gaps     []providers.Gap
-	progress []providers.Progress
-}
-
-func (c *collect) Asset(a providers.Asset) {
-	c.mu.Lock()
-	c.assets = append(c.assets, a)
-	c.mu.Unlock()
-}
-func (c *collect) Gap(g providers.Gap) { c.mu.Lock(); c.gaps = append(c.gaps, g); c.mu.Unlock() }
-func (c *collect) Progress(p providers.Progress) {
-	c.mu.Lock()
-	c.progress = append(c.progress, p)
-	c.mu.Unlock()
-}
+// collect is a Sink that keeps everything, with the mail tests' own ways
+// of reading it.
+type collect struct{ providers.Recorder }
 
 func (c *collect) byAccount(account string) (assets []providers.Asset, gaps []providers.Gap) {
-	for _, a := range c.assets {
+	for _, a := range c.Assets {
 		if a.Account == account {
 			assets = append(assets, a)
 		}
 	}
-	for _, g := range c.gaps {
+	for _, g := range c.Gaps {
 		if g.Account == account {
 			gaps = append(gaps, g)
 		}
@@ -432,8 +416,8 @@ func checkAsset(t *testing.T, a providers.Asset, account string, w want) {
 func TestTruncatedAnswerIsRetriedOverTCP(t *testing.T) {
 	srv := startDNS(t, testZone, func(s *testDNS) { s.truncate["big.test."] = true })
 	c := scanAll(t, srv, "", "big.test")
-	if len(c.assets) != 1 || c.assets[0].Provider != "google-workspace" {
-		t.Fatalf("assets %+v gaps %+v", c.assets, c.gaps)
+	if len(c.Assets) != 1 || c.Assets[0].Provider != "google-workspace" {
+		t.Fatalf("assets %+v gaps %+v", c.Assets, c.Gaps)
 	}
 	if udp, tcp := srv.count("big.test", "udp"), srv.count("big.test", "tcp"); udp != 1 || tcp != 1 {
 		t.Errorf("big.test asked %d times over UDP and %d over TCP, want 1 and 1", udp, tcp)
@@ -448,8 +432,8 @@ func TestTimeoutIsBounded(t *testing.T) {
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("scan took %v", d)
 	}
-	if len(c.gaps) != 1 || !strings.Contains(c.gaps[0].Error, "within 300ms") {
-		t.Errorf("gaps %+v", c.gaps)
+	if len(c.Gaps) != 1 || !strings.Contains(c.Gaps[0].Error, "within 300ms") {
+		t.Errorf("gaps %+v", c.Gaps)
 	}
 	if n := srv.count("slow.test", "udp"); n != 2 {
 		t.Errorf("asked %d times, want 2 attempts", n)
@@ -464,8 +448,8 @@ func TestTenantDiscovery(t *testing.T) {
 	t.Run("host name resolved through the given resolver", func(t *testing.T) {
 		base := "http://login.test:" + u.Port()
 		c := scanAll(t, srv, base, "m365.test")
-		if len(c.assets) != 1 || c.assets[0].Region != "EU" {
-			t.Fatalf("assets %+v gaps %+v", c.assets, c.gaps)
+		if len(c.Assets) != 1 || c.Assets[0].Region != "EU" {
+			t.Fatalf("assets %+v gaps %+v", c.Assets, c.Gaps)
 		}
 		if srv.count("login.test", "") == 0 {
 			t.Error("login.test was not resolved through the test resolver")
@@ -485,23 +469,23 @@ func TestTenantDiscovery(t *testing.T) {
 		if d := time.Since(start); d > tenantTimeout+time.Second {
 			t.Errorf("took %v", d)
 		}
-		if len(c.assets) != 1 || len(c.assets[0].Gaps) != 1 || !strings.Contains(c.assets[0].Gaps[0].Error, "no answer within 3s") {
-			t.Fatalf("assets %+v", c.assets)
+		if len(c.Assets) != 1 || len(c.Assets[0].Gaps) != 1 || !strings.Contains(c.Assets[0].Gaps[0].Error, "no answer within 3s") {
+			t.Fatalf("assets %+v", c.Assets)
 		}
-		if c.assets[0].Provider != "microsoft-365" || c.assets[0].Location != nil {
-			t.Errorf("the item must keep its MX answer: %+v", c.assets[0])
+		if c.Assets[0].Provider != "microsoft-365" || c.Assets[0].Location != nil {
+			t.Errorf("the item must keep its MX answer: %+v", c.Assets[0])
 		}
 	})
 	t.Run("nothing listening", func(t *testing.T) {
 		c := scanAll(t, srv, "http://127.0.0.1:1", "m365.test")
-		if len(c.assets) != 1 || len(c.assets[0].Gaps) != 1 || !strings.Contains(c.assets[0].Gaps[0].Error, "tenant region unknown") {
-			t.Fatalf("assets %+v", c.assets)
+		if len(c.Assets) != 1 || len(c.Assets[0].Gaps) != 1 || !strings.Contains(c.Assets[0].Gaps[0].Error, "tenant region unknown") {
+			t.Fatalf("assets %+v", c.Assets)
 		}
 	})
 	t.Run("off", func(t *testing.T) {
 		c := scanAll(t, srv, "", "m365.test")
-		if len(c.assets) != 1 || c.assets[0].Region != "" || len(c.assets[0].Gaps) != 0 {
-			t.Fatalf("assets %+v", c.assets)
+		if len(c.Assets) != 1 || c.Assets[0].Region != "" || len(c.Assets[0].Gaps) != 0 {
+			t.Fatalf("assets %+v", c.Assets)
 		}
 	})
 }
@@ -545,8 +529,8 @@ func TestLoopbackResolverLeavesTenantOffWithAGap(t *testing.T) {
 	if err := p.Scan(context.Background(), c); err != nil {
 		t.Fatal(err)
 	}
-	if len(c.assets) != 1 || len(c.assets[0].Gaps) != 1 || !strings.Contains(c.assets[0].Gaps[0].Error, EnvTenantDiscovery+"=on") {
-		t.Fatalf("assets %+v", c.assets)
+	if len(c.Assets) != 1 || len(c.Assets[0].Gaps) != 1 || !strings.Contains(c.Assets[0].Gaps[0].Error, EnvTenantDiscovery+"=on") {
+		t.Fatalf("assets %+v", c.Assets)
 	}
 }
 
@@ -555,12 +539,12 @@ func TestScanProgressAndOnlyGivenResolver(t *testing.T) {
 	domains := []string{"google.test", "proton.test", "selfhosted.test", "missing.test", "Google.test", "alice@proton.test."}
 	c := scanAll(t, srv, "", domains...)
 	// Google.test and alice@proton.test. are duplicates, scanned once.
-	if len(c.assets) != 3 || len(c.gaps) != 1 {
-		t.Errorf("assets %d gaps %d", len(c.assets), len(c.gaps))
+	if len(c.Assets) != 3 || len(c.Gaps) != 1 {
+		t.Errorf("assets %d gaps %d", len(c.Assets), len(c.Gaps))
 	}
-	last := c.progress[len(c.progress)-1]
+	last := c.Steps[len(c.Steps)-1]
 	dones := []int{}
-	for _, p := range c.progress {
+	for _, p := range c.Steps {
 		dones = append(dones, p.Done)
 		if p.Total != 4 || p.Provider != "mail" {
 			t.Errorf("progress %+v", p)
@@ -568,7 +552,7 @@ func TestScanProgressAndOnlyGivenResolver(t *testing.T) {
 	}
 	slices.Sort(dones)
 	if last.Total != 4 || dones[len(dones)-1] != 4 {
-		t.Errorf("progress %+v", c.progress)
+		t.Errorf("progress %+v", c.Steps)
 	}
 	if srv.total() == 0 {
 		t.Error("the test resolver saw no query")
