@@ -234,6 +234,9 @@ type front struct {
 	delay time.Duration
 	// stripBucketRegion removes <BucketRegion> from ListBuckets answers.
 	stripBucketRegion bool
+	// workMail, when set, answers WorkMail's requests, which moto cannot
+	// (workmail_test.go); faults still come first.
+	workMail *workMail
 
 	inFlight, maxInFlight atomic.Int64
 	mu                    sync.Mutex
@@ -275,6 +278,10 @@ func newFront(t testing.TB, target string) *front {
 				writeFault(w, r, ft)
 				return
 			}
+		}
+		if f.workMail != nil && f.workMail.handles(r) {
+			f.workMail.ServeHTTP(w, r)
+			return
 		}
 		rp.ServeHTTP(w, r)
 	}))
@@ -384,6 +391,8 @@ func writeFault(w http.ResponseWriter, r *http.Request, f *fault) {
 		w.Header().Set("Content-Type", "text/xml")
 		w.WriteHeader(f.status)
 		fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>%s</Code><Message>%s</Message></Error></Errors><RequestID>front</RequestID></Response>`, f.code, f.message)
+	case "workmail":
+		writeWorkMailError(w, f.status, f.code, f.message)
 	case "rds", "ses", "email":
 		w.Header().Set("Content-Type", "text/xml")
 		w.WriteHeader(f.status)

@@ -1,7 +1,10 @@
 package aws
 
 import (
+	"cmp"
 	"context"
+	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
@@ -21,7 +24,8 @@ import (
 	"reachmap/providers"
 )
 
-// estate is what seedMoto creates: "kind/region/name" of every data store.
+// estate is what seedMoto creates, with estateMail's organizations:
+// "kind/region/name" of every data store.
 var estate = []string{
 	"bucket/eu-west-3/acme-invoices",
 	"bucket/eu-central-1/acme-plans",
@@ -37,6 +41,34 @@ var estate = []string{
 	"archive/eu-central-1/tax-archive",
 	"backup-vault/eu-west-1/nightly",
 	"mail-inbound/eu-west-1/inbound-mail",
+	"mailbox/eu-west-1/acme-mail",
+	"mailbox/us-east-1/m-3c0ffee5d1e2a4b6c8d0e2f4a6b8c0d2",
+	"mailbox/us-west-2/acme-sales",
+	"mailbox/us-west-2/acme-legal",
+	"mailbox/us-west-2/acme-hr",
+	"mailbox/us-west-2/acme-ops",
+}
+
+// estateMail is the estate's WorkMail, which moto lacks: a front answers
+// for it (newWorkMail).
+var estateMail = map[string][]workMailOrg{
+	"eu-west-1": {
+		{OrganizationId: "m-1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d", Alias: "acme-mail", DefaultMailDomain: "acme.example", State: "Active"},
+		// A deleted organization holds no mail and must not appear.
+		{OrganizationId: "m-9f8e7d6c5b4a39281706f5e4d3c2b1a0", Alias: "acme-old", DefaultMailDomain: "old.acme.example", State: "Deleted"},
+	},
+	// Without an alias an organization is named by its id.
+	"us-east-1": {
+		{OrganizationId: "m-3c0ffee5d1e2a4b6c8d0e2f4a6b8c0d2", DefaultMailDomain: "acme-us.awsapps.com", State: "Active"},
+	},
+	// More than the responder's page of two: three pages.
+	"us-west-2": {
+		{OrganizationId: "m-0000000000000000000000000000a001", Alias: "acme-sales", DefaultMailDomain: "sales.acme.example", State: "Active"},
+		{OrganizationId: "m-0000000000000000000000000000a002", Alias: "acme-support", DefaultMailDomain: "support.acme.example", State: "Deleting"},
+		{OrganizationId: "m-0000000000000000000000000000a003", Alias: "acme-legal", State: "Active"},
+		{OrganizationId: "m-0000000000000000000000000000a004", Alias: "acme-hr", DefaultMailDomain: "hr.acme.example", State: "Active"},
+		{OrganizationId: "m-0000000000000000000000000000a005", Alias: "acme-ops", DefaultMailDomain: "ops.acme.example", State: "Active"},
+	},
 }
 
 // seedMoto creates a small business's estate across regions and services.
@@ -173,7 +205,9 @@ func matchEstate(t *testing.T, sink *recSink) {
 func TestScanFindsTheWholeEstate(t *testing.T) {
 	endpoint := freshMoto(t)
 	seedMoto(t, endpoint)
-	files := writeFiles(t, testProfile{name: "acme", region: "eu-west-3", endpoint: endpoint, access: motoAccess, secret: motoSecret})
+	f := newFront(t, endpoint)
+	f.workMail = newWorkMail(motoAccess, estateMail)
+	files := writeFiles(t, testProfile{name: "acme", region: "eu-west-3", endpoint: f.URL(), access: motoAccess, secret: motoSecret})
 	sink, err := scan(t, testProvider("acme", testOptions(files)))
 	if err != nil {
 		t.Fatalf("scan: %v\ngaps:\n%s", err, sink.gapText())
@@ -190,17 +224,40 @@ func TestScanFindsTheWholeEstate(t *testing.T) {
 			t.Errorf("volume tags = %v, want the user's team tag", a.Tags)
 		}
 	}
-
-	// moto serves no WorkMail, so its regions are gaps; opt-in regions the
-	// account has not enabled are one gap. Nothing else may fail.
-	for _, g := range sink.Gaps {
-		switch {
-		case strings.Contains(g.Error, "WorkMail"):
-			if g.Region == "" || g.Hint == "" && !strings.Contains(g.Error, "WorkMail ListOrganizations") {
-				t.Errorf("WorkMail gap without region: %+v", g)
+	// A WorkMail organization is reported while it is active, named by its
+	// alias or else its id, and tagged with its mail domain if it has one.
+	got := sink.byKey(t)
+	for region, orgs := range estateMail {
+		for _, o := range orgs {
+			a, ok := got[fmt.Sprintf("%s/%s/%s", providers.KindMailbox, region, cmp.Or(o.Alias, o.OrganizationId))]
+			if ok != (o.State == "Active") {
+				t.Errorf("organization %s (%s) in %s: reported %v", o.OrganizationId, o.State, region, ok)
 			}
-		case strings.Contains(g.Error, "opt-in regions are not enabled"):
-		default:
+			if !ok {
+				continue
+			}
+			want := map[string]string{"aws:service": "workmail"}
+			if o.DefaultMailDomain != "" {
+				want["aws:mail-domain"] = o.DefaultMailDomain
+			}
+			if !maps.Equal(a.Tags, want) {
+				t.Errorf("organization %s tags = %v, want %v", o.OrganizationId, a.Tags, want)
+			}
+		}
+	}
+
+	// WorkMail's pages were all read, in its regions only, and once.
+	if got, want := f.workMail.pagesIn(), map[string]int{"eu-west-1": 1, "us-east-1": 1, "us-west-2": 3}; !maps.Equal(got, want) {
+		t.Errorf("WorkMail pages answered = %v, want %v", got, want)
+	}
+	if n := f.count("workmail.ListOrganizations"); n != 5 {
+		t.Errorf("%d WorkMail requests, want one a page", n)
+	}
+
+	// Opt-in regions the account has not enabled are one gap. Nothing else
+	// may fail.
+	for _, g := range sink.Gaps {
+		if !strings.Contains(g.Error, "opt-in regions are not enabled") {
 			t.Errorf("unexpected gap: %+v", g)
 		}
 		if g.Provider != "aws" || g.Account != "acme" {

@@ -330,16 +330,15 @@ func TestEndpointOverridesFromEnvironment(t *testing.T) {
 	os.WriteFile(credFile, []byte(fmt.Sprintf("[office]\naws_access_key_id = %s\naws_secret_access_key = %s\n", versityAccess, versitySecret)), 0o600)
 	t.Setenv("AWS_CONFIG_FILE", cfgFile)
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", credFile)
-	t.Setenv("AWS_ENDPOINT_URL", moto)
+	f := newFront(t, moto)
+	f.workMail = newWorkMail(versityAccess, estateMail)
+	t.Setenv("AWS_ENDPOINT_URL", f.URL())
 	t.Setenv("AWS_ENDPOINT_URL_S3", vgw.url)
 
 	ps, err := Factory.New(providers.Config{AWSProfiles: []string{"office"}})
 	if err != nil || len(ps) != 1 {
 		t.Fatalf("factory: %v %v", ps, err)
 	}
-	// moto answers WorkMail with HTTP 500, which the default retryer backs
-	// off from for seconds; shorten only that wait.
-	ps[0].(*Provider).opts.maxBackoff = 20 * time.Millisecond
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	sink := &recSink{}
@@ -352,9 +351,9 @@ func TestEndpointOverridesFromEnvironment(t *testing.T) {
 			t.Errorf("versitygw bucket %s missing", n)
 		}
 	}
-	for _, k := range []string{"database/eu-west-1/orders", "archive/eu-central-1/tax-archive", "mail-inbound/eu-west-1/inbound-mail"} {
+	for _, k := range []string{"database/eu-west-1/orders", "archive/eu-central-1/tax-archive", "mail-inbound/eu-west-1/inbound-mail", "mailbox/eu-west-1/acme-mail"} {
 		if _, ok := got[k]; !ok {
-			t.Errorf("moto asset %s missing", k)
+			t.Errorf("asset %s missing from AWS_ENDPOINT_URL", k)
 		}
 	}
 	for k := range got {

@@ -181,7 +181,8 @@ func TestAccessDeniedByIAM(t *testing.T) {
 				t.Errorf("want one gap %q, got:\n%s", w, sink.gapText())
 			}
 		}
-		// moto serves no WorkMail: its three regions answer HTTP 500.
+		// This test talks to moto alone, for its IAM checks, and moto serves
+		// no WorkMail: its three regions answer HTTP 500.
 		if n := len(sink.Gaps) - len(sink.gapsMatching("WorkMail")); n != len(want) {
 			t.Errorf("want %d gaps besides WorkMail's, got:\n%s", len(want), sink.gapText())
 		}
@@ -223,6 +224,7 @@ func TestRegionNotEnabledOrClosedBySCP(t *testing.T) {
 	endpoint := freshMoto(t)
 	seedMoto(t, endpoint)
 	f := newFront(t, endpoint)
+	f.workMail = newWorkMail(motoAccess, estateMail)
 	disabled := regionFaults("ap-northeast-3", map[string]fault{
 		"ec2": {status: 401, code: "AuthFailure", message: "AWS was not able to validate the provided access credentials"},
 		"*":   {status: 400, code: "UnrecognizedClientException", message: "The security token included in the request is invalid."},
@@ -329,9 +331,12 @@ func TestAssumeRoleProfile(t *testing.T) {
 	// endpoint_url or AWS_ENDPOINT_URL; only the STS-specific variable
 	// reaches it.
 	t.Setenv("AWS_ENDPOINT_URL_STS", endpoint)
+	// The role's keys are minted by moto's STS, so WorkMail takes any key.
+	f := newFront(t, endpoint)
+	f.workMail = newWorkMail("", estateMail)
 	files := writeFiles(t,
 		testProfile{name: "base", region: "eu-west-3", endpoint: endpoint, access: motoAccess, secret: motoSecret},
-		testProfile{name: "auditor", region: "eu-west-3", endpoint: endpoint,
+		testProfile{name: "auditor", region: "eu-west-3", endpoint: f.URL(),
 			extra: "role_arn = arn:aws:iam::123456789012:role/reachmap-audit\nsource_profile = base\n"},
 	)
 	sink, err := scan(t, testProvider("auditor", testOptions(files)))
