@@ -63,7 +63,7 @@ func listBuckets(ctx context.Context, c listBucketsAPI, pageSize int32) ([]bucke
 		}
 	}
 	for {
-		page, err := c.ListBuckets(ctx, &s3.ListBucketsInput{MaxBuckets: sdkaws.Int32(pageSize), ContinuationToken: token})
+		page, err := c.ListBuckets(ctx, &s3.ListBucketsInput{MaxBuckets: sdkaws.Int32(pageSize), ContinuationToken: token}, withFastListBuckets)
 		stats.pages++
 		if err != nil {
 			return out, stats, fmt.Errorf("list buckets (page %d): %w", stats.pages, err)
@@ -72,7 +72,7 @@ func listBuckets(ctx context.Context, c listBucketsAPI, pageSize int32) ([]bucke
 		next := sdkaws.ToString(page.ContinuationToken)
 		if next == "" {
 			if len(page.Buckets) >= int(pageSize) && !reportsRegions(page.Buckets) {
-				all, err := c.ListBuckets(ctx, &s3.ListBucketsInput{})
+				all, err := c.ListBuckets(ctx, &s3.ListBucketsInput{}, withFastListBuckets)
 				stats.pages++
 				stats.unpaginated = true
 				if err != nil {
