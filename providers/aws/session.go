@@ -57,6 +57,9 @@ type options struct {
 	credentialTimeout time.Duration
 	// cache remembers bucket regions learned through HeadBucket.
 	cache *regionCache
+	// wrapHTTP, when set, wraps the HTTP client every service uses; the
+	// benchmarks count requests in flight with it.
+	wrapHTTP func(sdkaws.HTTPClient) sdkaws.HTTPClient
 }
 
 func defaultOptions() options {
@@ -128,6 +131,11 @@ func openSession(ctx context.Context, profile string, o options) (*session, erro
 		return nil, fmt.Errorf("load AWS profile %s: %w", profile, err)
 	}
 	cfg.APIOptions = append(cfg.APIOptions, addReadOnlyGuard)
+	if o.wrapHTTP != nil {
+		// After loading: the loader configures the client it was given
+		// (a CA bundle), which a wrapper would hide from it.
+		cfg.HTTPClient = o.wrapHTTP(cfg.HTTPClient)
+	}
 
 	home := cfg.Region
 	if home == "" {
