@@ -360,7 +360,7 @@ func (sc *scanner) scanRegions(ctx context.Context, regions []string) {
 			if l.runsIn(r) {
 				tasks = append(tasks, regionTask{region: r, l: l})
 				st.remaining.Add(1)
-				sc.denied.expect(r)
+				sc.denied.expect(r, l.service)
 			}
 		}
 		states[r] = st
@@ -428,7 +428,7 @@ func (sc *scanner) runTask(ctx context.Context, t regionTask, st *regionState) {
 			sc.sink.Gap(g)
 		})
 	case c == classDenied:
-		sc.denied.add(t.region, err)
+		sc.denied.add(t.region, t.l.service, err)
 	default:
 		sc.fail(t.region, "", err)
 	}

@@ -18,24 +18,32 @@ import (
 // the policy denies one operation in every region. Safe for concurrent use.
 type deniedLedger struct {
 	mu       sync.Mutex
-	tasks    map[string]int     // region → calls planned there
-	answered map[string]int     // region → calls that succeeded
-	byRegion map[string][]error // region → denied answers
-	order    []string           // regions in scan order
+	tasks    map[string]int       // region → calls planned there
+	runsIn   map[string][]string  // lister → regions it was planned in
+	answered map[string]int       // region → calls that succeeded
+	byRegion map[string][]refusal // region → denied answers
+	order    []string             // regions in scan order
+}
+
+// refusal is one lister's AccessDenied answer.
+type refusal struct {
+	lister, region string
+	err            error
 }
 
 func newDeniedLedger() *deniedLedger {
-	return &deniedLedger{tasks: map[string]int{}, answered: map[string]int{}, byRegion: map[string][]error{}}
+	return &deniedLedger{tasks: map[string]int{}, runsIn: map[string][]string{}, answered: map[string]int{}, byRegion: map[string][]refusal{}}
 }
 
-// expect counts one planned call in region.
-func (d *deniedLedger) expect(region string) {
+// expect counts one planned call of lister in region.
+func (d *deniedLedger) expect(region, lister string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.tasks[region] == 0 {
 		d.order = append(d.order, region)
 	}
 	d.tasks[region]++
+	d.runsIn[lister] = append(d.runsIn[lister], region)
 }
 
 // ok counts a call that succeeded in region.
@@ -45,10 +53,10 @@ func (d *deniedLedger) ok(region string) {
 	d.answered[region]++
 }
 
-func (d *deniedLedger) add(region string, err error) {
+func (d *deniedLedger) add(region, lister string, err error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.byRegion[region] = append(d.byRegion[region], err)
+	d.byRegion[region] = append(d.byRegion[region], refusal{lister, region, err})
 }
 
 func opKey(err error) (key, action string) {
@@ -80,56 +88,58 @@ func (d *deniedLedger) gaps(profile string) []providers.Gap {
 		}
 	}
 	if len(closed) > 1 && len(closed) == len(d.order) {
-		gap("", fmt.Sprintf("every call in all %d regions was refused (%s)", len(closed), describe(d.byRegion[closed[0]][0])),
+		gap("", fmt.Sprintf("every call in all %d regions was refused (%s)", len(closed), describe(d.byRegion[closed[0]][0].err)),
 			fmt.Sprintf("Profile %q has none of the read-only permissions Reachmap needs: attach the policy printed by reachmap aws-policy.", profile))
 		return out
 	}
 	for _, r := range closed {
 		errs := d.byRegion[r]
 		var actions []string
-		for _, err := range errs {
-			if _, a := opKey(err); a != "" {
+		for _, e := range errs {
+			if _, a := opKey(e.err); a != "" {
 				actions = append(actions, a)
 			}
 		}
 		sort.Strings(actions)
-		gap(r, fmt.Sprintf("every call in %s was refused (%s)", r, describe(errs[0])),
+		gap(r, fmt.Sprintf("every call in %s was refused (%s)", r, describe(errs[0].err)),
 			fmt.Sprintf("An organization SCP or a region condition probably closes %s to profile %q; if the account keeps data there, allow %s in it.", r, profile, strings.Join(actions, ", ")))
 	}
 
-	// The rest, grouped by operation: denied in every open region where it
-	// ran is a missing permission, said once.
-	type entry struct {
-		region string
-		err    error
-	}
-	groups := map[string][]entry{}
-	var keys []string
+	// The rest, grouped by lister: denied in every open region where the
+	// lister ran is a missing permission, said once. WorkMail runs in three
+	// regions, so three refusals there are the whole pattern.
+	groups := map[string][]refusal{}
+	var listers []string
 	for _, r := range d.order {
 		if isClosed[r] {
 			continue
 		}
-		for _, err := range d.byRegion[r] {
-			k, _ := opKey(err)
-			if _, seen := groups[k]; !seen {
-				keys = append(keys, k)
+		for _, e := range d.byRegion[r] {
+			if _, seen := groups[e.lister]; !seen {
+				listers = append(listers, e.lister)
 			}
-			groups[k] = append(groups[k], entry{r, err})
+			groups[e.lister] = append(groups[e.lister], e)
 		}
 	}
-	open := len(d.order) - len(closed)
-	for _, k := range keys {
-		es := groups[k]
-		// Listers that run in a few regions only (WorkMail) are never
-		// grouped: their count cannot be compared with the open regions.
-		if k != "" && len(es) > 1 && len(es) == open {
-			gap("", fmt.Sprintf("%s was denied in all %d regions (%s)", k, len(es), describe(es[0].err)),
+	for _, l := range listers {
+		es := groups[l]
+		open := 0
+		for _, r := range d.runsIn[l] {
+			if !isClosed[r] {
+				open++
+			}
+		}
+		if len(es) > 1 && len(es) == open {
+			name, _ := opKey(es[0].err)
+			if name == "" {
+				name = l
+			}
+			gap("", fmt.Sprintf("%s was denied in all %d regions where it runs (%s)", name, len(es), describe(es[0].err)),
 				hintFor(classDenied, es[0].err, profile))
 			continue
 		}
 		for _, e := range es {
-			out = append(out, providers.Gap{Provider: providerID, Account: profile, Region: e.region,
-				Error: describe(e.err), Hint: hintFor(classDenied, e.err, profile)})
+			gap(e.region, describe(e.err), hintFor(classDenied, e.err, profile))
 		}
 	}
 	return out

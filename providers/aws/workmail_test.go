@@ -347,6 +347,25 @@ func TestWorkMailFailures(t *testing.T) {
 		}
 	})
 
+	t.Run("denied wherever it runs", func(t *testing.T) {
+		f, o := setup(t)
+		f.faultFor = func(_ *http.Request, op, region string) *fault {
+			if op == "workmail.ListOrganizations" {
+				return &fault{status: 400, code: "AccessDeniedException", message: "User is not authorized to perform workmail:ListOrganizations"}
+			}
+			return nil
+		}
+		sink := scanVia(t, o)
+		wantMailboxes(t, sink)
+		// A permission missing from the policy: one gap for the account,
+		// not one per WorkMail region.
+		g := theGap(t, sink)
+		if g.Region != "" || !strings.Contains(g.Error, "WorkMail ListOrganizations was denied in all 3 regions where it runs") ||
+			!strings.Contains(g.Hint, "Allow workmail:ListOrganizations") {
+			t.Errorf("gap = %+v", g)
+		}
+	})
+
 	t.Run("throttled, then answered", func(t *testing.T) {
 		f, o := setup(t)
 		f.faultFor = throttle(2, workMailRegions...)
