@@ -203,11 +203,7 @@ func matchEstate(t *testing.T, sink *recSink) {
 }
 
 func TestScanFindsTheWholeEstate(t *testing.T) {
-	endpoint := freshMoto(t)
-	seedMoto(t, endpoint)
-	f := newFront(t, endpoint)
-	f.workMail = newWorkMail(motoAccess, estateMail)
-	files := writeFiles(t, testProfile{name: "acme", region: "eu-west-3", endpoint: f.URL(), access: motoAccess, secret: motoSecret})
+	f, files := motoEstate(t)
 	sink, err := scan(t, testProvider("acme", testOptions(files)))
 	if err != nil {
 		t.Fatalf("scan: %v\ngaps:\n%s", err, sink.gapText())

@@ -1,0 +1,25 @@
+package aws
+
+import "testing"
+
+// motoEstate starts moto (if it is not running) with seedMoto's estate and
+// its WorkMail behind a front, and writes shared files with one profile,
+// "acme", homed in eu-west-3 and pointing at the front.
+func motoEstate(t *testing.T) (*front, *sharedFiles) {
+	t.Helper()
+	endpoint := freshMoto(t)
+	seedMoto(t, endpoint)
+	f := newFront(t, endpoint)
+	f.workMail = newWorkMail(motoAccess, estateMail)
+	return f, writeFiles(t, testProfile{name: "acme", region: "eu-west-3", endpoint: f.URL(), access: motoAccess, secret: motoSecret})
+}
+
+// MotoEstate is motoEstate for the tests outside the package, which scan
+// the way a user does (the command line): it returns the shared config and
+// credentials files' paths, for AWS_CONFIG_FILE and
+// AWS_SHARED_CREDENTIALS_FILE.
+func MotoEstate(t *testing.T) (config, credentials string) {
+	t.Helper()
+	_, files := motoEstate(t)
+	return files.config[0], files.credentials[0]
+}
