@@ -14,6 +14,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // s3Doc is a ListBuckets answer laid out the way S3 sends it.
@@ -182,4 +184,52 @@ func FuzzFastListBuckets(f *testing.F) {
 			t.Fatalf("fast reader:\n%s\nSDK:\n%s", got, want)
 		}
 	})
+}
+
+// The fast reader must take the pages real servers send, or the scan
+// quietly falls back to the slow decoder: versitygw's and moto's answers
+// are read both ways and must agree.
+func TestFastListBucketsReadsRealServers(t *testing.T) {
+	servers := map[string]func(t *testing.T) *s3.Client{
+		"versitygw": func(t *testing.T) *s3.Client {
+			s, _ := versityBuckets(t, 3)
+			return rawS3(s.url, versityRegion, versityAccess, versitySecret)
+		},
+		"moto": func(t *testing.T) *s3.Client {
+			c := rawS3(freshMoto(t), "us-east-1", motoAccess, motoSecret)
+			createBuckets(t, c, "eu-west-3", []string{"paris-1", "paris-2"})
+			createBuckets(t, c, "us-east-1", []string{"virginia"})
+			return c
+		},
+	}
+	for name, connect := range servers {
+		t.Run(name, func(t *testing.T) {
+			c := connect(t)
+			var body []byte
+			keep := func(o *s3.Options) {
+				o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
+					return st.Deserialize.Add(middleware.DeserializeMiddlewareFunc("keepBody",
+						func(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
+							out, md, err := next.HandleDeserialize(ctx, in)
+							if resp, ok := out.RawResponse.(*smithyhttp.Response); ok && err == nil {
+								body, err = io.ReadAll(resp.Body)
+								resp.Body = io.NopCloser(bytes.NewReader(body))
+							}
+							return out, md, err
+						}), middleware.After)
+				})
+			}
+			sdk, err := c.ListBuckets(context.Background(), &s3.ListBucketsInput{MaxBuckets: sdkaws.Int32(1000)}, keep)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, ok := parseListBuckets(body)
+			if !ok {
+				t.Fatalf("the fast reader refused %s's page:\n%s", name, body)
+			}
+			if len(page.Buckets) != 3 || pageOf(page) != pageOf(sdk) {
+				t.Errorf("fast reader:\n%s\nSDK:\n%s", pageOf(page), pageOf(sdk))
+			}
+		})
+	}
 }
