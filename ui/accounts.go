@@ -126,6 +126,18 @@ func profileLabel(p aws.Profile) string {
 	if p.Region != "" {
 		notes = append(notes, p.Region)
 	}
+	// The other partitions are separate clouds: say which one.
+	switch p.Partition {
+	case "aws-cn":
+		notes = append(notes, tr("AWS China"))
+	case "aws-us-gov":
+		notes = append(notes, tr("AWS GovCloud (US)"))
+	case "aws-eusc":
+		notes = append(notes, tr("AWS European Sovereign Cloud"))
+	}
+	if p.Endpoint != "" {
+		notes = append(notes, tr("endpoint {{.URL}}", "URL", p.Endpoint))
+	}
 	if p.SSO {
 		notes = append(notes, tr("SSO: sign in first with aws sso login --profile {{.Name}}", "Name", p.Name))
 	}

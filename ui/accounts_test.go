@@ -48,6 +48,27 @@ func TestAccountsProfiles(t *testing.T) {
 	}
 }
 
+// A profile's label says what a person needs to tell profiles apart: the
+// region, another partition, an endpoint that is not AWS, SSO.
+func TestProfileLabel(t *testing.T) {
+	tests := []struct {
+		p    aws.Profile
+		want string
+	}{
+		{aws.Profile{Name: "default", Region: "eu-west-3", Partition: "aws"}, "default (eu-west-3)"},
+		{aws.Profile{Name: "beijing", Region: "cn-north-1", Partition: "aws-cn"}, "beijing (cn-north-1; AWS China)"},
+		{aws.Profile{Name: "gov", Region: "us-gov-west-1", Partition: "aws-us-gov"}, "gov (us-gov-west-1; AWS GovCloud (US))"},
+		{aws.Profile{Name: "eu", Region: "eusc-de-east-1", Partition: "aws-eusc"}, "eu (eusc-de-east-1; AWS European Sovereign Cloud)"},
+		{aws.Profile{Name: "minio", Region: "us-east-1", Partition: "aws", Endpoint: "http://127.0.0.1:9000"}, "minio (us-east-1; endpoint http://127.0.0.1:9000)"},
+		{aws.Profile{Name: "bare"}, "bare"},
+	}
+	for _, tc := range tests {
+		if got := profileLabel(tc.p); got != tc.want {
+			t.Errorf("profileLabel(%+v) = %q, want %q", tc.p, got, tc.want)
+		}
+	}
+}
+
 // Mail domains typed on the screen are saved, normalised, and scanned.
 func TestAccountsDomains(t *testing.T) {
 	h := newHarness(t, harnessOpts{})

@@ -25,6 +25,13 @@ type Profile struct {
 	// "config+credentials", or "env" for the default profile that only
 	// exists as AWS_ACCESS_KEY_ID in the environment.
 	Source string
+	// Endpoint is the profile's endpoint_url, when it sends every service
+	// somewhere other than AWS (a local or S3-compatible server).
+	Endpoint string
+	// Partition is the AWS partition of Region ("aws", "aws-cn",
+	// "aws-us-gov", "aws-eusc"): each is a separate cloud with its own
+	// accounts, and China's is run by Chinese companies.
+	Partition string
 }
 
 // sharedFiles are the shared config and credentials files in use.
@@ -90,6 +97,9 @@ func listProfiles(files sharedFiles, envKeys bool) ([]Profile, error) {
 			if r := s.keys["region"]; r != "" {
 				p.Region = r
 			}
+			if e := s.keys["endpoint_url"]; e != "" {
+				p.Endpoint = e
+			}
 			if s.keys["sso_session"] != "" || s.keys["sso_start_url"] != "" || s.keys["sso_account_id"] != "" {
 				p.SSO = true
 			}
@@ -118,6 +128,10 @@ func listProfiles(files sharedFiles, envKeys bool) ([]Profile, error) {
 
 	out := make([]Profile, 0, len(byName))
 	for _, p := range byName {
+		if p.Region != "" {
+			part, _ := partitionOf(p.Region)
+			p.Partition = part.id
+		}
 		out = append(out, *p)
 	}
 	sort.Slice(out, func(i, j int) bool {

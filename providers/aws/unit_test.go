@@ -95,6 +95,19 @@ sso_start_url = https://corp.awsapps.com/start
 s3 =
   endpoint_url = http://127.0.0.1:9000
 
+[profile beijing]
+region = cn-north-1
+
+[profile gov]
+region = us-gov-west-1
+
+[profile sovereign]
+region = eusc-de-east-1
+
+[profile minio]
+region = us-east-1
+endpoint_url = http://127.0.0.1:9000
+
 [not-a-profile]
 region = ap-south-1
 `,
@@ -109,17 +122,21 @@ region = sa-east-1
 `,
 			envKeys: true, // ignored: the files define default
 			want: []Profile{
-				{Name: "default", Region: "eu-west-3", Source: "config+credentials"},
-				{Name: "client-a", Region: "eu-central-1", Source: "config"},
-				{Name: "keys-only", Region: "sa-east-1", Source: "credentials"},
+				{Name: "default", Region: "eu-west-3", Source: "config+credentials", Partition: "aws"},
+				{Name: "beijing", Region: "cn-north-1", Source: "config", Partition: "aws-cn"},
+				{Name: "client-a", Region: "eu-central-1", Source: "config", Partition: "aws"},
+				{Name: "gov", Region: "us-gov-west-1", Source: "config", Partition: "aws-us-gov"},
+				{Name: "keys-only", Region: "sa-east-1", Source: "credentials", Partition: "aws"},
 				{Name: "legacy-sso", SSO: true, Source: "config"},
-				{Name: "sso-b", Region: "us-east-1", SSO: true, Source: "config"},
+				{Name: "minio", Region: "us-east-1", Source: "config", Endpoint: "http://127.0.0.1:9000", Partition: "aws"},
+				{Name: "sovereign", Region: "eusc-de-east-1", Source: "config", Partition: "aws-eusc"},
+				{Name: "sso-b", Region: "us-east-1", SSO: true, Source: "config", Partition: "aws"},
 			},
 		},
 		{
 			name:   "malformed lines are skipped, not fatal",
 			config: "[profile ok]\nregion=us-west-2\nthis line has no equals\n[broken\nregion = xx\n[profile ]\nregion = yy\n",
-			want:   []Profile{{Name: "ok", Region: "us-west-2", Source: "config"}},
+			want:   []Profile{{Name: "ok", Region: "us-west-2", Source: "config", Partition: "aws"}},
 		},
 	}
 	for _, tc := range tests {
@@ -149,7 +166,7 @@ func TestProfilesHonourEnvironmentFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Profile{
-		{Name: "from-env-file", Region: "eu-north-1", Source: "config"},
+		{Name: "from-env-file", Region: "eu-north-1", Source: "config", Partition: "aws"},
 		{Name: "other", Source: "credentials"},
 	}
 	if !reflect.DeepEqual(got, want) {
