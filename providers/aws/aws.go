@@ -66,7 +66,7 @@ func (p *Provider) Name() string { return "aws:" + p.profile }
 // when nothing could be scanned (no credentials, every call refused) or the
 // context was cancelled; everything else is reported as gaps.
 func (p *Provider) Scan(ctx context.Context, sink providers.Sink) error {
-	sc := &scanner{profile: p.profile, sink: sink}
+	sc := newScanner(p.profile, sink)
 	sc.progress("loading credentials", 0, 0)
 	s, err := openSession(ctx, p.profile, p.opts)
 	if err != nil {
@@ -102,6 +102,14 @@ type scanner struct {
 	s       *session
 	s3      *s3.Client
 	sink    providers.Sink
+	// provider is the legal-model id the scan reports under: "aws", or the
+	// company of an S3-compatible endpoint scanned on its own. place says
+	// whose storage the buckets are, and where when the S3 endpoint decides
+	// it (a profile's S3 may point at another company while its other
+	// services are AWS's). hint says what to do about a failure.
+	provider string
+	place    s3Place
+	hint     func(c class, err error) string
 
 	denied *deniedLedger
 
@@ -111,6 +119,24 @@ type scanner struct {
 
 	progMu      sync.Mutex
 	done, total int
+}
+
+// s3Place says whose storage a scan's buckets are. For AWS the region of
+// each bucket is S3's answer. Another company's S3-compatible endpoint
+// usually serves one region, which its host name or the user names.
+type s3Place struct {
+	provider string       // legal-model id of the company running the endpoint
+	region   string       // the endpoint's region, when it pins one
+	evidence geo.Evidence // how region was learned
+	// unknown, when set, says why the buckets cannot be placed at all (a
+	// self-hosted server nobody said the location of).
+	unknown string
+}
+
+func newScanner(profile string, sink providers.Sink) *scanner {
+	sc := &scanner{profile: profile, sink: sink, provider: providerID, place: s3Place{provider: providerID}}
+	sc.hint = func(c class, err error) string { return hintFor(c, err, sc.profile) }
+	return sc
 }
 
 func (sc *scanner) run(ctx context.Context) error {
@@ -153,7 +179,7 @@ func (sc *scanner) progress(stage string, done, total int) {
 	if total >= 0 {
 		sc.total = total
 	}
-	pr := providers.Progress{Provider: providerID, Account: sc.profile, Stage: stage, Done: sc.done, Total: sc.total}
+	pr := providers.Progress{Provider: sc.provider, Account: sc.profile, Stage: stage, Done: sc.done, Total: sc.total}
 	sc.progMu.Unlock()
 	sc.sink.Progress(pr)
 }
@@ -162,7 +188,7 @@ func (sc *scanner) progress(stage string, done, total int) {
 func (sc *scanner) step(what string) {
 	sc.progMu.Lock()
 	sc.done++
-	pr := providers.Progress{Provider: providerID, Account: sc.profile, Stage: what + " done", Done: sc.done, Total: sc.total}
+	pr := providers.Progress{Provider: sc.provider, Account: sc.profile, Stage: what + " done", Done: sc.done, Total: sc.total}
 	sc.progMu.Unlock()
 	sc.sink.Progress(pr)
 }
@@ -172,12 +198,12 @@ func (sc *scanner) ok() { sc.succeeded.Add(1) }
 // gap turns an error into a gap for the account, a region or an item.
 func (sc *scanner) gap(region, item string, c class, err error) providers.Gap {
 	g := providers.Gap{
-		Provider: providerID,
+		Provider: sc.provider,
 		Account:  sc.profile,
 		Region:   region,
 		Item:     item,
 		Error:    describe(err),
-		Hint:     hintFor(c, err, sc.profile),
+		Hint:     sc.hint(c, err),
 	}
 	if c == classNoProfile {
 		g.Error = fmt.Sprintf("AWS profile %q was not found in the shared config or credentials files", sc.profile)
@@ -212,7 +238,7 @@ func (sc *scanner) record(g providers.Gap) {
 
 func (sc *scanner) asset(kind providers.Kind, name, region string, tags map[string]string) providers.Asset {
 	return providers.Asset{
-		Provider: providerID,
+		Provider: sc.provider,
 		Account:  sc.profile,
 		Kind:     kind,
 		Name:     name,
@@ -238,14 +264,20 @@ func (sc *scanner) scanBuckets(ctx context.Context) {
 	} else {
 		sc.ok()
 	}
+	sc.reportBuckets(ctx, buckets)
+}
 
+// reportBuckets places each listed bucket and reports it. Buckets whose
+// place the listing did not settle get a HeadBucket each.
+func (sc *scanner) reportBuckets(ctx context.Context, buckets []bucket) {
 	var missing []string
 	for _, b := range buckets {
-		if b.region == "" {
+		a, settled := sc.bucketAsset(b.name, b.region)
+		if !settled {
 			missing = append(missing, b.name)
 			continue
 		}
-		sc.sink.Asset(sc.asset(providers.KindBucket, b.name, b.region, bucketTags()))
+		sc.sink.Asset(a)
 	}
 	if len(missing) == 0 {
 		return
@@ -258,14 +290,16 @@ func (sc *scanner) scanBuckets(ctx context.Context) {
 	resolveRegions(hctx, sc.s3, sc.s.cfg.Credentials, missing, sc.s.opts.headConcurrency, sc.s.opts.cache, key, func(r regionResult) {
 		if r.err == nil {
 			sc.ok()
-			sc.sink.Asset(sc.asset(providers.KindBucket, r.bucket, r.region, bucketTags()))
+			a, _ := sc.bucketAsset(r.bucket, r.region)
+			sc.sink.Asset(a)
 			return
 		}
 		c := classify(r.err)
 		if c == classCanceled {
 			return
 		}
-		a := sc.asset(providers.KindBucket, r.bucket, "", bucketTags())
+		a := sc.asset(providers.KindBucket, r.bucket, "", sc.bucketTags())
+		a.Provider = sc.place.provider
 		a.Evidence = geo.EvidenceUnknown
 		g := sc.gap("", r.bucket, c, r.err)
 		loc := geo.Unknown("S3 did not say where this bucket is: " + g.Error)
@@ -275,7 +309,45 @@ func (sc *scanner) scanBuckets(ctx context.Context) {
 	})
 }
 
-func bucketTags() map[string]string { return map[string]string{"aws:service": "s3"} }
+// bucketAsset places a bucket whose server reported region (maybe none).
+// settled is false when only a HeadBucket can tell. On AWS the reported
+// region is the truth. Another company's endpoint pins its own region;
+// the reported one is kept only when it is one of that company's regions
+// (a multi-region endpoint), since compatible servers often answer
+// "us-east-1" whatever they are.
+func (sc *scanner) bucketAsset(name, reported string) (a providers.Asset, settled bool) {
+	p := sc.place
+	a = sc.asset(providers.KindBucket, name, reported, sc.bucketTags())
+	a.Provider = p.provider
+	switch {
+	case p.unknown != "":
+		a.Region = ""
+		loc := geo.Unknown(p.unknown)
+		a.Location, a.Evidence = &loc, geo.EvidenceUnknown
+		if reported != "" {
+			a.Tags["s3:reported-region"] = reported
+		}
+		return a, true
+	case p.region == "":
+		return a, reported != ""
+	case reported != "" && reported != p.region:
+		if _, ok := geo.Lookup(p.provider, reported); ok {
+			return a, true
+		}
+		a.Tags["s3:reported-region"] = reported
+	}
+	a.Region, a.Evidence = p.region, p.evidence
+	return a, true
+}
+
+// bucketTags are AWS's service tag, or for another company's endpoint the
+// endpoint itself.
+func (sc *scanner) bucketTags() map[string]string {
+	if sc.place.provider == providerID {
+		return map[string]string{"aws:service": "s3"}
+	}
+	return map[string]string{"s3:endpoint": sdkaws.ToString(sc.s3.Options().BaseEndpoint)}
+}
 
 // enabledRegions asks EC2 which regions the account has enabled. Regions
 // of other partitions are dropped; opt-in regions not enabled are reported

@@ -134,7 +134,8 @@ func timeScanOpts(b *testing.B, o options, want int) time.Duration {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sc := &scanner{profile: "vgw", sink: sink, s: s, s3: s.s3()}
+	sc := newScanner("vgw", sink)
+	sc.s, sc.s3 = s, s.s3()
 	sc.scanBuckets(ctx)
 	d := time.Since(begin)
 	if sink.assets != want || len(sink.gaps) != 0 || len(sink.misplaced) != 0 {

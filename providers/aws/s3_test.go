@@ -24,7 +24,8 @@ func scanS3(t testing.TB, profile string, o options) (*recSink, error) {
 	if err != nil {
 		return sink, err
 	}
-	sc := &scanner{profile: profile, sink: sink, s: s, s3: s.s3()}
+	sc := newScanner(profile, sink)
+	sc.s, sc.s3 = s, s.s3()
 	sc.scanBuckets(ctx)
 	return sink, nil
 }
