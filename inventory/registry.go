@@ -12,6 +12,7 @@ import (
 func Registry() *providers.Registry {
 	return providers.NewRegistry(
 		aws.Factory,
+		aws.CompatFactory,
 		demo.Factory,
 		mail.Factory,
 	)

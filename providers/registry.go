@@ -16,7 +16,30 @@ type Config struct {
 	DNS string
 	// GeoIPDB is a MaxMind-format database to use instead of the embedded one.
 	GeoIPDB string
+	// S3Endpoints are S3-compatible object stores (Hetzner, OVHcloud,
+	// Scaleway, a self-hosted MinIO…), each with its own keys.
+	S3Endpoints []S3Endpoint
 }
+
+// S3Endpoint is one S3-compatible object store and the keys to list it.
+// Provider and Region, when the user gives them, say whose it is and
+// where; otherwise the endpoint's host name decides.
+type S3Endpoint struct {
+	URL             string
+	Provider        string // legal-model id ("hetzner"), or ""
+	Region          string // the provider's region code ("fsn1"), or ""
+	AccessKeyID     string
+	SecretAccessKey string
+}
+
+// String names the endpoint without its secret, so that printing a Config
+// or an error that quotes one never shows the key.
+func (e S3Endpoint) String() string {
+	return e.AccessKeyID + "@" + e.URL
+}
+
+// GoString is String for %#v.
+func (e S3Endpoint) GoString() string { return "providers.S3Endpoint{" + e.String() + "}" }
 
 // Factory builds the providers of one kind for a Config. New returns no
 // providers when the Config asks nothing of this kind.

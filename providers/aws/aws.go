@@ -16,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
@@ -26,6 +27,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"reachmap/geo"
+	"reachmap/geo/geoip"
 	"reachmap/providers"
 )
 
@@ -93,7 +95,48 @@ func (p *Provider) Scan(ctx context.Context, sink providers.Sink) error {
 	}
 	sc.s = s
 	sc.s3 = s.s3()
+	sc.placeS3()
 	return sc.run(ctx)
+}
+
+// placeS3 looks at where the profile sends its calls. AWS's own endpoints
+// and servers on this computer (emulators, tests) keep AWS's meaning.
+// Another company's S3-compatible endpoint makes the buckets that
+// company's, in the region its host name gives; if every service goes
+// there, there is no AWS region to scan. Any other server is scanned as if
+// it were AWS, and a gap says that this is an assumption.
+func (sc *scanner) placeS3() {
+	host := endpointHost(sc.s3.Options().BaseEndpoint)
+	if host == "" {
+		return
+	}
+	if p, r, ok := geo.S3Endpoint(host); ok {
+		if p != providerID {
+			sc.place = s3Place{provider: p, region: r, evidence: geo.EvidenceDNS}
+			if r == "" {
+				sc.place.unknown = fmt.Sprintf("%s does not say which of its regions %s is", p, host)
+			}
+			sc.s3Only = endpointHost(sc.s.cfg.BaseEndpoint) == host
+		}
+		return
+	}
+	if !isLoopback(host) {
+		sc.sink.Gap(providers.Gap{Provider: providerID, Account: sc.profile,
+			Error: fmt.Sprintf("profile %s sends S3 calls to %s, which is not an endpoint Reachmap knows: its buckets are placed where that server says, as if AWS ran it", sc.profile, host),
+			Hint:  "If another company runs this server, add it under S3-compatible storage in Accounts with its provider and region instead."})
+	}
+}
+
+// endpointHost is the host of an endpoint override, or "" for none.
+func endpointHost(base *string) string {
+	if !customEndpoint(base) {
+		return ""
+	}
+	u, err := url.Parse(*base)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
 }
 
 // scanner is the state of one running scan.
@@ -110,6 +153,9 @@ type scanner struct {
 	provider string
 	place    s3Place
 	hint     func(c class, err error) string
+	// s3Only is set when every service of the profile goes to another
+	// company's S3 endpoint: there are no AWS regions to scan.
+	s3Only bool
 
 	denied *deniedLedger
 
@@ -128,6 +174,8 @@ type s3Place struct {
 	provider string       // legal-model id of the company running the endpoint
 	region   string       // the endpoint's region, when it pins one
 	evidence geo.Evidence // how region was learned
+	// country places a self-hosted server in the country its owner gave.
+	country string
 	// unknown, when set, says why the buckets cannot be placed at all (a
 	// self-hosted server nobody said the location of).
 	unknown string
@@ -152,7 +200,10 @@ func (sc *scanner) run(ctx context.Context) error {
 		sc.step("s3")
 	}()
 
-	regions := sc.enabledRegions(ctx)
+	var regions []string
+	if !sc.s3Only {
+		regions = sc.enabledRegions(ctx)
+	}
 	sc.progMu.Lock()
 	sc.total = len(regions) + 1 // +1: S3, which is global
 	sc.progMu.Unlock()
@@ -320,10 +371,15 @@ func (sc *scanner) bucketAsset(name, reported string) (a providers.Asset, settle
 	a = sc.asset(providers.KindBucket, name, reported, sc.bucketTags())
 	a.Provider = p.provider
 	switch {
-	case p.unknown != "":
+	case p.unknown != "" || p.country != "":
 		a.Region = ""
 		loc := geo.Unknown(p.unknown)
-		a.Location, a.Evidence = &loc, geo.EvidenceUnknown
+		if p.country != "" {
+			loc = geo.Location{Country: p.country, Evidence: geo.EvidenceCatalog, Confidence: geo.ConfidenceMedium,
+				Note: "the country its owner gave for this server; the point is the country, not the building"}
+			loc.Lat, loc.Lon, _ = geoip.CountryPoint(p.country)
+		}
+		a.Location, a.Evidence = &loc, loc.Evidence
 		if reported != "" {
 			a.Tags["s3:reported-region"] = reported
 		}

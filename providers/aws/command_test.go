@@ -98,3 +98,35 @@ func TestCommandLineScansAnAccount(t *testing.T) {
 		t.Errorf("%d gap lines on stderr for %d gaps in the JSON:\n%s", len(gapLines), len(scan.Gaps), stderr.String())
 	}
 }
+
+// TestCommandLineScansAnS3CompatibleEndpoint: `reachmap scan --s3-endpoint`
+// with the keys in the environment, placed by the provider and region the
+// user names.
+func TestCommandLineScansAnS3CompatibleEndpoint(t *testing.T) {
+	url, access, secret, region := aws.VersityEndpoint(t, 2)
+	t.Setenv("REACHMAP_S3_ACCESS_KEY_ID", access)
+	t.Setenv("REACHMAP_S3_SECRET_ACCESS_KEY", secret)
+	var stdout, stderr bytes.Buffer
+	code := cli.Main([]string{"scan", "--s3-endpoint", url, "--s3-provider", "wasabi", "--s3-region", region,
+		"--format", "json", "--no-save"}, &stdout, &stderr)
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	if strings.Contains(stderr.String(), secret) || strings.Contains(stdout.String(), secret) {
+		t.Error("the secret key appears in the output")
+	}
+	scan, err := inventory.ReadJSON(&stdout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(scan.Assets) != 2 || len(scan.Gaps) != 0 {
+		t.Fatalf("%d items, gaps %v", len(scan.Assets), scan.Gaps)
+	}
+	for _, it := range scan.Assets {
+		// Wasabi's eu-central-1 is Amsterdam; Wasabi is a US company.
+		if it.Provider != "wasabi" || it.Region != region || it.Location.Country != "NL" ||
+			it.Operator.Country != "US" || it.Category != reach.CategoryHomeForeign {
+			t.Errorf("item %+v", it)
+		}
+	}
+}

@@ -23,3 +23,12 @@ func MotoEstate(t *testing.T) (config, credentials string) {
 	_, files := motoEstate(t)
 	return files.config[0], files.credentials[0]
 }
+
+// VersityEndpoint gives versitygw n buckets and returns its URL, keys and
+// region, for tests outside the package that list it as an S3-compatible
+// endpoint.
+func VersityEndpoint(t *testing.T, n int) (url, access, secret, region string) {
+	t.Helper()
+	s, _ := versityBuckets(t, n)
+	return s.url, versityAccess, versitySecret, versityRegion
+}

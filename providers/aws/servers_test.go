@@ -9,6 +9,7 @@ package aws
 // CI must never pass by skipping the real parts.
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -40,12 +41,14 @@ const (
 
 type server struct {
 	name string
-	url  string
-	dir  string // versitygw's posix root
-	log  string // the server's output, removed when it stops
-	cmd  *exec.Cmd
-	err  error
-	once sync.Once
+	// region is versitygw's region, versityRegion when empty.
+	region string
+	url    string
+	dir    string // versitygw's posix root
+	log    string // the server's output, removed when it stops
+	cmd    *exec.Cmd
+	err    error
+	once   sync.Once
 }
 
 var (
@@ -54,6 +57,9 @@ var (
 	// benchVersity serves the benchmark's 10,000 buckets, apart from the
 	// tests' server so neither disturbs the other.
 	benchVersity = &server{name: "versitygw"}
+	// usVersity takes only signatures for us-east-1, as some S3-compatible
+	// services do whatever their own region is called.
+	usVersity = &server{name: "versitygw", region: "us-east-1"}
 )
 
 func TestMain(m *testing.M) {
@@ -81,7 +87,7 @@ func TestMain(m *testing.M) {
 	os.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(os.TempDir(), "reachmap-no-such-aws-credentials"))
 
 	code := m.Run()
-	for _, s := range []*server{motoSrv, versitySrv, benchVersity} {
+	for _, s := range []*server{motoSrv, versitySrv, benchVersity, usVersity} {
 		s.stop()
 	}
 	os.Exit(code)
@@ -180,7 +186,7 @@ func (s *server) start() error {
 				}
 			}
 			cmd = exec.Command(bin, "--access", versityAccess, "--secret", versitySecret,
-				"--region", versityRegion, "--port", addr, "--quiet", "posix", s.dir)
+				"--region", cmp.Or(s.region, versityRegion), "--port", addr, "--quiet", "posix", s.dir)
 		default:
 			return fmt.Errorf("unknown server %s", s.name)
 		}

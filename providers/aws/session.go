@@ -60,6 +60,9 @@ type options struct {
 	// wrapHTTP, when set, wraps the HTTP client every service uses; the
 	// benchmarks count requests in flight with it.
 	wrapHTTP func(sdkaws.HTTPClient) sdkaws.HTTPClient
+	// dial, when set, replaces the TCP dialer: tests reach a provider's
+	// real host name on a server of their own.
+	dial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 func defaultOptions() options {
@@ -107,16 +110,7 @@ func openSession(ctx context.Context, profile string, o options) (*session, erro
 		// gaps, and only the UI decides what to show or log.
 		config.WithLogger(logging.Nop{}),
 		config.WithHTTPClient(newHTTPClient(o)),
-		config.WithRetryer(func() sdkaws.Retryer {
-			return retry.NewStandard(func(so *retry.StandardOptions) {
-				so.MaxAttempts = o.maxAttempts
-				so.MaxBackoff = o.maxBackoff
-				// The client-side retry quota would turn a burst of throttled
-				// HEADs into "retry quota exceeded" failures; concurrency is
-				// already bounded, so backoff and the attempt cap are enough.
-				so.RateLimiter = ratelimit.None
-			})
-		}),
+		config.WithRetryer(func() sdkaws.Retryer { return newRetryer(o) }),
 	}
 	if o.files != nil {
 		load = append(load, config.WithSharedConfigFiles(o.files.config), config.WithSharedCredentialsFiles(o.files.credentials))
@@ -152,6 +146,19 @@ func openSession(ctx context.Context, profile string, o options) (*session, erro
 	return s, nil
 }
 
+// newRetryer is the SDK's standard retryer (backoff with jitter on
+// throttling, 5xx and connection errors) within the scan's bounds.
+func newRetryer(o options) sdkaws.Retryer {
+	return retry.NewStandard(func(so *retry.StandardOptions) {
+		so.MaxAttempts = o.maxAttempts
+		so.MaxBackoff = o.maxBackoff
+		// The client-side retry quota would turn a burst of throttled
+		// HEADs into "retry quota exceeded" failures; concurrency is
+		// already bounded, so backoff and the attempt cap are enough.
+		so.RateLimiter = ratelimit.None
+	})
+}
+
 // newHTTPClient is shared by every client of a session, so connections to
 // an endpoint are reused across services and regions.
 func newHTTPClient(o options) *awshttp.BuildableClient {
@@ -159,6 +166,9 @@ func newHTTPClient(o options) *awshttp.BuildableClient {
 	return awshttp.NewBuildableClient().
 		WithDialerOptions(func(d *net.Dialer) { d.Timeout = o.dialTimeout }).
 		WithTransportOptions(func(t *http.Transport) {
+			if o.dial != nil {
+				t.DialContext = o.dial
+			}
 			t.ResponseHeaderTimeout = o.responseTimeout
 			// Keep as many idle connections as requests run in parallel;
 			// the SDK default of 10 per host would close and reopen the rest,
