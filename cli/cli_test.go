@@ -85,6 +85,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"scan", "--demo", "--home", "XX"}, ExitUsage, "--home"},
 		{[]string{"scan", "--bogus"}, ExitUsage, "bogus"},
 		{[]string{"scan", "--demo", "extra"}, ExitUsage, "unexpected argument"},
+		{[]string{"scan", "--help"}, ExitOK, "--s3-endpoint"},
+		{[]string{"scan", "--demo", "--s3-region", "fsn1"}, ExitUsage, "--s3-endpoint, which is missing"},
 		{[]string{"scan", "--demo", "--out", "/nonexistent/dir/x.json"}, ExitFailed, "nonexistent"},
 	}
 	for _, tt := range tests {

@@ -20,16 +20,26 @@ import (
 	"reachmap/store"
 )
 
+// The keys of the --s3-endpoint servers.
+const (
+	envS3Key    = "REACHMAP_S3_ACCESS_KEY_ID"
+	envS3Secret = "REACHMAP_S3_SECRET_ACCESS_KEY"
+)
+
 func runScan(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
 	var (
 		cfg      providers.Config
 		profiles strList
 		domains  strList
+		s3URLs   strList
 	)
 	fs.BoolVar(&cfg.Demo, "demo", false, "scan the embedded demo estate")
 	fs.Var(&profiles, "aws-profile", "AWS profile to scan (repeatable)")
 	fs.Var(&domains, "domain", "mail domain to look up (repeatable)")
+	fs.Var(&s3URLs, "s3-endpoint", "S3-compatible endpoint URL to list (repeatable); keys from $"+envS3Key+" and $"+envS3Secret)
+	s3Provider := fs.String("s3-provider", "", "company running the --s3-endpoint servers (hetzner, ovh, scaleway…; default: known from the host name)")
+	s3Region := fs.String("s3-region", "", "their region code (fsn1, gra, fr-par…; default: known from the host name)")
 	fs.StringVar(&cfg.DNS, "dns", "", "DNS resolver for mail lookups, HOST:PORT (default: the system's)")
 	fs.StringVar(&cfg.GeoIPDB, "geoip-db", "", "MaxMind-format GeoIP database to use instead of the embedded one")
 	home := fs.String("home", "EU", "home jurisdiction: an ISO country code, or EU for the EU/EEA")
@@ -39,7 +49,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "", "save the scan in this store (default: "+defaultStoreHint()+")")
 	noSave := fs.Bool("no-save", false, "do not save the scan in the store")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: reachmap scan [--demo] [--aws-profile P ...] [--domain D ...] [--dns HOST:PORT] [--home CC|EU] [--format F] [--out FILE] [--policy FILE] [--db PATH | --no-save]")
+		fmt.Fprintln(fs.Output(), "Usage: reachmap scan [--demo] [--aws-profile P ...] [--domain D ...] [--s3-endpoint URL ...] [--dns HOST:PORT] [--home CC|EU] [--format F] [--out FILE] [--policy FILE] [--db PATH | --no-save]")
 		fs.PrintDefaults()
 		fmt.Fprintln(fs.Output(), "\nEvery scan is saved in the store so that 'reachmap diff' and the window can show what changed.")
 	}
@@ -73,6 +83,18 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	cfg.AWSProfiles, cfg.Domains = profiles, domains
+	if len(s3URLs) == 0 && (*s3Provider != "" || *s3Region != "") {
+		fmt.Fprintln(stderr, "reachmap scan: --s3-provider and --s3-region describe --s3-endpoint, which is missing")
+		return ExitUsage
+	}
+	for _, u := range s3URLs {
+		// Keys come from the environment, never from arguments, which
+		// other users of the machine can read in the process list.
+		cfg.S3Endpoints = append(cfg.S3Endpoints, providers.S3Endpoint{
+			URL: u, Provider: *s3Provider, Region: *s3Region,
+			AccessKeyID: os.Getenv(envS3Key), SecretAccessKey: os.Getenv(envS3Secret),
+		})
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
