@@ -17,8 +17,7 @@ import (
 
 // accountsScreen is where the user says what to scan: the AWS profiles
 // found on this computer (each with a tick box), mail domains, and
-// S3-compatible endpoints (kept, with their secrets in the OS keyring,
-// but not scanned yet). It starts the scan, shows its progress with a
+// S3-compatible endpoints (their secrets in the OS keyring). It starts the scan, shows its progress with a
 // cancel button, and lists the gaps the last scan ran into.
 type accountsScreen struct {
 	m    *mainWindow
@@ -73,9 +72,7 @@ func newAccountsScreen(m *mainWindow) *accountsScreen {
 		container.NewVBox(a.profiles, container.NewHBox(reload, iam)))
 	mailCard := widget.NewCard(tr("Mail domains"), tr("Reachmap finds where each domain's mail is hosted from public DNS records; no login needed."), a.domains)
 	s3Card := widget.NewCard(tr("S3-compatible storage"), tr("Hetzner, OVHcloud, Scaleway, Backblaze B2, Wasabi, MinIO…"),
-		container.NewVBox(
-			withIcon(theme.WarningIcon(), para(tr("Not scanned yet: Reachmap keeps these endpoints and will scan them once its S3-compatible provider is ready."))),
-			a.endpoints, a.s3Box()))
+		container.NewVBox(a.endpoints, a.s3Box()))
 	scanCard := widget.NewCard(tr("Scan"), "", container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(a.cancel, a.scanBtn), a.progress),
 		status, a.summary, a.gaps))
@@ -269,7 +266,7 @@ func (a *accountsScreen) showEndpoints() {
 		if e.Region != "" {
 			desc = append(desc, e.Region)
 		}
-		desc = append(desc, tr("key {{.Key}}", "Key", e.AccessKeyID), tr("not scanned yet"))
+		desc = append(desc, tr("key {{.Key}}", "Key", e.AccessKeyID))
 		id := e.ID
 		rm := widget.NewButtonWithIcon(tr("Remove"), theme.DeleteIcon(), func() { a.removeEndpoint(id) })
 		rm.Importance = widget.LowImportance

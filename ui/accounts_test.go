@@ -128,12 +128,18 @@ func TestAccountsS3Endpoint(t *testing.T) {
 	if f.secret.Text != "" {
 		t.Error("the secret stays in the form after adding")
 	}
-	if !hasText(a.endpoints, "not scanned yet") {
-		t.Error("the endpoint is not marked as not scanned yet")
+	if !hasText(a.endpoints, "HZKEY123") {
+		t.Error("the endpoint is not listed")
 	}
-	// S3 endpoints are not scanned: they are not part of the config.
-	if hasAccounts(h.m.config()) {
-		t.Error("an S3 endpoint made the config scannable")
+	// The endpoint is scanned; its secret is read from the keyring only
+	// when the scan starts, not kept in the config.
+	cfg := h.m.config()
+	if !hasAccounts(cfg) || len(cfg.S3Endpoints) != 1 || cfg.S3Endpoints[0].SecretAccessKey != "" ||
+		cfg.S3Endpoints[0].URL != "https://fsn1.your-objectstorage.com" || cfg.S3Endpoints[0].Provider != "hetzner" {
+		t.Errorf("config endpoints %v", cfg.S3Endpoints)
+	}
+	if eps := withSecrets(cfg.S3Endpoints, h.m.deps.secrets); eps[0].SecretAccessKey != secret {
+		t.Error("the secret is not read back from the keyring for the scan")
 	}
 	// The same key twice is refused.
 	f.url.SetText("https://fsn1.your-objectstorage.com")

@@ -21,6 +21,7 @@ type scanner struct {
 
 	work     *worker
 	registry *providers.Registry // nil: inventory.Registry()
+	secrets  secretStore         // where S3-compatible endpoints' secrets are
 
 	mu      sync.Mutex
 	cancel  context.CancelFunc
@@ -29,8 +30,8 @@ type scanner struct {
 	pending bool // an update is posted and not yet applied
 }
 
-func newScanner(w *worker, reg *providers.Registry) *scanner {
-	return &scanner{Progress: binding.NewFloat(), Status: binding.NewString(), work: w, registry: reg}
+func newScanner(w *worker, reg *providers.Registry, secrets secretStore) *scanner {
+	return &scanner{Progress: binding.NewFloat(), Status: binding.NewString(), work: w, registry: reg, secrets: secrets}
 }
 
 // Running reports whether a scan is under way.
@@ -58,6 +59,7 @@ func (s *scanner) Start(cfg providers.Config, home reach.Home, done func(*invent
 	_ = s.Status.Set(tr("Starting the scan…"))
 	opts := inventory.Options{Config: cfg, Home: home, Registry: s.registry}
 	s.work.Go(func() func() {
+		opts.Config.S3Endpoints = withSecrets(opts.Config.S3Endpoints, s.secrets)
 		scan, err := inventory.Run(ctx, opts, s.report)
 		cancel()
 		return func() {

@@ -7,9 +7,12 @@ import (
 	"slices"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"github.com/zalando/go-keyring"
 
+	"reachmap/geo"
 	"reachmap/internal/about"
+	"reachmap/providers"
 )
 
 // s3Endpoint is an S3-compatible storage account (Hetzner, OVHcloud,
@@ -51,47 +54,45 @@ func (keyringSecrets) Delete(id string) error {
 	return err
 }
 
-// s3Hosts maps endpoint host suffixes to the knowledge base's provider
-// ids, to prefill the provider when the user pastes an endpoint URL.
-var s3Hosts = []struct{ suffix, provider string }{
-	{".your-objectstorage.com", "hetzner"},
-	{".cloud.ovh.net", "ovh"},
-	{".io.cloud.ovh.net", "ovh"},
-	{".scw.cloud", "scaleway"},
-	{".backblazeb2.com", "backblaze"},
-	{".r2.cloudflarestorage.com", "cloudflare"},
-	{".digitaloceanspaces.com", "digitalocean"},
-	{".linodeobjects.com", "linode"},
-	{".exo.io", "exoscale"},
-	{".ionoscloud.com", "ionos"},
-	{".infomaniak.cloud", "infomaniak"},
-	{".wasabisys.com", "wasabi"},
-}
-
 // s3Providers are the providers offered for an S3-compatible endpoint.
 var s3Providers = []string{"backblaze", "cloudflare", "digitalocean", "exoscale", "hetzner", "infomaniak", "ionos", "linode", "ovh", "scaleway", "wasabi", "self-hosted"}
 
 // guessS3Provider returns the provider id of a known endpoint host, and
 // the region when the host names one (s3.eu-central-003.backblazeb2.com,
-// fsn1.your-objectstorage.com).
+// fsn1.your-objectstorage.com), to prefill the form.
 func guessS3Provider(rawURL string) (provider, region string) {
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil || u.Host == "" {
 		return "", ""
 	}
-	host := strings.ToLower(u.Hostname())
-	for _, h := range s3Hosts {
-		if !strings.HasSuffix(host, h.suffix) {
+	provider, region, _ = geo.S3Endpoint(u.Hostname())
+	return provider, region
+}
+
+// endpointID is the keyring name of an endpoint's secret.
+func endpointID(u *url.URL, keyID string) string {
+	return fmt.Sprintf("s3:%s@%s", keyID, strings.ToLower(u.Host))
+}
+
+// withSecrets fills in the endpoints' secrets from the keyring. It runs
+// off the UI thread: a keyring may take its time, or ask to be unlocked.
+// An endpoint whose secret cannot be read is scanned without it, and the
+// scan reports that as a gap.
+func withSecrets(eps []providers.S3Endpoint, store secretStore) []providers.S3Endpoint {
+	out := make([]providers.S3Endpoint, len(eps))
+	for i, ep := range eps {
+		out[i] = ep
+		u, err := url.Parse(ep.URL)
+		if err != nil || store == nil || ep.SecretAccessKey != "" {
 			continue
 		}
-		labels := strings.Split(strings.TrimSuffix(host, h.suffix), ".")
-		region = labels[len(labels)-1]
-		if region == "s3" {
-			region = ""
+		if secret, err := store.Get(endpointID(u, ep.AccessKeyID)); err == nil {
+			out[i].SecretAccessKey = secret
+		} else {
+			fyne.LogError("reading the secret key of "+ep.String()+" from the system keyring", err)
 		}
-		return h.provider, region
 	}
-	return "", ""
+	return out
 }
 
 // newS3Endpoint checks the user's input and builds an endpoint. The
@@ -115,7 +116,7 @@ func newS3Endpoint(rawURL, provider, region, keyID, secret string) (s3Endpoint, 
 		provider = ""
 	}
 	return s3Endpoint{
-		ID:          fmt.Sprintf("s3:%s@%s", keyID, strings.ToLower(u.Host)),
+		ID:          endpointID(u, keyID),
 		URL:         strings.TrimRight(u.String(), "/"),
 		Provider:    provider,
 		Region:      strings.TrimSpace(region),

@@ -178,11 +178,14 @@ func (s settings) PolicyPath() string     { return s.p.String(prefPolicy) }
 func (s settings) SetPolicyPath(v string) { s.p.SetString(prefPolicy, strings.TrimSpace(v)) }
 
 // Config is what a scan of the configured accounts asks for: every AWS
-// profile found on the machine that is not excluded, and the domains.
-// S3-compatible endpoints have no scanning provider yet and are not part
-// of it.
+// profile found on the machine that is not excluded, the domains, and the
+// S3-compatible endpoints (their secrets are read from the keyring when
+// the scan starts, off the UI thread: see withSecrets).
 func (s settings) Config(profiles []aws.Profile) providers.Config {
 	cfg := providers.Config{Domains: s.Domains(), DNS: s.DNS(), GeoIPDB: s.GeoIPDB()}
+	for _, e := range s.Endpoints() {
+		cfg.S3Endpoints = append(cfg.S3Endpoints, providers.S3Endpoint{URL: e.URL, Provider: e.Provider, Region: e.Region, AccessKeyID: e.AccessKeyID})
+	}
 	ex := s.AWSExcluded()
 	for _, p := range profiles {
 		if !slices.Contains(ex, p.Name) {
@@ -194,5 +197,5 @@ func (s settings) Config(profiles []aws.Profile) providers.Config {
 
 // hasAccounts reports whether a config names anything to scan.
 func hasAccounts(cfg providers.Config) bool {
-	return len(cfg.AWSProfiles)+len(cfg.Domains) > 0
+	return len(cfg.AWSProfiles)+len(cfg.Domains)+len(cfg.S3Endpoints) > 0
 }

@@ -89,7 +89,7 @@ type mainWindow struct {
 
 func newMainWindow(win fyne.Window, d deps) *mainWindow {
 	m := &mainWindow{win: win, deps: d, set: settings{p: d.prefs}, work: newWorker(), started: time.Now()}
-	m.scnr = newScanner(m.work, d.registry)
+	m.scnr = newScanner(m.work, d.registry, d.secrets)
 	m.build()
 	// Follow theme changes (the settings screen, the system's dark mode):
 	// the map's colours are the app's, not the theme's.
