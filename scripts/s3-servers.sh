@@ -6,6 +6,8 @@
 #   scripts/s3-servers.sh install   install what is missing
 #   scripts/s3-servers.sh start     start both on free 127.0.0.1 ports and
 #                                   print the environment the tests read
+#   scripts/s3-servers.sh start-moto  start moto_server alone and print its
+#                                   URL (the smoke test's scan from the window)
 #   scripts/s3-servers.sh stop      stop the servers this script started
 #   scripts/s3-servers.sh status    say what runs where
 #
@@ -82,22 +84,37 @@ wait_http() { # url pid
 	return 1
 }
 
+# Setsid gives each server its own process group, so stop can end it and
+# its children by its own pid and nothing else.
+spawn_moto() {
+	local moto=$1 mport
+	[ ! -e "$STATE/moto.pid" ] || die "already started (state in $STATE); run $0 stop first"
+	mkdir -p "$STATE"
+	mport=$(free_port)
+	MOTO_EC2_LOAD_DEFAULT_AMIS=false setsid "$moto" -H 127.0.0.1 -p "$mport" >"$STATE/moto.log" 2>&1 &
+	echo $! >"$STATE/moto.pid"
+	echo "http://127.0.0.1:$mport" >"$STATE/moto.url"
+}
+
+start_moto() {
+	local moto
+	moto=$(find_moto || true)
+	[ -n "$moto" ] || die "moto_server missing: run $0 install"
+	spawn_moto "$moto"
+	wait_http "$(cat "$STATE/moto.url")" "$(cat "$STATE/moto.pid")" ||
+		{ stop; die "moto_server did not start; see $STATE/moto.log"; }
+	cat "$STATE/moto.url"
+}
+
 start() {
 	local vgw moto
 	vgw=$(find_versitygw || true)
 	moto=$(find_moto || true)
 	[ -n "$vgw" ] && [ -n "$moto" ] || die "servers missing: run $0 install"
-	[ ! -e "$STATE/moto.pid" ] || die "already started (state in $STATE); run $0 stop first"
+	spawn_moto "$moto"
 	mkdir -p "$STATE/versitygw-data"
 
-	local mport vport
-	mport=$(free_port)
-	# Setsid gives each server its own process group, so stop can end it
-	# and its children by its own pid and nothing else.
-	MOTO_EC2_LOAD_DEFAULT_AMIS=false setsid "$moto" -H 127.0.0.1 -p "$mport" >"$STATE/moto.log" 2>&1 &
-	echo $! >"$STATE/moto.pid"
-	echo "http://127.0.0.1:$mport" >"$STATE/moto.url"
-
+	local vport
 	vport=$(free_port)
 	setsid "$vgw" --access "$VGW_ACCESS" --secret "$VGW_SECRET" --region "$VGW_REGION" \
 		--port "127.0.0.1:$vport" --quiet posix "$STATE/versitygw-data" >"$STATE/versitygw.log" 2>&1 &
@@ -143,8 +160,9 @@ status() {
 case "${1:-}" in
 install) install ;;
 start) start ;;
+start-moto) start_moto ;;
 stop) stop ;;
 status) status ;;
 env) env_lines ;;
-*) echo "usage: $0 install|start|stop|status|env" >&2; exit 2 ;;
+*) echo "usage: $0 install|start|start-moto|stop|status|env" >&2; exit 2 ;;
 esac
