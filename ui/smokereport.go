@@ -66,8 +66,8 @@ func (m *mainWindow) smokeReport() *smoke.Report {
 	}
 	ocean, land, _ := d.mapv.Colors()
 	r := &smoke.Report{OceanColor: rgb(ocean), LandColor: rgb(land), MinMarkers: 5, Selected: d.selected,
-		ShownAfterMs: m.shownAfter.Milliseconds(),
-		MapRect:      rect(d.mapv), TableRect: rect(d.table.table), DetailRect: rect(d.detail.scroll),
+		ShownAfterMs: m.shownAfter.Milliseconds(), Scanning: m.scnr.Running(), Demo: m.demo,
+		MapRect: rect(d.mapv), TableRect: rect(d.table.table), DetailRect: rect(d.detail.scroll),
 		SelectedRow: d.view.RowOf(d.selected)}
 	if d.selected >= 0 && d.scan != nil {
 		r.SelectedName = d.scan.Assets[d.selected].Name
@@ -83,12 +83,30 @@ func (m *mainWindow) smokeReport() *smoke.Report {
 		return out
 	}
 	r.Ocean, r.Land = probe(oceanProbes), probe(landProbes)
+	// The disc drawing each item: Markers lists the single ones, Items
+	// every item's, clusters included.
+	discs := map[int]smoke.Marker{}
 	for _, mk := range d.mapv.Drawn() {
-		if len(mk.IDs) != 1 || covered(mk.Pos) {
+		if covered(mk.Pos) {
 			continue
 		}
-		r.Markers = append(r.Markers, smoke.Marker{Point: px(mk.Pos), ID: mk.IDs[0],
-			Name: d.scan.Assets[mk.IDs[0]].Name, Fill: rgb(mk.Fill), Count: 1})
+		for _, id := range mk.IDs {
+			discs[id] = smoke.Marker{Point: px(mk.Pos), ID: id, Name: d.scan.Assets[id].Name,
+				Fill: rgb(mk.Fill), Count: len(mk.IDs)}
+		}
+		if len(mk.IDs) == 1 {
+			r.Markers = append(r.Markers, discs[mk.IDs[0]])
+		}
+	}
+	if d.scan != nil {
+		for i, it := range d.scan.Assets {
+			ri := smoke.Item{Provider: it.Provider, Account: it.Account, Kind: string(it.Kind), Name: it.Name,
+				Region: it.Region, Country: it.Location.Country, Category: string(it.Category), Row: d.view.RowOf(i)}
+			if mk, ok := discs[i]; ok {
+				ri.Marker = &mk
+			}
+			r.Items = append(r.Items, ri)
+		}
 	}
 	return r
 }

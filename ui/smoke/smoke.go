@@ -32,6 +32,23 @@ type Marker struct {
 	Count int    `json:"count"` // items in the cluster; 1 for a single marker
 }
 
+// Item is one item of the scan on screen, as the table lists it, and the
+// disc that draws it on the map.
+type Item struct {
+	Provider string `json:"provider"`
+	Account  string `json:"account"`
+	Kind     string `json:"kind"`
+	Name     string `json:"name"`
+	Region   string `json:"region"`
+	Country  string `json:"country"`
+	Category string `json:"category"`
+	// Row is the item's table row (-1: the filters hide it).
+	Row int `json:"row"`
+	// Marker is the disc drawing the item, a cluster when its Count is
+	// above 1; nil when none is in view or a panel covers it.
+	Marker *Marker `json:"marker,omitempty"`
+}
+
 // Rect is a part of the window, in window pixels.
 type Rect struct {
 	X int `json:"x"`
@@ -62,6 +79,13 @@ type Report struct {
 	// ShownAfterMs is the time from the program's start to the first
 	// scan on screen.
 	ShownAfterMs int64 `json:"shown_after_ms"`
+	// Scanning says a scan is under way, so what is shown may be about
+	// to be replaced; Demo that the scan shown is the demo estate.
+	Scanning bool `json:"scanning"`
+	Demo     bool `json:"demo"`
+	// Items is the scan on screen, in the scan's order (an item's index
+	// is its marker ID).
+	Items []Item `json:"items"`
 }
 
 // Write saves the report atomically (write, then rename), so a reader
