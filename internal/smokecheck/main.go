@@ -2,8 +2,10 @@
 // the app wrote about it (REACHMAP_SMOKE_REPORT), and checks that the map
 // was drawn: ocean and land colours where the app says they are, and each
 // reported marker's fill colour at its position; after a click, that the
-// table and the detail panel show the item clicked. It also crops the
-// table and the detail panel out of a screenshot. Used by scripts/smoke.sh.
+// table and the detail panel show the item clicked; after a scan of real
+// accounts, that the table lists what they hold and the map draws each of
+// it. It also crops the table and the detail panel out of a screenshot.
+// Used by scripts/smoke.sh.
 package main
 
 import (
@@ -59,17 +61,16 @@ func run(args []string) error {
 		fmt.Printf("smokecheck: the first scan was on screen %d ms after the program started\n", rep.ShownAfterMs)
 		return nil
 	}
-	return fmt.Errorf("usage: smokecheck map SHOT.png REPORT.json CLICK.txt | selected REPORT.json ID | crop SHOT.png REPORT.json DIR | timing REPORT.json")
+	if len(args) == 4 && args[0] == "items" {
+		return checkItems(args[1], args[2], args[3])
+	}
+	return fmt.Errorf("usage: smokecheck map SHOT.png REPORT.json CLICK.txt | selected REPORT.json ID | crop SHOT.png REPORT.json DIR | timing REPORT.json | items SHOT.png REPORT.json EXPECT.txt")
 }
 
 // crop writes the table and the detail panel of a window screenshot to
 // DIR/table.png and DIR/detail.png.
 func crop(shotPath, reportPath, dir string) error {
-	rep, err := readReport(reportPath)
-	if err != nil {
-		return err
-	}
-	img, err := readPNG(shotPath)
+	rep, img, err := readShot(shotPath, reportPath)
 	if err != nil {
 		return err
 	}
@@ -108,6 +109,28 @@ func readPNG(path string) (image.Image, error) {
 	return img, nil
 }
 
+// readShot reads a screenshot and the report the app wrote about it.
+func readShot(shotPath, reportPath string) (*smoke.Report, image.Image, error) {
+	rep, err := readReport(reportPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	img, err := readPNG(shotPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rep, img, nil
+}
+
+// failed lists the failed checks on standard error, one a line, under the
+// error that sums them up.
+func failed(fails []string, format string, a ...any) error {
+	for _, s := range fails {
+		fmt.Fprintln(os.Stderr, "  ", s)
+	}
+	return fmt.Errorf(format, a...)
+}
+
 func readReport(path string) (*smoke.Report, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -121,11 +144,7 @@ func readReport(path string) (*smoke.Report, error) {
 }
 
 func checkMap(shotPath, reportPath, clickPath string) error {
-	rep, err := readReport(reportPath)
-	if err != nil {
-		return err
-	}
-	img, err := readPNG(shotPath)
+	rep, img, err := readShot(shotPath, reportPath)
 	if err != nil {
 		return err
 	}
@@ -157,10 +176,7 @@ func checkMap(shotPath, reportPath, clickPath string) error {
 		}
 	}
 	if len(fails) > 0 {
-		for _, s := range fails {
-			fmt.Fprintln(os.Stderr, "  ", s)
-		}
-		return fmt.Errorf("%d of the map's checks failed", len(fails))
+		return failed(fails, "%d of the map's checks failed", len(fails))
 	}
 	// Pick a single (unclustered) marker for the click test.
 	for _, m := range rep.Markers {
