@@ -3,8 +3,12 @@
 # demo estate, takes screenshots, and checks that the map was drawn (ocean and
 # land colours where the app says they are, every marker in its colour) and
 # that clicking a marker selects it on the map, in the table and in the detail
-# panel. Screenshots land in shots/: map.png (the whole window), selected.png
-# (after the click), table.png and detail.png (cut from it).
+# panel. Then a real scan from the window: an AWS profile pointing at a
+# seeded moto_server on loopback, scanned with Ctrl+R, must end up in the
+# table and on the map. Screenshots land in shots/: map.png (the whole
+# window), selected.png (after the click), table.png and detail.png (cut
+# from it), start-light.png (a saved scan, light theme), aws.png (the AWS
+# scan) and aws-eu.png (its table searched for the EU regions).
 #   scripts/smoke.sh bin/reachmap
 set -euo pipefail
 bin=${1:-bin/reachmap}
@@ -14,12 +18,26 @@ rm -f "$out"/report.json "$out"/*.png
 
 tmp=$(mktemp -d)
 pids=()
+# The moto_server of pass 3, in a state directory of our own so that
+# s3-servers.sh stops this one and no other.
+export REACHMAP_S3_STATE=$tmp/s3
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  scripts/s3-servers.sh stop 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+
+# No AWS settings from the caller's environment: credentials or an endpoint
+# there would take precedence over the profile of pass 3, and could send
+# the app to the real AWS.
+for v in $(compgen -e | grep '^AWS_' || true); do unset "$v"; done
+
+# Pass 3's AWS estate, seeded while HOME is still the caller's: that is
+# where s3-servers.sh looks for a pyenv's moto_server and boto3.
+moto=$(scripts/s3-servers.sh start-moto)
+python3 scripts/moto-estate.py "$moto" acme "$tmp/expect.txt"
 
 # A display of our own, unless one was given.
 if [ -z "${SMOKE_DISPLAY:-}" ]; then
@@ -88,4 +106,32 @@ FYNE_THEME=light launch "$out/app-store.log"
 import -window "$wid" "$out/start-light.png"
 check map "$out/start-light.png" "$out/report.json" "$out/click-light.txt"
 check timing "$out/report.json"
+kill "$app"; wait "$app" 2>/dev/null || true
+
+# 3. A real scan from the window: an AWS profile on this machine that
+# points at moto, scanned with the window's Ctrl+R. The window opens on the
+# saved demo scan first, which has no account "acme"; the report with one,
+# written when no scan runs, is the finished scan on screen.
+mkdir -p "$HOME/.aws"
+printf '[profile acme]\nregion = eu-west-1\nendpoint_url = %s\n' "$moto" >"$HOME/.aws/config"
+printf '[acme]\naws_access_key_id = AKIAMOTOTEST00000001\naws_secret_access_key = moto-secret\n' >"$HOME/.aws/credentials"
+launch "$out/app-aws.log"
+xdotool key --window "$wid" ctrl+r
+scanned() { grep -q '"account": "acme"' "$out/report.json" && grep -q '"scanning": false' "$out/report.json"; }
+for _ in $(seq 1 400); do
+  scanned && break
+  kill -0 "$app" 2>/dev/null || break
+  sleep 0.3
+done
+scanned || { echo "smoke: the AWS scan from the window did not reach the screen (waited up to 120 s):"; cat "$out/app-aws.log"; exit 1; }
+sleep 0.5
+import -window "$wid" "$out/aws.png"
+check map "$out/aws.png" "$out/report.json" "$out/click-aws.txt"
+check items "$out/aws.png" "$out/report.json" "$tmp/expect.txt"
+# For people: the table searched for the EU regions, whose rows the whole
+# list leaves below the fold.
+xdotool key --window "$wid" ctrl+f
+xdotool type --window "$wid" "eu-"
+sleep 1
+import -window "$wid" "$out/aws-eu.png"
 echo "smoke: ok — screenshots in $out/"
