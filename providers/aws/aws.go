@@ -323,7 +323,7 @@ func (sc *scanner) scanBuckets(ctx context.Context) {
 func (sc *scanner) reportBuckets(ctx context.Context, buckets []bucket) {
 	var missing []string
 	for _, b := range buckets {
-		a, settled := sc.bucketAsset(b.name, b.region)
+		a, settled := sc.bucketAsset(b.name, b.region, false)
 		if !settled {
 			missing = append(missing, b.name)
 			continue
@@ -341,12 +341,19 @@ func (sc *scanner) reportBuckets(ctx context.Context, buckets []bucket) {
 	resolveRegions(hctx, sc.s3, sc.s.cfg.Credentials, missing, sc.s.opts.headConcurrency, sc.s.opts.cache, key, func(r regionResult) {
 		if r.err == nil {
 			sc.ok()
-			a, _ := sc.bucketAsset(r.bucket, r.region)
+			a, _ := sc.bucketAsset(r.bucket, r.region, true)
 			sc.sink.Asset(a)
 			return
 		}
 		c := classify(r.err)
 		if c == classCanceled {
+			return
+		}
+		if sc.place.region != "" {
+			// The endpoint's own region stands; the HEAD only checked
+			// whether the bucket lives in another of the company's regions.
+			a, _ := sc.bucketAsset(r.bucket, "", true)
+			sc.sink.Asset(a)
 			return
 		}
 		a := sc.asset(providers.KindBucket, r.bucket, "", sc.bucketTags())
@@ -360,13 +367,14 @@ func (sc *scanner) reportBuckets(ctx context.Context, buckets []bucket) {
 	})
 }
 
-// bucketAsset places a bucket whose server reported region (maybe none).
-// settled is false when only a HeadBucket can tell. On AWS the reported
-// region is the truth. Another company's endpoint pins its own region;
-// the reported one is kept only when it is one of that company's regions
-// (a multi-region endpoint), since compatible servers often answer
-// "us-east-1" whatever they are.
-func (sc *scanner) bucketAsset(name, reported string) (a providers.Asset, settled bool) {
+// bucketAsset places a bucket whose server reported a region (maybe
+// none). settled is false when a HeadBucket should tell; final says the
+// HeadBucket has been made. On AWS the reported region is the truth.
+// Another company's endpoint pins its own region; a reported region is
+// kept only when it is one of that company's (an endpoint that lists the
+// buckets of several regions, as Wasabi's does), since compatible servers
+// often answer "us-east-1" whatever they are.
+func (sc *scanner) bucketAsset(name, reported string, final bool) (a providers.Asset, settled bool) {
 	p := sc.place
 	a = sc.asset(providers.KindBucket, name, reported, sc.bucketTags())
 	a.Provider = p.provider
@@ -386,11 +394,17 @@ func (sc *scanner) bucketAsset(name, reported string) (a providers.Asset, settle
 		return a, true
 	case p.region == "":
 		return a, reported != ""
-	case reported != "" && reported != p.region:
+	case reported == p.region:
+	case reported != "":
 		if _, ok := geo.Lookup(p.provider, reported); ok {
 			return a, true
 		}
+		if !final {
+			return a, false
+		}
 		a.Tags["s3:reported-region"] = reported
+	case !final:
+		return a, false
 	}
 	a.Region, a.Evidence = p.region, p.evidence
 	return a, true

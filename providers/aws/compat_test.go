@@ -179,6 +179,29 @@ func TestCompatSigningRegionFallback(t *testing.T) {
 	if n := f.count("S3.ListBuckets"); n != 2 {
 		t.Errorf("%d ListBuckets, want one refused for fsn1 and one accepted for us-east-1", n)
 	}
+
+	// An endpoint that lists the buckets of several regions (Wasabi's):
+	// a bucket the server places in another of the company's regions is
+	// there, whether the listing says so or, without BucketRegion, a
+	// HeadBucket does.
+	for _, strip := range []bool{false, true} {
+		f := newFront(t, s.url)
+		f.stripBucketRegion = strip
+		ep.URL, ep.Provider, ep.Region = f.URL(), "wasabi", "eu-central-1"
+		sink, err := compatScan(t, ep, testOptions(nil))
+		if err != nil {
+			t.Fatalf("scan: %v\n%s", err, sink.gapText())
+		}
+		got := sink.byKey(t)
+		for _, n := range names {
+			if a, ok := got["bucket/us-east-1/"+n]; !ok || a.Provider != "wasabi" || a.Evidence != geo.EvidenceAPI {
+				t.Errorf("without BucketRegion %v: bucket %s: %+v (got %v)", strip, n, a, sortedKeys(got))
+			}
+		}
+		if heads := f.count("S3.HeadBucket"); (heads == len(names)) != strip {
+			t.Errorf("without BucketRegion %v: %d HeadBucket", strip, heads)
+		}
+	}
 }
 
 // A profile whose endpoint_url is another company's S3 host: the buckets
