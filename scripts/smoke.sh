@@ -34,6 +34,11 @@ trap cleanup EXIT
 # the app to the real AWS.
 for v in $(compgen -e | grep '^AWS_' || true); do unset "$v"; done
 
+# smokecheck is built once (`go run` for each check would recompile it),
+# and while HOME is still the caller's: Go's build cache is under it, and
+# an empty one costs half a minute.
+go build -tags migrated_fynedo -o "$tmp/smokecheck" ./internal/smokecheck
+
 # Pass 3's AWS estate, seeded while HOME is still the caller's: that is
 # where s3-servers.sh looks for a pyenv's moto_server and boto3.
 moto=$(scripts/s3-servers.sh start-moto)
@@ -56,8 +61,6 @@ export DISPLAY=$disp
 export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/.config
 mkdir -p "$HOME"
 export FYNE_SCALE=1 REACHMAP_SMOKE_REPORT=$out/report.json
-# smokecheck is built once: `go run` for each check would recompile it.
-go build -o "$tmp/smokecheck" ./internal/smokecheck
 check() { "$tmp/smokecheck" "$@"; }
 
 # launch LOG ARGS...: starts the app and waits for its first report.
