@@ -2,7 +2,9 @@ package providers
 
 import (
 	"fmt"
+	"net"
 	"sort"
+	"strings"
 )
 
 // Config is what the user asked to scan, from the command line or the GUI's
@@ -40,6 +42,17 @@ func (e S3Endpoint) String() string {
 
 // GoString is String for %#v.
 func (e S3Endpoint) GoString() string { return "providers.S3Endpoint{" + e.String() + "}" }
+
+// IsLocalHost reports whether host (a name or an address, without port)
+// is this computer: a server there is a test, an emulator or one's own,
+// and plain http to it never crosses a network.
+func IsLocalHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
 
 // Factory builds the providers of one kind for a Config. New returns no
 // providers when the Config asks nothing of this kind.

@@ -103,7 +103,7 @@ func newS3Endpoint(rawURL, provider, region, keyID, secret string) (s3Endpoint, 
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
 		return s3Endpoint{}, errors.New(tr("The endpoint must be a URL such as https://fsn1.your-objectstorage.com"))
 	}
-	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+	if u.Scheme == "http" && !providers.IsLocalHost(u.Hostname()) {
 		return s3Endpoint{}, errors.New(tr("Use https: over plain http the keys would cross the network in clear"))
 	}
 	if keyID == "" {
@@ -122,8 +122,4 @@ func newS3Endpoint(rawURL, provider, region, keyID, secret string) (s3Endpoint, 
 		Region:      strings.TrimSpace(region),
 		AccessKeyID: keyID,
 	}, nil
-}
-
-func isLoopback(host string) bool {
-	return host == "localhost" || host == "127.0.0.1" || host == "::1"
 }

@@ -120,7 +120,7 @@ func (sc *scanner) placeS3() {
 		}
 		return
 	}
-	if !isLoopback(host) {
+	if !providers.IsLocalHost(host) {
 		sc.sink.Gap(providers.Gap{Provider: providerID, Account: sc.profile,
 			Error: fmt.Sprintf("profile %s sends S3 calls to %s, which is not an endpoint Reachmap knows: its buckets are placed where that server says, as if AWS ran it", sc.profile, host),
 			Hint:  "If another company runs this server, add it under S3-compatible storage in Accounts with its provider and region instead."})

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/url"
 	"strings"
 
@@ -176,10 +175,7 @@ func compatSession(ep providers.S3Endpoint, region string, o options) *session {
 		AppID:        "reachmap",
 		Logger:       logging.Nop{},
 	}
-	cfg.APIOptions = append(cfg.APIOptions, addReadOnlyGuard)
-	if o.wrapHTTP != nil {
-		cfg.HTTPClient = o.wrapHTTP(cfg.HTTPClient)
-	}
+	guard(&cfg, o)
 	part, _ := partitionOf(region)
 	return &session{profile: ep.String(), cfg: cfg, home: region, partition: part, opts: o}
 }
@@ -204,13 +200,4 @@ func compatHint(c class, host string, p s3Place) string {
 		return hintFor(c, nil, "")
 	}
 	return ""
-}
-
-// isLoopback reports whether host names this computer.
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

@@ -124,12 +124,9 @@ func openSession(ctx context.Context, profile string, o options) (*session, erro
 	if err != nil {
 		return nil, fmt.Errorf("load AWS profile %s: %w", profile, err)
 	}
-	cfg.APIOptions = append(cfg.APIOptions, addReadOnlyGuard)
-	if o.wrapHTTP != nil {
-		// After loading: the loader configures the client it was given
-		// (a CA bundle), which a wrapper would hide from it.
-		cfg.HTTPClient = o.wrapHTTP(cfg.HTTPClient)
-	}
+	// After loading: the loader configures the HTTP client it was given
+	// (a CA bundle), which a wrapper would hide from it.
+	guard(&cfg, o)
 
 	home := cfg.Region
 	if home == "" {
@@ -144,6 +141,15 @@ func openSession(ctx context.Context, profile string, o options) (*session, erro
 		return s, fmt.Errorf("credentials for AWS profile %s: %w", profile, err)
 	}
 	return s, nil
+}
+
+// guard gives a loaded configuration what every session of Reachmap has:
+// the read-only allowlist on every client, and the tests' HTTP wrapper.
+func guard(cfg *sdkaws.Config, o options) {
+	cfg.APIOptions = append(cfg.APIOptions, addReadOnlyGuard)
+	if o.wrapHTTP != nil {
+		cfg.HTTPClient = o.wrapHTTP(cfg.HTTPClient)
+	}
 }
 
 // newRetryer is the SDK's standard retryer (backoff with jitter on
