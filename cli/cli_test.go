@@ -87,6 +87,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"scan", "--demo", "extra"}, ExitUsage, "unexpected argument"},
 		{[]string{"scan", "--help"}, ExitOK, "--s3-endpoint"},
 		{[]string{"scan", "--demo", "--s3-region", "fsn1"}, ExitUsage, "--s3-endpoint, which is missing"},
+		{[]string{"scan", "--s3-endpoint", "https://s3.example", "--s3-provider", "hetznr"}, ExitUsage, `unknown provider "hetznr"; did you mean hetzner`},
+		{[]string{"scan", "--s3-endpoint", "https://s3.example", "--s3-provider", "hetzner", "--s3-region", "fsn2"}, ExitUsage, "did you mean fsn1"},
 		{[]string{"scan", "--demo", "--out", "/nonexistent/dir/x.json"}, ExitFailed, "nonexistent"},
 	}
 	for _, tt := range tests {

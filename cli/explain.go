@@ -57,7 +57,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 			return ExitUsage
 		}
 		if p != "" && !knownProvider(p) {
-			unknownProvider(stderr, p)
+			unknownProvider(stderr, "reachmap explain", p)
 			return ExitUsage
 		}
 		return explainSuggest(stdout, stderr, h, p, *format)
@@ -72,7 +72,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		region = strings.TrimSpace(pos[1])
 	}
 	if !knownProvider(provider) {
-		unknownProvider(stderr, provider)
+		unknownProvider(stderr, "reachmap explain", provider)
 		return ExitUsage
 	}
 	e, msg := explainRegion(provider, region, h)
@@ -144,8 +144,10 @@ func allProviders() []string {
 	return slices.Compact(ids)
 }
 
-func unknownProvider(w io.Writer, p string) {
-	fmt.Fprintf(w, "reachmap explain: unknown provider %q", p)
+// unknownProvider says so on w, after the command's name, with the close
+// matches and the list of known providers.
+func unknownProvider(w io.Writer, cmd, p string) {
+	fmt.Fprintf(w, "%s: unknown provider %q", cmd, p)
 	if near := closeIDs(p, allProviders(), 5); len(near) > 0 {
 		fmt.Fprintf(w, "; did you mean %s?", strings.Join(near, ", "))
 	}

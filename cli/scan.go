@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 
+	"reachmap/geo"
 	"reachmap/inventory"
 	"reachmap/policy"
 	"reachmap/providers"
@@ -86,6 +87,16 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	if len(s3URLs) == 0 && (*s3Provider != "" || *s3Region != "") {
 		fmt.Fprintln(stderr, "reachmap scan: --s3-provider and --s3-region describe --s3-endpoint, which is missing")
 		return ExitUsage
+	}
+	if p := strings.ToLower(*s3Provider); p != "" && p != "self-hosted" {
+		if !knownProvider(p) {
+			unknownProvider(stderr, "reachmap scan: --s3-provider", p)
+			return ExitUsage
+		}
+		if _, ok := geo.Lookup(p, *s3Region); *s3Region != "" && !ok && len(geo.Regions(p)) > 0 {
+			fmt.Fprintf(stderr, "reachmap scan: --s3-region: %s\n", unknownRegion(p, *s3Region, true))
+			return ExitUsage
+		}
 	}
 	for _, u := range s3URLs {
 		// Keys come from the environment, never from arguments, which
