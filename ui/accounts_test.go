@@ -69,6 +69,19 @@ func TestProfileLabel(t *testing.T) {
 	}
 }
 
+// Every company whose S3 host names Reachmap knows can be picked in the
+// form, so a pasted URL always selects its provider.
+func TestS3ProvidersCoverTheEndpointCatalog(t *testing.T) {
+	for _, host := range []string{"fsn1.your-objectstorage.com", "ewr1.vultrobjects.com", "storage.googleapis.com",
+		"oss-eu-central-1.aliyuncs.com", "s3.eu-de.cloud-object-storage.appdomain.cloud", "cos.ap-guangzhou.myqcloud.com",
+		"obs.eu-west-101.myhuaweicloud.com", "ns.compat.objectstorage.eu-frankfurt-1.oraclecloud.com"} {
+		p, _ := guessS3Provider("https://" + host)
+		if p == "" || indexOf(s3Providers, p) < 0 {
+			t.Errorf("%s: provider %q is not offered in the form", host, p)
+		}
+	}
+}
+
 // Mail domains typed on the screen are saved, normalised, and scanned.
 func TestAccountsDomains(t *testing.T) {
 	h := newHarness(t, harnessOpts{})

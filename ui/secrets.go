@@ -54,8 +54,11 @@ func (keyringSecrets) Delete(id string) error {
 	return err
 }
 
-// s3Providers are the providers offered for an S3-compatible endpoint.
-var s3Providers = []string{"backblaze", "cloudflare", "digitalocean", "exoscale", "hetzner", "infomaniak", "ionos", "linode", "ovh", "scaleway", "wasabi", "self-hosted"}
+// s3Providers are the providers offered for an S3-compatible endpoint:
+// every company geo.S3Endpoint knows besides AWS (whose accounts are
+// profiles), and one's own server.
+var s3Providers = []string{"alibaba", "backblaze", "cloudflare", "digitalocean", "exoscale", "gcp", "hetzner", "huawei", "ibm",
+	"infomaniak", "ionos", "linode", "oracle", "ovh", "scaleway", "tencent", "vultr", "wasabi", "self-hosted"}
 
 // guessS3Provider returns the provider id of a known endpoint host, and
 // the region when the host names one (s3.eu-central-003.backblazeb2.com,
