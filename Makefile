@@ -6,7 +6,7 @@ TAGS    := migrated_fynedo
 BIN     := bin/reachmap
 PKGS    := ./...
 
-.PHONY: all build run test vet unit smoke bench deps test-deps screenshots clean
+.PHONY: all build run test tidy vet unit smoke bench deps test-deps screenshots clean
 
 all: build
 
@@ -26,6 +26,10 @@ build: deps
 run: build
 	./$(BIN)
 
+# go.mod and go.sum must already be what `go mod tidy` would write.
+tidy:
+	$(GO) mod tidy -diff
+
 vet: deps
 	$(GO) vet -tags $(TAGS) $(PKGS)
 
@@ -37,7 +41,7 @@ unit: test-deps
 smoke: test-deps build
 	scripts/smoke.sh $(BIN)
 
-test: vet unit smoke
+test: tidy vet unit smoke
 
 # Benchmarks print their figures; they assert nothing about speed.
 bench: test-deps

@@ -6,9 +6,9 @@ package main
 import (
 	"os"
 
-	"reachmap/cli"
-	"reachmap/report"
-	"reachmap/ui"
+	"github.com/reachmap/reachmap/cli"
+	"github.com/reachmap/reachmap/report"
+	"github.com/reachmap/reachmap/ui"
 )
 
 func main() {

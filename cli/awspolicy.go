@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"reachmap/providers/aws"
+	"github.com/reachmap/reachmap/providers/aws"
 )
 
 // runAWSPolicy prints the minimal read-only IAM policy a Reachmap scan

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/providers/aws"
+	"github.com/reachmap/reachmap/providers/aws"
 )
 
 func TestAWSPolicyCommand(t *testing.T) {

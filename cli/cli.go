@@ -11,7 +11,7 @@ import (
 	"io"
 	"strings"
 
-	"reachmap/internal/about"
+	"github.com/reachmap/reachmap/internal/about"
 )
 
 // Exit codes, as DESIGN.md fixes them.

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/internal/about"
-	"reachmap/inventory"
+	"github.com/reachmap/reachmap/internal/about"
+	"github.com/reachmap/reachmap/inventory"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {

@@ -11,9 +11,9 @@ import (
 	"strconv"
 	"strings"
 
-	"reachmap/inventory"
-	"reachmap/reach"
-	"reachmap/store"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/reach"
+	"github.com/reachmap/reachmap/store"
 )
 
 // errTooFew is returned when the store holds fewer scans than asked for.

@@ -13,11 +13,11 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/geo"
-	"reachmap/inventory"
-	"reachmap/providers"
-	"reachmap/report"
-	"reachmap/store"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/report"
+	"github.com/reachmap/reachmap/store"
 )
 
 func savedScans(t *testing.T, db string) []store.Summary {

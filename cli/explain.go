@@ -8,8 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"reachmap/geo"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/reach"
 )
 
 const explainUsage = `Usage:

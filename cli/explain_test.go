@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/geo"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/reach"
 )
 
 func explain(args ...string) (code int, stdout, stderr string) {

@@ -12,13 +12,13 @@ import (
 	"strings"
 	"syscall"
 
-	"reachmap/geo"
-	"reachmap/inventory"
-	"reachmap/policy"
-	"reachmap/providers"
-	"reachmap/reach"
-	"reachmap/report"
-	"reachmap/store"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/policy"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
+	"github.com/reachmap/reachmap/report"
+	"github.com/reachmap/reachmap/store"
 )
 
 // The keys of the --s3-endpoint servers.

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/geo"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/reach"
 )
 
 const r2Account = "0123456789abcdef0123456789abcdef"

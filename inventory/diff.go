@@ -4,8 +4,8 @@ import (
 	"slices"
 	"strings"
 
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // Identity names a data store across scans. The same provider, account,

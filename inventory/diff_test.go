@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/geo"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // edit returns a copy of s whose items went through f.

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // WriteJSON writes the scan in the JSON contract of DESIGN.md.

@@ -9,9 +9,9 @@ import (
 	"slices"
 	"time"
 
-	"reachmap/geo"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // Item is one data store with its location and legal reach. Its JSON form is

@@ -1,10 +1,10 @@
 package inventory
 
 import (
-	"reachmap/providers"
-	"reachmap/providers/aws"
-	"reachmap/providers/demo"
-	"reachmap/providers/mail"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/providers/demo"
+	"github.com/reachmap/reachmap/providers/mail"
 )
 
 // Registry returns the provider kinds this program knows. The list is

@@ -8,9 +8,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"reachmap/geo"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // Options says what to scan and how to judge it.

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"reachmap/geo"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 func demoScan(t *testing.T, home reach.Home) *Scan {

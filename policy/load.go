@@ -11,7 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // Load reads a policy file. A malformed file gives an error that lists

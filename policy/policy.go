@@ -29,8 +29,8 @@ import (
 	"slices"
 	"strings"
 
-	"reachmap/inventory"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // Policy is a parsed policy file.

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/inventory"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 func demoScan(t *testing.T, home reach.Home) *inventory.Scan {

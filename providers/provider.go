@@ -10,7 +10,7 @@ package providers
 import (
 	"context"
 
-	"reachmap/geo"
+	"github.com/reachmap/reachmap/geo"
 )
 
 // Kind is what sort of data store an asset is. Part of the JSON contract.

@@ -3,7 +3,7 @@ package reach
 import (
 	"strings"
 
-	"reachmap/geo"
+	"github.com/reachmap/reachmap/geo"
 )
 
 // Assessment is the legal model's answer for one place where data lives:

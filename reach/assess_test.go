@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/geo"
+	"github.com/reachmap/reachmap/geo"
 )
 
 // reachKeys renders a reach list as "IE:territorial US:operator!" (! =

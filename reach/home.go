@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"reachmap/geo"
+	"github.com/reachmap/reachmap/geo"
 )
 
 // Home is the user's home jurisdiction: "EU" for the EU/EEA as a whole, or

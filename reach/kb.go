@@ -13,7 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"reachmap/geo"
+	"github.com/reachmap/reachmap/geo"
 )
 
 // LawKind says how a law touches data. It decides where a law is shown:

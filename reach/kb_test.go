@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/geo"
+	"github.com/reachmap/reachmap/geo"
 )
 
 func TestEmbeddedKBValidates(t *testing.T) {

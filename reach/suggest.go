@@ -5,7 +5,7 @@ import (
 	"math"
 	"slices"
 
-	"reachmap/geo"
+	"github.com/reachmap/reachmap/geo"
 )
 
 // Option is one place a provider can keep data, judged for a home: the

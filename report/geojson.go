@@ -7,9 +7,9 @@ import (
 	"io"
 	"math"
 
-	"reachmap/inventory"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // featureCollection is an RFC 7946 FeatureCollection. Besides the members

@@ -13,11 +13,11 @@ import (
 	"strings"
 	"time"
 
-	"reachmap/geo"
-	"reachmap/internal/about"
-	"reachmap/inventory"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/internal/about"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 //go:embed report.html.tmpl

@@ -10,10 +10,10 @@ import (
 
 	"golang.org/x/image/vector"
 
-	"reachmap/assets"
-	"reachmap/geo/world"
-	"reachmap/inventory"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/assets"
+	"github.com/reachmap/reachmap/geo/world"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // testMapPNG draws a plain map of a scan so that the report tests embed a

@@ -17,7 +17,7 @@ import (
 	"slices"
 	"strings"
 
-	"reachmap/inventory"
+	"github.com/reachmap/reachmap/inventory"
 )
 
 // Formats lists every format Write knows, inventory's first.

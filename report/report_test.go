@@ -16,10 +16,10 @@ import (
 
 	"golang.org/x/net/html"
 
-	"reachmap/geo"
-	"reachmap/inventory"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 func demoScan(t testing.TB) *inventory.Scan {

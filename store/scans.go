@@ -9,10 +9,10 @@ import (
 	"math"
 	"time"
 
-	"reachmap/geo"
-	"reachmap/inventory"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // Summary describes a saved scan without its items: what a list of past

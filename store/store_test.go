@@ -13,10 +13,10 @@ import (
 	"testing"
 	"time"
 
-	"reachmap/geo"
-	"reachmap/inventory"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 var ctx = context.Background()

@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/assets"
-	"reachmap/geo/geoip"
-	"reachmap/internal/about"
+	"github.com/reachmap/reachmap/assets"
+	"github.com/reachmap/reachmap/geo/geoip"
+	"github.com/reachmap/reachmap/internal/about"
 )
 
 // aboutScreen states what Reachmap is built from: its versions, the date

@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/providers"
-	"reachmap/providers/aws"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // accountsScreen is where the user says what to scan: the AWS profiles

@@ -8,9 +8,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
-	"reachmap/internal/about"
-	"reachmap/providers"
-	"reachmap/providers/aws"
+	"github.com/reachmap/reachmap/internal/about"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/aws"
 )
 
 // Profiles found are ticked unless the user unticked them; the ticks

@@ -12,11 +12,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
-	"reachmap/assets"
-	"reachmap/internal/about"
-	"reachmap/providers/aws"
-	"reachmap/store"
-	"reachmap/ui/mapview"
+	"github.com/reachmap/reachmap/assets"
+	"github.com/reachmap/reachmap/internal/about"
+	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/store"
+	"github.com/reachmap/reachmap/ui/mapview"
 )
 
 // Options are the window's start-up choices.

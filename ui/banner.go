@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/inventory"
+	"github.com/reachmap/reachmap/inventory"
 )
 
 // banner is the in-window notice that a scan found data newly within a

@@ -8,8 +8,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"reachmap/store"
-	"reachmap/ui/mapview"
+	"github.com/reachmap/reachmap/store"
+	"github.com/reachmap/reachmap/ui/mapview"
 )
 
 // BenchmarkStartToLastScan measures what a person waits for between the

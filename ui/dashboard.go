@@ -10,10 +10,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/inventory"
-	"reachmap/policy"
-	"reachmap/reach"
-	"reachmap/ui/mapview"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/policy"
+	"github.com/reachmap/reachmap/reach"
+	"github.com/reachmap/reachmap/ui/mapview"
 )
 
 // dashboard is the map screen: the summary bar, the map with its mode

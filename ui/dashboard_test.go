@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // A demo window: the scan is on the map, in the table and in the counts.

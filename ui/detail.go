@@ -12,11 +12,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/geo"
-	"reachmap/inventory"
-	"reachmap/policy"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/policy"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // detailPanel shows one item: where it is and how sure we are, who runs

@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/inventory"
-	"reachmap/report"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/report"
 )
 
 // exportFormat is one entry of the export menu.

@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"reachmap/inventory"
-	"reachmap/ui/mapview"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/ui/mapview"
 )
 
 // Every export format writes a readable file of the whole scan.

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // filterBar is the search entry and the facet filters above the table.

@@ -12,10 +12,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
-	"reachmap/providers"
-	"reachmap/providers/aws"
-	"reachmap/providers/demo"
-	"reachmap/store"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/providers/demo"
+	"github.com/reachmap/reachmap/store"
 )
 
 // postQueue stands in for fyne.Do in tests: the worker's goroutines queue

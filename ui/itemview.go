@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 
-	"reachmap/inventory"
-	"reachmap/policy"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/policy"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // column is one column of the items table: its title (an English key,

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"testing"
 
-	"reachmap/inventory"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 func demoScan(t testing.TB) *inventory.Scan {

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // legend is the map's key, a compact strip along the bottom of the map

@@ -7,10 +7,10 @@ import (
 
 	"golang.org/x/text/language"
 
-	"reachmap/geo"
-	"reachmap/inventory"
-	"reachmap/reach"
-	"reachmap/ui/mapview"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/reach"
+	"github.com/reachmap/reachmap/ui/mapview"
 )
 
 // mapModel turns a scan into what the map draws: a marker per placed item

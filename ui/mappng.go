@@ -15,9 +15,9 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
-	"reachmap/inventory"
-	"reachmap/reach"
-	"reachmap/ui/mapview"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/reach"
+	"github.com/reachmap/reachmap/ui/mapview"
 )
 
 // Size of the map image in exports and in the HTML report.

@@ -3,9 +3,9 @@ package ui
 import (
 	"image/color"
 
-	"reachmap/inventory"
-	"reachmap/reach"
-	"reachmap/ui/mapview"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/reach"
+	"github.com/reachmap/reachmap/ui/mapview"
 )
 
 // The palette is Okabe–Ito's, chosen because people with any common form

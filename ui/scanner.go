@@ -6,9 +6,9 @@ import (
 
 	"fyne.io/fyne/v2/data/binding"
 
-	"reachmap/inventory"
-	"reachmap/providers"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // scanner runs inventory.Run off the UI thread. Progress reaches the

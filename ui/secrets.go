@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2"
 	"github.com/zalando/go-keyring"
 
-	"reachmap/geo"
-	"reachmap/internal/about"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/internal/about"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // s3Endpoint is an S3-compatible storage account (Hetzner, OVHcloud,

@@ -7,9 +7,9 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"reachmap/providers"
-	"reachmap/providers/aws"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // Preference keys. Nothing secret is ever stored under any of them: S3

@@ -13,9 +13,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/geo/geoip"
-	"reachmap/policy"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo/geoip"
+	"github.com/reachmap/reachmap/policy"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // settingsScreen holds the choices that change how a scan is judged and

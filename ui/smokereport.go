@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"reachmap/ui/smoke"
+	"github.com/reachmap/reachmap/ui/smoke"
 )
 
 // The self-report for the smoke test (see package smoke): written when

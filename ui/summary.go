@@ -8,9 +8,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/geo"
-	"reachmap/inventory"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // summaryBar is the line above the map: the headline answer (how many

@@ -13,12 +13,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/inventory"
-	"reachmap/policy"
-	"reachmap/providers"
-	"reachmap/providers/aws"
-	"reachmap/reach"
-	"reachmap/store"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/policy"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/reach"
+	"github.com/reachmap/reachmap/store"
 )
 
 // deps are what the window needs from the outside world. Run passes the

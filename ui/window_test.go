@@ -14,10 +14,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/geo"
-	"reachmap/providers"
-	"reachmap/providers/aws"
-	"reachmap/store"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/store"
 )
 
 func bucket(name, region string) providers.Asset {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/assets"
+	"github.com/reachmap/reachmap/assets"
 )
 
 func load(t testing.TB, data []byte) *World {

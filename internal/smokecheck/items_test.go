@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/ui/smoke"
+	"github.com/reachmap/reachmap/ui/smoke"
 )
 
 // shotWithDisc is a screenshot with one orange square standing for a disc

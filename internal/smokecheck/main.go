@@ -18,7 +18,7 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"reachmap/ui/smoke"
+	"github.com/reachmap/reachmap/ui/smoke"
 )
 
 func main() {

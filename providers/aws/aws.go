@@ -26,9 +26,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
-	"reachmap/geo"
-	"reachmap/geo/geoip"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/geo/geoip"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // providerID is the legal model's id for Amazon Web Services.

@@ -31,8 +31,8 @@ import (
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
-	"reachmap/internal/delayproxy"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/internal/delayproxy"
+	"github.com/reachmap/reachmap/providers"
 )
 
 const benchRTT = 50 * time.Millisecond

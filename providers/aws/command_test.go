@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/cli"
-	"reachmap/inventory"
-	"reachmap/providers/aws"
-	"reachmap/reach"
+	"github.com/reachmap/reachmap/cli"
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // TestCommandLineScansAnAccount runs `reachmap scan --aws-profile acme

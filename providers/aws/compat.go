@@ -13,8 +13,8 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/logging"
 
-	"reachmap/geo"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // S3-compatible object stores (Hetzner, OVHcloud, Scaleway, Backblaze, a

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"reachmap/geo"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // Whose an endpoint is and where: the user's choice, else the host name.

@@ -9,7 +9,7 @@ import (
 
 	"github.com/aws/smithy-go"
 
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // deniedLedger holds the AccessDenied answers of regional calls until every

@@ -26,7 +26,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // testProfile is one profile of a generated shared config.

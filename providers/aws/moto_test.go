@@ -20,8 +20,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 	"github.com/aws/aws-sdk-go-v2/service/ses"
 
-	"reachmap/geo"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // estate is what seedMoto creates, with estateMail's organizations:

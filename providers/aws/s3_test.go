@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"reachmap/geo"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // scanS3 runs only the bucket part of a scan, for tests about S3.

@@ -21,7 +21,7 @@ import (
 	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // iamUser creates a moto IAM user with an inline policy (none when

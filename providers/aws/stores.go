@@ -15,7 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ses"
 	"github.com/aws/aws-sdk-go-v2/service/workmail"
 
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // found is one data store a lister saw in a region.

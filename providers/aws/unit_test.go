@@ -34,7 +34,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/workmail"
 	"github.com/aws/smithy-go"
 
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/providers"
 )
 
 func writeFile(t *testing.T, dir, name, content string) string {

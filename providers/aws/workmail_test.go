@@ -22,7 +22,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/workmail"
 	"github.com/aws/smithy-go"
 
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // workMailOrg is an OrganizationSummary as WorkMail sends it.

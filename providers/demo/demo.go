@@ -9,8 +9,8 @@ import (
 	"context"
 	"time"
 
-	"reachmap/geo"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // Factory builds the demo provider when Config.Demo is set.

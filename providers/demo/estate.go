@@ -1,8 +1,8 @@
 package demo
 
 import (
-	"reachmap/geo"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // The estate of "Atelier Lumen", a 12-person architecture practice in Lyon:

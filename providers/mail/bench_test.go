@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // BenchmarkScan1000Domains scans 1,000 domains against a resolver that

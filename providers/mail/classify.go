@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"strings"
 
-	"reachmap/geo"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // Match is what a host name tells about a mail service.

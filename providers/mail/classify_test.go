@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/providers"
 )
 
 func TestClassifyMX(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // Seeds: the shapes the tables above test, plus the odd ones.

@@ -6,8 +6,8 @@ import (
 	"net/netip"
 	"strconv"
 
-	"reachmap/geo"
-	"reachmap/geo/geoip"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/geo/geoip"
 )
 
 // countryLocation places an item in a whole country, at the country's

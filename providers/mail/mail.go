@@ -28,9 +28,9 @@ import (
 
 	"github.com/miekg/dns"
 
-	"reachmap/geo"
-	"reachmap/geo/geoip"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/geo/geoip"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // providerName is the name of this provider in progress and gaps.

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"reachmap/geo"
-	"reachmap/providers"
+	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/providers"
 )
 
 // testZone has a domain for every pattern and every failure the provider

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"reachmap/geo"
+	"github.com/reachmap/reachmap/geo"
 )
 
 // Microsoft 365 tenant discovery: Entra ID publishes, for any domain

@@ -5,7 +5,7 @@ import (
 	"math"
 	"slices"
 
-	"reachmap/geo/world"
+	"github.com/reachmap/reachmap/geo/world"
 )
 
 const (

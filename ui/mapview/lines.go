@@ -4,7 +4,7 @@ import (
 	"image"
 	"math"
 
-	"reachmap/geo/world"
+	"github.com/reachmap/reachmap/geo/world"
 )
 
 // polyline draws a border or coastline as a one-pixel antialiased line.

@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/assets"
-	"reachmap/geo/world"
+	"github.com/reachmap/reachmap/assets"
+	"github.com/reachmap/reachmap/geo/world"
 )
 
 // Marker is one item on the map.

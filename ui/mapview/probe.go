@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"reachmap/geo/world"
+	"github.com/reachmap/reachmap/geo/world"
 )
 
 // Drawn is one disc as the map draws it now: a single marker or a cluster.

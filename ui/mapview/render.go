@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/image/vector"
 
-	"reachmap/geo/world"
+	"github.com/reachmap/reachmap/geo/world"
 )
 
 // premul is a colour with premultiplied alpha, the form image.RGBA keeps

@@ -3,7 +3,7 @@ package mapview
 import (
 	"math"
 
-	"reachmap/geo/world"
+	"github.com/reachmap/reachmap/geo/world"
 )
 
 const (

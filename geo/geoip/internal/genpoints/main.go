@@ -19,7 +19,7 @@ import (
 	"os"
 	"sort"
 
-	"reachmap/geo/world"
+	"github.com/reachmap/reachmap/geo/world"
 )
 
 func main() {

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"reachmap/ui/mapview"
+	"github.com/reachmap/reachmap/ui/mapview"
 )
 
 // Places where cloud regions are, so clusters form as in real use.

@@ -1,0 +1,82 @@
+package bounded
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestEachCallsEveryItemOnce(t *testing.T) {
+	items := make([]int, 1000)
+	for i := range items {
+		items[i] = i
+	}
+	var mu sync.Mutex
+	seen := map[int]int{}
+	n := Each(context.Background(), 7, items, func(i int) {
+		mu.Lock()
+		seen[i]++
+		mu.Unlock()
+	})
+	if n != len(items) || len(seen) != len(items) {
+		t.Fatalf("started %d, saw %d distinct, want %d", n, len(seen), len(items))
+	}
+	for i, c := range seen {
+		if c != 1 {
+			t.Fatalf("item %d called %d times", i, c)
+		}
+	}
+}
+
+func TestEachNeverExceedsItsLimit(t *testing.T) {
+	for _, limit := range []int{-1, 0, 1, 3, 50} {
+		var now, peak atomic.Int32
+		Each(context.Background(), limit, make([]struct{}, 40), func(struct{}) {
+			n := now.Add(1)
+			for {
+				p := peak.Load()
+				if n <= p || peak.CompareAndSwap(p, n) {
+					break
+				}
+			}
+			time.Sleep(time.Millisecond)
+			now.Add(-1)
+		})
+		want := int32(max(limit, 1))
+		if want > 40 {
+			want = 40
+		}
+		if peak.Load() > want || peak.Load() < 1 {
+			t.Errorf("limit %d: peak %d goroutines, want 1..%d", limit, peak.Load(), want)
+		}
+	}
+}
+
+func TestEachStopsHandingOutOnceCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var calls atomic.Int32
+	n := Each(ctx, 2, make([]int, 100), func(int) {
+		if calls.Add(1) == 5 {
+			cancel()
+		}
+	})
+	if n != int(calls.Load()) {
+		t.Errorf("reported %d started, %d ran", n, calls.Load())
+	}
+	// Two workers may each have taken one more item before seeing the cancel.
+	if calls.Load() > 7 {
+		t.Errorf("%d calls after cancelling at the 5th", calls.Load())
+	}
+	cancel()
+	if got := Each(ctx, 4, make([]int, 10), func(int) { t.Error("called on a done context") }); got != 0 {
+		t.Errorf("done context: started %d", got)
+	}
+}
+
+func TestEachWithNoItems(t *testing.T) {
+	if n := Each(context.Background(), 4, []string(nil), func(string) { t.Error("called") }); n != 0 {
+		t.Errorf("started %d", n)
+	}
+}
