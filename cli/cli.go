@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/reachmap/reachmap/internal/about"
 )
@@ -68,20 +67,6 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "reachmap: unknown command %q\n\n%s", args[0], usage)
 	return ExitUsage
-}
-
-// strList is a flag that may be repeated: --domain a --domain b, or a,b.
-type strList []string
-
-func (s *strList) String() string { return strings.Join(*s, ",") }
-
-func (s *strList) Set(v string) error {
-	for _, p := range strings.Split(v, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			*s = append(*s, p)
-		}
-	}
-	return nil
 }
 
 // parse parses flags the same way for every subcommand: -h prints the

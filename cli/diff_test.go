@@ -16,6 +16,7 @@ import (
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/demo"
 	"github.com/reachmap/reachmap/report"
 	"github.com/reachmap/reachmap/store"
 )
@@ -216,7 +217,7 @@ rules:
 // and a new Virginia bucket.
 func moved(t *testing.T) *inventory.Scan {
 	t.Helper()
-	s, err := inventory.Run(context.Background(), inventory.Options{Config: providers.Config{Demo: true}, Home: "EU"}, nil)
+	s, err := inventory.Run(context.Background(), inventory.Options{Providers: []providers.Provider{&demo.Provider{}}, Home: "EU"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,37 +12,31 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/policy"
 	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/all"
 	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/report"
 	"github.com/reachmap/reachmap/store"
 )
 
-// The keys of the --s3-endpoint servers.
-const (
-	envS3Key    = "REACHMAP_S3_ACCESS_KEY_ID"
-	envS3Secret = "REACHMAP_S3_SECRET_ACCESS_KEY"
-)
-
 func runScan(args []string, stdout, stderr io.Writer) int {
+	return scanWith(all.Registry(), os.Getenv, args, stdout, stderr)
+}
+
+// scanWith runs the scan command with the provider kinds of reg, each
+// adding its own flags; env gives the environment (keys that must not
+// appear in the process list).
+func scanWith(reg *providers.Registry, env func(string) string, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
-	var (
-		cfg      providers.Config
-		profiles strList
-		domains  strList
-		s3URLs   strList
-	)
-	fs.BoolVar(&cfg.Demo, "demo", false, "scan the embedded demo estate")
-	fs.Var(&profiles, "aws-profile", "AWS profile to scan (repeatable)")
-	fs.Var(&domains, "domain", "mail domain to look up (repeatable)")
-	fs.Var(&s3URLs, "s3-endpoint", "S3-compatible endpoint URL to list (repeatable); keys from $"+envS3Key+" and $"+envS3Secret)
-	s3Provider := fs.String("s3-provider", "", "company running the --s3-endpoint servers (hetzner, ovh, scaleway…; default: known from the host name)")
-	s3Region := fs.String("s3-region", "", "their region code (fsn1, gra, fr-par…; default: known from the host name)")
-	fs.StringVar(&cfg.DNS, "dns", "", "DNS resolver for mail lookups, HOST:PORT (default: the system's)")
-	fs.StringVar(&cfg.GeoIPDB, "geoip-db", "", "MaxMind-format GeoIP database to use instead of the embedded one")
+	var shared providers.Shared
+	parsers := map[string]providers.ParseFunc{}
+	for _, f := range reg.Factories() {
+		parsers[f.Name] = f.Flags(fs)
+	}
+	fs.StringVar(&shared.DNS, "dns", "", "DNS resolver for mail lookups, HOST:PORT (default: the system's)")
+	fs.StringVar(&shared.GeoIPDB, "geoip-db", "", "MaxMind-format GeoIP database to use instead of the embedded one")
 	home := fs.String("home", "EU", "home jurisdiction: an ISO country code, or EU for the EU/EEA")
 	format := fs.String("format", "json", "output format: "+strings.Join(report.Formats, ", "))
 	out := fs.String("out", "", "write the result to this file instead of standard output")
@@ -83,33 +77,24 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 			return ExitUsage
 		}
 	}
-	cfg.AWSProfiles, cfg.Domains = profiles, domains
-	if len(s3URLs) == 0 && (*s3Provider != "" || *s3Region != "") {
-		fmt.Fprintln(stderr, "reachmap scan: --s3-provider and --s3-region describe --s3-endpoint, which is missing")
-		return ExitUsage
-	}
-	if p := strings.ToLower(*s3Provider); p != "" && p != "self-hosted" {
-		if !knownProvider(p) {
-			unknownProvider(stderr, "reachmap scan: --s3-provider", p)
+	sel := providers.Selection{}
+	for _, name := range reg.Names() {
+		o, err := parsers[name](env)
+		if err != nil {
+			fmt.Fprintf(stderr, "reachmap scan: %v\n", err)
 			return ExitUsage
 		}
-		if _, ok := geo.Lookup(p, *s3Region); *s3Region != "" && !ok && len(geo.Regions(p)) > 0 {
-			fmt.Fprintf(stderr, "reachmap scan: --s3-region: %s\n", unknownRegion(p, *s3Region, true))
-			return ExitUsage
-		}
+		sel[name] = o
 	}
-	for _, u := range s3URLs {
-		// Keys come from the environment, never from arguments, which
-		// other users of the machine can read in the process list.
-		cfg.S3Endpoints = append(cfg.S3Endpoints, providers.S3Endpoint{
-			URL: u, Provider: *s3Provider, Region: *s3Region,
-			AccessKeyID: os.Getenv(envS3Key), SecretAccessKey: os.Getenv(envS3Secret),
-		})
+	ps, err := reg.Build(sel, shared)
+	if err != nil {
+		fmt.Fprintf(stderr, "reachmap scan: %v\n", err)
+		return ExitFailed
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	scan, err := inventory.Run(ctx, inventory.Options{Config: cfg, Home: h}, nil)
+	scan, err := inventory.Run(ctx, inventory.Options{Providers: ps, Home: h}, nil)
 	if errors.Is(err, inventory.ErrNothingToScan) {
 		fmt.Fprintf(stderr, "reachmap scan: %v\n", err)
 		return ExitUsage

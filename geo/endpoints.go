@@ -3,6 +3,7 @@ package geo
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -29,6 +30,20 @@ func S3Endpoint(host string) (provider, region string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// S3Providers returns, sorted, the id of every provider whose S3 host
+// names S3Endpoint recognises: the companies an S3-compatible endpoint
+// can be said to belong to (AWS included).
+func S3Providers() []string {
+	var ids []string
+	for i := range s3Rules {
+		if !slices.Contains(ids, s3Rules[i].provider) {
+			ids = append(ids, s3Rules[i].provider)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // hostLabels lower-cases a host name and splits it into DNS labels. It

@@ -15,10 +15,11 @@ import (
 
 // Options says what to scan and how to judge it.
 type Options struct {
-	Config providers.Config
-	Home   reach.Home
-	// Registry defaults to Registry() when nil.
-	Registry *providers.Registry
+	// Providers are what to scan, built by the caller (the command line
+	// and the window build them from the kinds that providers/all lists,
+	// so inventory depends on no cloud SDK).
+	Providers []providers.Provider
+	Home      reach.Home
 	// Now defaults to time.Now; tests fix it.
 	Now func() time.Time
 }
@@ -33,18 +34,11 @@ var ErrNothingToScan = errors.New("nothing to scan: give --demo, --aws-profile o
 // partial Scan is returned with it). progress, if not nil, is called from
 // the providers' goroutines; it MUST be safe for concurrent use.
 func Run(ctx context.Context, opts Options, progress func(providers.Progress)) (*Scan, error) {
-	reg := opts.Registry
-	if reg == nil {
-		reg = Registry()
-	}
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now
 	}
-	ps, err := reg.Build(opts.Config)
-	if err != nil {
-		return nil, err
-	}
+	ps := opts.Providers
 	if len(ps) == 0 {
 		return nil, ErrNothingToScan
 	}

@@ -12,12 +12,13 @@ import (
 
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/demo"
 	"github.com/reachmap/reachmap/reach"
 )
 
 func demoScan(t *testing.T, home reach.Home) *Scan {
 	t.Helper()
-	s, err := Run(context.Background(), Options{Config: providers.Config{Demo: true}, Home: home}, nil)
+	s, err := Run(context.Background(), Options{Providers: []providers.Provider{&demo.Provider{}}, Home: home}, nil)
 	if err != nil {
 		t.Fatalf("demo scan: %v", err)
 	}
@@ -246,14 +247,12 @@ func (f *fake) Scan(ctx context.Context, sink providers.Sink) error {
 	return f.err
 }
 
-func registryOf(ps ...providers.Provider) *providers.Registry {
-	return providers.NewRegistry(providers.Factory{Name: "fake", New: func(providers.Config) ([]providers.Provider, error) { return ps, nil }})
-}
+func registryOf(ps ...providers.Provider) []providers.Provider { return ps }
 
 func TestRunPartialFailureIsAGap(t *testing.T) {
 	ok := &fake{name: "ok", assets: []providers.Asset{{Provider: "hetzner", Account: "a", Kind: providers.KindBucket, Name: "b", Region: "fsn1", Evidence: geo.EvidenceCatalog}}}
 	bad := &fake{name: "aws:broken", err: errors.New("no credentials for profile broken")}
-	s, err := Run(context.Background(), Options{Registry: registryOf(ok, bad), Home: "EU"}, nil)
+	s, err := Run(context.Background(), Options{Providers: registryOf(ok, bad), Home: "EU"}, nil)
 	if err != nil {
 		t.Fatalf("one failing provider must not fail the scan: %v", err)
 	}
@@ -264,16 +263,16 @@ func TestRunPartialFailureIsAGap(t *testing.T) {
 	// A provider that reported why it failed gets no second gap.
 	explained := &fake{name: "aws:sso", err: errors.New("aws profile sso: expired"),
 		gaps: []providers.Gap{{Provider: "aws", Account: "sso", Error: "expired", Hint: "run: aws sso login --profile sso"}}}
-	s, err = Run(context.Background(), Options{Registry: registryOf(ok, explained), Home: "EU"}, nil)
+	s, err = Run(context.Background(), Options{Providers: registryOf(ok, explained), Home: "EU"}, nil)
 	if err != nil || len(s.Gaps) != 1 || s.Gaps[0].Hint == "" {
 		t.Errorf("err %v, gaps %+v: want the provider's own gap only", err, s.Gaps)
 	}
 
-	_, err = Run(context.Background(), Options{Registry: registryOf(bad), Home: "EU"}, nil)
+	_, err = Run(context.Background(), Options{Providers: registryOf(bad), Home: "EU"}, nil)
 	if err == nil {
 		t.Error("a scan where every provider failed must fail")
 	}
-	_, err = Run(context.Background(), Options{Registry: registryOf(), Home: "EU"}, nil)
+	_, err = Run(context.Background(), Options{Providers: registryOf(), Home: "EU"}, nil)
 	if !errors.Is(err, ErrNothingToScan) {
 		t.Errorf("empty scan: %v", err)
 	}
@@ -283,7 +282,7 @@ func TestRunCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := Run(ctx, Options{Registry: registryOf(&fake{name: "slow", block: true}), Home: "EU"}, nil)
+		_, err := Run(ctx, Options{Providers: registryOf(&fake{name: "slow", block: true}), Home: "EU"}, nil)
 		done <- err
 	}()
 	cancel()

@@ -19,13 +19,14 @@ import (
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/demo"
 	"github.com/reachmap/reachmap/reach"
 )
 
 func demoScan(t testing.TB) *inventory.Scan {
 	t.Helper()
 	s, err := inventory.Run(context.Background(), inventory.Options{
-		Config: providers.Config{Demo: true}, Home: "EU",
+		Providers: []providers.Provider{&demo.Provider{}}, Home: "EU",
 		Now: func() time.Time { return time.Date(2026, 11, 16, 8, 30, 0, 0, time.UTC) },
 	}, nil)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/demo"
 	"github.com/reachmap/reachmap/reach"
 )
 
@@ -23,7 +24,7 @@ var ctx = context.Background()
 
 func demoScan(t testing.TB, home reach.Home) *inventory.Scan {
 	t.Helper()
-	s, err := inventory.Run(ctx, inventory.Options{Config: providers.Config{Demo: true}, Home: home}, nil)
+	s, err := inventory.Run(ctx, inventory.Options{Providers: []providers.Provider{&demo.Provider{}}, Home: home}, nil)
 	if err != nil {
 		t.Fatalf("demo scan: %v", err)
 	}

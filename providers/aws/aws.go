@@ -14,7 +14,6 @@ package aws
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"sort"
@@ -33,27 +32,6 @@ import (
 
 // providerID is the legal model's id for Amazon Web Services.
 const providerID = "aws"
-
-// Factory builds one provider per profile named in Config.AWSProfiles.
-// Building has no side effects: profiles are read when a scan starts.
-var Factory = providers.Factory{Name: "aws", New: newProviders}
-
-func newProviders(cfg providers.Config) ([]providers.Provider, error) {
-	var out []providers.Provider
-	seen := map[string]bool{}
-	for _, name := range cfg.AWSProfiles {
-		name = strings.TrimSpace(name)
-		if name == "" {
-			return nil, errors.New("empty AWS profile name")
-		}
-		if seen[name] {
-			continue
-		}
-		seen[name] = true
-		out = append(out, &Provider{profile: name, opts: defaultOptions()})
-	}
-	return out, nil
-}
 
 // Provider scans the account behind one AWS profile.
 type Provider struct {

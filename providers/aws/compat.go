@@ -23,20 +23,9 @@ import (
 // differs is whose they are and where: an endpoint usually serves one
 // region, named by its host name (geo.S3Endpoint) or by the user.
 
-// CompatFactory builds one provider per S3-compatible endpoint in Config.
-var CompatFactory = providers.Factory{Name: "s3-compatible", New: newCompatProviders}
-
-func newCompatProviders(cfg providers.Config) ([]providers.Provider, error) {
-	var out []providers.Provider
-	for _, ep := range cfg.S3Endpoints {
-		out = append(out, &CompatProvider{ep: ep, opts: defaultOptions()})
-	}
-	return out, nil
-}
-
 // CompatProvider lists the buckets behind one S3-compatible endpoint.
 type CompatProvider struct {
-	ep   providers.S3Endpoint
+	ep   S3Endpoint
 	opts options
 }
 
@@ -46,7 +35,7 @@ func (p *CompatProvider) Name() string { return "s3:" + p.ep.String() }
 // compatPlace decides whose an endpoint is and where, from the user's
 // choice first, then the host name. It fails only on a URL that cannot be
 // an endpoint.
-func compatPlace(ep providers.S3Endpoint) (host string, place s3Place, err error) {
+func compatPlace(ep S3Endpoint) (host string, place s3Place, err error) {
 	u, err := url.Parse(strings.TrimSpace(ep.URL))
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Hostname() == "" {
 		return "", s3Place{}, fmt.Errorf("%q is not an endpoint URL: give it as https://host[:port]", ep.URL)
@@ -165,7 +154,7 @@ func wrongRegion(err error) bool {
 
 // compatSession is a session for one endpoint with static keys. It carries
 // the same read-only guard, retryer and HTTP client as a profile's.
-func compatSession(ep providers.S3Endpoint, region string, o options) *session {
+func compatSession(ep S3Endpoint, region string, o options) *session {
 	cfg := sdkaws.Config{
 		Region:       region,
 		Credentials:  credentials.NewStaticCredentialsProvider(ep.AccessKeyID, ep.SecretAccessKey, ""),

@@ -8,28 +8,27 @@ import (
 	"time"
 
 	"github.com/reachmap/reachmap/geo"
-	"github.com/reachmap/reachmap/providers"
 )
 
 // Whose an endpoint is and where: the user's choice, else the host name.
 func TestCompatPlace(t *testing.T) {
 	tests := []struct {
 		name     string
-		ep       providers.S3Endpoint
+		ep       S3Endpoint
 		provider string
 		region   string
 		evidence geo.Evidence
 		unknown  string // part of the reason it cannot be placed, if any
 	}{
-		{"host names the provider and region", providers.S3Endpoint{URL: "https://fsn1.your-objectstorage.com"}, "hetzner", "fsn1", geo.EvidenceDNS, ""},
-		{"the user's region wins", providers.S3Endpoint{URL: "https://s3.gra.io.cloud.ovh.net", Region: "sbg"}, "ovh", "sbg", geo.EvidenceCatalog, ""},
-		{"the user's provider and region", providers.S3Endpoint{URL: "http://10.0.0.5:9000", Provider: "Hetzner", Region: "nbg1"}, "hetzner", "nbg1", geo.EvidenceCatalog, ""},
-		{"a provider the host confirms", providers.S3Endpoint{URL: "https://s3.fr-par.scw.cloud", Provider: "scaleway"}, "scaleway", "fr-par", geo.EvidenceDNS, ""},
-		{"self-hosted", providers.S3Endpoint{URL: "https://minio.office.example:9000"}, "self-hosted", "", geo.EvidenceCatalog, "does not recognise"},
-		{"a provider without region", providers.S3Endpoint{URL: "http://10.0.0.5", Provider: "ovh"}, "ovh", "", geo.EvidenceCatalog, "set the region"},
-		{"self-hosted, the region a country", providers.S3Endpoint{URL: "https://s3.office.example", Provider: "self-hosted", Region: "de"}, "self-hosted", "", geo.EvidenceCatalog, ""},
-		{"self-hosted, a region that is no country", providers.S3Endpoint{URL: "https://s3.office.example", Provider: "self-hosted", Region: "fsn1"}, "self-hosted", "", geo.EvidenceCatalog, "for your own server, its country"},
-		{"AWS itself", providers.S3Endpoint{URL: "https://s3.eu-west-1.amazonaws.com"}, "aws", "", geo.EvidenceDNS, ""},
+		{"host names the provider and region", S3Endpoint{URL: "https://fsn1.your-objectstorage.com"}, "hetzner", "fsn1", geo.EvidenceDNS, ""},
+		{"the user's region wins", S3Endpoint{URL: "https://s3.gra.io.cloud.ovh.net", Region: "sbg"}, "ovh", "sbg", geo.EvidenceCatalog, ""},
+		{"the user's provider and region", S3Endpoint{URL: "http://10.0.0.5:9000", Provider: "Hetzner", Region: "nbg1"}, "hetzner", "nbg1", geo.EvidenceCatalog, ""},
+		{"a provider the host confirms", S3Endpoint{URL: "https://s3.fr-par.scw.cloud", Provider: "scaleway"}, "scaleway", "fr-par", geo.EvidenceDNS, ""},
+		{"self-hosted", S3Endpoint{URL: "https://minio.office.example:9000"}, "self-hosted", "", geo.EvidenceCatalog, "does not recognise"},
+		{"a provider without region", S3Endpoint{URL: "http://10.0.0.5", Provider: "ovh"}, "ovh", "", geo.EvidenceCatalog, "set the region"},
+		{"self-hosted, the region a country", S3Endpoint{URL: "https://s3.office.example", Provider: "self-hosted", Region: "de"}, "self-hosted", "", geo.EvidenceCatalog, ""},
+		{"self-hosted, a region that is no country", S3Endpoint{URL: "https://s3.office.example", Provider: "self-hosted", Region: "fsn1"}, "self-hosted", "", geo.EvidenceCatalog, "for your own server, its country"},
+		{"AWS itself", S3Endpoint{URL: "https://s3.eu-west-1.amazonaws.com"}, "aws", "", geo.EvidenceDNS, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -46,14 +45,14 @@ func TestCompatPlace(t *testing.T) {
 		})
 	}
 	for _, bad := range []string{"", "fsn1.your-objectstorage.com", "ftp://host", "https://", "://x"} {
-		if _, _, err := compatPlace(providers.S3Endpoint{URL: bad}); err == nil {
+		if _, _, err := compatPlace(S3Endpoint{URL: bad}); err == nil {
 			t.Errorf("URL %q accepted", bad)
 		}
 	}
 }
 
 // compatScan lists one endpoint with the test options.
-func compatScan(t *testing.T, ep providers.S3Endpoint, o options) (*recSink, error) {
+func compatScan(t *testing.T, ep S3Endpoint, o options) (*recSink, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -66,7 +65,7 @@ func compatScan(t *testing.T, ep providers.S3Endpoint, o options) (*recSink, err
 // bucket is the named company's, in its region, learned from the user.
 func TestCompatEndpointScan(t *testing.T) {
 	s, names := versityBuckets(t, 3)
-	ep := providers.S3Endpoint{URL: s.url, Provider: "wasabi", Region: versityRegion, AccessKeyID: versityAccess, SecretAccessKey: versitySecret}
+	ep := S3Endpoint{URL: s.url, Provider: "wasabi", Region: versityRegion, AccessKeyID: versityAccess, SecretAccessKey: versitySecret}
 	sink, err := compatScan(t, ep, testOptions(nil))
 	if err != nil {
 		t.Fatalf("scan: %v\n%s", err, sink.gapText())
@@ -147,7 +146,7 @@ func TestCompatEndpointScan(t *testing.T) {
 		}
 		dead := "http://" + l.Addr().String()
 		l.Close()
-		sink, err := compatScan(t, providers.S3Endpoint{URL: dead, Provider: "hetzner", Region: "fsn1", AccessKeyID: "k", SecretAccessKey: "s"}, testOptions(nil))
+		sink, err := compatScan(t, S3Endpoint{URL: dead, Provider: "hetzner", Region: "fsn1", AccessKeyID: "k", SecretAccessKey: "s"}, testOptions(nil))
 		if err == nil || len(sink.Gaps) != 1 || !strings.Contains(sink.Gaps[0].Hint, "Could not reach 127.0.0.1") {
 			t.Errorf("err %v, gaps:\n%s", err, sink.gapText())
 		}
@@ -160,7 +159,7 @@ func TestCompatSigningRegionFallback(t *testing.T) {
 	s := need(t, usVersity)
 	names := bucketNames("usv", 2)
 	createBuckets(t, rawS3(s.url, "us-east-1", versityAccess, versitySecret), "us-east-1", names)
-	ep := providers.S3Endpoint{URL: s.url, Provider: "hetzner", Region: "fsn1", AccessKeyID: versityAccess, SecretAccessKey: versitySecret}
+	ep := S3Endpoint{URL: s.url, Provider: "hetzner", Region: "fsn1", AccessKeyID: versityAccess, SecretAccessKey: versitySecret}
 	f := newFront(t, s.url)
 	ep.URL = f.URL()
 	sink, err := compatScan(t, ep, testOptions(nil))

@@ -336,7 +336,7 @@ func TestEndpointOverridesFromEnvironment(t *testing.T) {
 	t.Setenv("AWS_ENDPOINT_URL", f.URL())
 	t.Setenv("AWS_ENDPOINT_URL_S3", vgw.url)
 
-	ps, err := Factory.New(providers.Config{AWSProfiles: []string{"office"}})
+	ps, err := Factory.New(Options{Profiles: []string{"office"}}, providers.Shared{})
 	if err != nil || len(ps) != 1 {
 		t.Fatalf("factory: %v %v", ps, err)
 	}

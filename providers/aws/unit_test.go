@@ -195,7 +195,7 @@ func TestFactory(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ps, err := Factory.New(providers.Config{AWSProfiles: tc.profiles, Domains: []string{"ignored.example"}})
+			ps, err := Factory.New(Options{Profiles: tc.profiles}, providers.Shared{})
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("err = %v, wantErr %v", err, tc.wantErr)
 			}

@@ -13,17 +13,6 @@ import (
 	"github.com/reachmap/reachmap/providers"
 )
 
-// Factory builds the demo provider when Config.Demo is set.
-var Factory = providers.Factory{
-	Name: "demo",
-	New: func(cfg providers.Config) ([]providers.Provider, error) {
-		if !cfg.Demo {
-			return nil, nil
-		}
-		return []providers.Provider{&Provider{}}, nil
-	},
-}
-
 // Provider streams the demo estate.
 type Provider struct {
 	// Pace, when set, waits between items so a person sees the progress

@@ -30,7 +30,7 @@ func BenchmarkScan1000Domains(b *testing.B) {
 		fmt.Fprintf(&zone, "%s. 300 IN TXT \"v=spf1 include:spf.protection.outlook.com -all\"\n", d)
 	}
 	srv := startDNS(b, zone.String(), func(s *testDNS) { s.delay = delay })
-	p, err := New(providers.Config{Domains: domains, DNS: srv.Addr}, WithTenantDiscovery(""))
+	p, err := New(Options{Domains: domains}, providers.Shared{DNS: srv.Addr}, WithTenantDiscovery(""))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -291,7 +291,7 @@ func TestSystemResolverConfig(t *testing.T) {
 		t.Error("missing config: no error")
 	}
 	// Scan reports a missing system config as a failure to scan at all.
-	p, err := New(providers.Config{Domains: []string{"example.com"}}, withResolvConf(dir+"/missing.conf"), WithTenantDiscovery(""))
+	p, err := New(Options{Domains: []string{"example.com"}}, providers.Shared{}, withResolvConf(dir+"/missing.conf"), WithTenantDiscovery(""))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@
 // weak evidence. For Microsoft 365 the tenant's geography is read from
 // Microsoft Entra's public OpenID configuration.
 //
-// DNS goes only to the resolver the user gives (Config.DNS) or, without
+// DNS goes only to the resolver the user gives (providers.Shared.DNS) or, without
 // one, to the servers of /etc/resolv.conf.
 package mail
 
@@ -35,22 +35,6 @@ import (
 
 // providerName is the name of this provider in progress and gaps.
 const providerName = "mail"
-
-// Factory builds one mail provider for all of Config.Domains, or none when
-// there are no domains.
-var Factory = providers.Factory{
-	Name: providerName,
-	New: func(cfg providers.Config) ([]providers.Provider, error) {
-		if len(cfg.Domains) == 0 {
-			return nil, nil
-		}
-		p, err := New(cfg)
-		if err != nil {
-			return nil, err
-		}
-		return []providers.Provider{p}, nil
-	},
-}
 
 // Provider scans a list of domains. Create it with New.
 type Provider struct {
@@ -85,11 +69,11 @@ func withResolvConf(path string) Option { return func(p *Provider) { p.resolvCon
 const defaultConcurrency = 64
 
 // New checks the configuration and returns a provider. It does no I/O
-// beyond checking that a GeoIP file named in the config exists.
-func New(cfg providers.Config, opts ...Option) (*Provider, error) {
+// beyond checking that a GeoIP file named in shared exists.
+func New(cfg Options, shared providers.Shared, opts ...Option) (*Provider, error) {
 	p := &Provider{
-		dnsServer:   strings.TrimSpace(cfg.DNS),
-		geoipPath:   cfg.GeoIPDB,
+		dnsServer:   strings.TrimSpace(shared.DNS),
+		geoipPath:   shared.GeoIPDB,
 		resolvConf:  "/etc/resolv.conf",
 		timeout:     defaultDNSTimeout,
 		concurrency: defaultConcurrency,

@@ -174,7 +174,7 @@ func tenantServer(t *testing.T) (*httptest.Server, *sync.Map) {
 
 func scanAll(t *testing.T, srv *testDNS, tenantURL string, domains ...string) *collect {
 	t.Helper()
-	p, err := New(providers.Config{Domains: domains, DNS: srv.Addr},
+	p, err := New(Options{Domains: domains}, providers.Shared{DNS: srv.Addr},
 		WithDNSTimeout(300*time.Millisecond), WithTenantDiscovery(tenantURL))
 	if err != nil {
 		t.Fatal(err)
@@ -521,7 +521,7 @@ func TestLoopbackResolverLeavesTenantOffWithAGap(t *testing.T) {
 	old := envDiscovery
 	envDiscovery = func() string { return "" }
 	defer func() { envDiscovery = old }()
-	p, err := New(providers.Config{Domains: []string{"m365.test"}, DNS: srv.Addr}, WithDNSTimeout(300*time.Millisecond))
+	p, err := New(Options{Domains: []string{"m365.test"}}, providers.Shared{DNS: srv.Addr}, WithDNSTimeout(300*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -561,7 +561,7 @@ func TestScanProgressAndOnlyGivenResolver(t *testing.T) {
 
 func TestScanCancelled(t *testing.T) {
 	srv := startDNS(t, testZone, func(s *testDNS) { s.delay = 200 * time.Millisecond })
-	p, err := New(providers.Config{Domains: []string{"google.test", "proton.test", "tuta.test"}, DNS: srv.Addr}, WithConcurrency(1), WithTenantDiscovery(""))
+	p, err := New(Options{Domains: []string{"google.test", "proton.test", "tuta.test"}}, providers.Shared{DNS: srv.Addr}, WithConcurrency(1), WithTenantDiscovery(""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -576,24 +576,24 @@ func TestScanCancelled(t *testing.T) {
 
 func TestNewRejectsBadConfig(t *testing.T) {
 	tests := []struct {
-		cfg providers.Config
+		cfg providers.Shared
 		has string
 	}{
-		{providers.Config{Domains: []string{"a.test"}, DNS: "resolver.example:53"}, "must be an IP address"},
-		{providers.Config{Domains: []string{"a.test"}, DNS: "127.0.0.1:99999"}, "bad port"},
-		{providers.Config{Domains: []string{"a.test"}, DNS: "127.0.0.1:"}, "bad port"},
-		{providers.Config{Domains: []string{"a.test"}, GeoIPDB: "/nonexistent/x.mmdb"}, "--geoip-db"},
+		{providers.Shared{DNS: "resolver.example:53"}, "must be an IP address"},
+		{providers.Shared{DNS: "127.0.0.1:99999"}, "bad port"},
+		{providers.Shared{DNS: "127.0.0.1:"}, "bad port"},
+		{providers.Shared{GeoIPDB: "/nonexistent/x.mmdb"}, "--geoip-db"},
 	}
 	for _, tt := range tests {
-		_, err := New(tt.cfg)
+		_, err := New(Options{Domains: []string{"a.test"}}, tt.cfg)
 		if err == nil || !strings.Contains(err.Error(), tt.has) {
 			t.Errorf("New(%+v) = %v, want %q", tt.cfg, err, tt.has)
 		}
 	}
-	if ps, err := Factory.New(providers.Config{}); err != nil || len(ps) != 0 {
+	if ps, err := Factory.New(Options{}, providers.Shared{}); err != nil || len(ps) != 0 {
 		t.Errorf("Factory with no domains = %v, %v", ps, err)
 	}
-	ps, err := Factory.New(providers.Config{Domains: []string{"a.test"}, DNS: "127.0.0.1:53"})
+	ps, err := Factory.New(Options{Domains: []string{"a.test"}}, providers.Shared{DNS: "127.0.0.1:53"})
 	if err != nil || len(ps) != 1 || ps[0].Name() != "mail" {
 		t.Errorf("Factory = %v, %v", ps, err)
 	}
