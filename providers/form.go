@@ -20,6 +20,10 @@ type Form struct {
 	Records *Records
 	// Actions are buttons under the section's list.
 	Actions []Action
+	// Messages are the other texts the form's hooks may return (items'
+	// notes, the checks' refusals), listed so that a test can check that
+	// every one is in the translation catalogs.
+	Messages []Text
 }
 
 // Text is a message key with its data as name, value pairs: Text{Key:

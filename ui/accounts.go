@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/data/binding"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,141 +18,261 @@ import (
 	"github.com/reachmap/reachmap/reach"
 )
 
-// accountsScreen is where the user says what to scan: the AWS profiles
-// found on this computer (each with a tick box), mail domains, and
-// S3-compatible endpoints (their secrets in the OS keyring). It starts the scan, shows its progress with a
-// cancel button, and lists the gaps the last scan ran into.
+// accountsScreen is where the user says what to scan: one section per
+// provider kind, drawn from the kind's providers.Form (the AWS profiles
+// found on this computer with a tick box each, mail domains, S3-compatible
+// endpoints with their secrets in the OS keyring, …). It starts the scan,
+// shows its progress with a cancel button, and lists the gaps the last
+// scan ran into. It reads no other screen: what it needs it is given, and
+// it tells the window through its on… callbacks.
 type accountsScreen struct {
-	m    *mainWindow
-	root fyne.CanvasObject
+	// OnScan and OnCancel are the scan buttons; OnChanged follows every
+	// change of what is configured (a tick, a domain, an endpoint, the
+	// profiles found). Main thread.
+	OnScan, OnCancel, OnChanged func()
 
-	profiles  *fyne.Container
-	domains   *widget.Entry
-	endpoints *fyne.Container
-	s3        s3Form
-	scanBtn   *widget.Button
-	cancel    *widget.Button
-	progress  *widget.ProgressBar
-	gaps      *fyne.Container
-	summary   *widget.Label
+	d        accountsDeps
+	root     fyne.CanvasObject
+	sections []*formSection
+	scanBtn  *widget.Button
+	cancel   *widget.Button
+	progress *widget.ProgressBar
+	gaps     *fyne.Container
+	summary  *widget.Label
 }
 
-// s3Form is the form that adds an S3-compatible endpoint.
-type s3Form struct {
-	url, region, keyID *widget.Entry
-	secret             *widget.Entry
-	provider           *widget.Select
-	err                *widget.Label
-	add                *widget.Button
+// accountsDeps are what the accounts screen works with.
+type accountsDeps struct {
+	kinds    []providers.Factory
+	settings providers.Settings
+	work     *worker
+	win      fyne.Window
+	// load, by kind, replaces a checklist's Load (tests pass fakes).
+	load     map[string]func() ([]providers.Item, error)
+	progress binding.Float
+	status   binding.String
 }
 
-func newAccountsScreen(m *mainWindow) *accountsScreen {
-	a := &accountsScreen{m: m}
-	a.profiles = container.NewVBox()
-	a.domains = widget.NewMultiLineEntry()
-	a.domains.SetPlaceHolder(tr("example.com\none domain per line"))
-	a.domains.SetMinRowsVisible(3)
-	a.domains.OnChanged = a.onDomains
-	a.endpoints = container.NewVBox()
-	a.buildS3Form()
-	a.scanBtn = widget.NewButtonWithIcon(tr("Scan these accounts"), theme.ViewRefreshIcon(), m.scanAccounts)
+// formSection is one provider kind's card.
+type formSection struct {
+	kind string
+	form *providers.Form
+
+	// A checklist: the items found, or why none.
+	list    *fyne.Container
+	items   []providers.Item
+	loadErr error
+	loaded  bool
+
+	lines *widget.Entry
+
+	// Records: the saved entries and the add form.
+	records *fyne.Container
+	entries map[string]*widget.Entry
+	choices map[string]*widget.Select
+	err     *widget.Label
+	add     *widget.Button
+}
+
+func newAccountsScreen(d accountsDeps) *accountsScreen {
+	a := &accountsScreen{d: d, OnScan: func() {}, OnCancel: func() {}, OnChanged: func() {}}
+	a.scanBtn = widget.NewButtonWithIcon(tr("Scan these accounts"), theme.ViewRefreshIcon(), func() { a.OnScan() })
 	a.scanBtn.Importance = widget.HighImportance
-	a.cancel = widget.NewButtonWithIcon(tr("Cancel"), theme.CancelIcon(), m.scnr.Cancel)
+	a.cancel = widget.NewButtonWithIcon(tr("Cancel"), theme.CancelIcon(), func() { a.OnCancel() })
 	a.cancel.Disable()
-	a.progress = widget.NewProgressBarWithData(m.scnr.Progress)
-	status := widget.NewLabelWithData(m.scnr.Status)
+	a.progress = widget.NewProgressBarWithData(d.progress)
+	status := widget.NewLabelWithData(d.status)
 	status.Wrapping = fyne.TextWrapWord
 	a.summary = widget.NewLabel("")
 	a.summary.Wrapping = fyne.TextWrapWord
 	a.gaps = container.NewVBox()
 
 	intro := para(tr("Reachmap reads your accounts with read-only calls: it changes nothing in them. Secret keys are kept in your system's keyring, never in Reachmap's settings or logs."))
-	reload := widget.NewButtonWithIcon(tr("Look again"), theme.ViewRefreshIcon(), m.loadProfiles)
-	reload.Importance = widget.LowImportance
-	iam := widget.NewButtonWithIcon(tr("Minimal read-only IAM policy…"), theme.DocumentIcon(), a.showPolicy)
-	iam.Importance = widget.LowImportance
-	awsCard := widget.NewCard(tr("Amazon Web Services"), tr("Profiles found in this computer's AWS configuration (~/.aws/config and ~/.aws/credentials)"),
-		container.NewVBox(a.profiles, container.NewHBox(reload, iam)))
-	mailCard := widget.NewCard(tr("Mail domains"), tr("Reachmap finds where each domain's mail is hosted from public DNS records; no login needed."), a.domains)
-	s3Card := widget.NewCard(tr("S3-compatible storage"), tr("Hetzner, OVHcloud, Scaleway, Backblaze B2, Wasabi, MinIO…"),
-		container.NewVBox(a.endpoints, a.s3Box()))
+	body := container.NewVBox(intro)
+	for _, k := range d.kinds {
+		if k.Form == nil {
+			continue
+		}
+		if f := k.Form(); f != nil {
+			s := &formSection{kind: k.Name, form: f}
+			a.sections = append(a.sections, s)
+			body.Add(a.card(s))
+		}
+	}
 	scanCard := widget.NewCard(tr("Scan"), "", container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(a.cancel, a.scanBtn), a.progress),
 		status, a.summary, a.gaps))
-	body := container.NewVBox(intro, awsCard, mailCard, s3Card, scanCard)
+	body.Add(scanCard)
 	a.root = container.NewVScroll(container.NewPadded(readable(body, 820, false)))
 	a.Reload()
 	return a
 }
 
+// card draws a section: its list, its lines, its records and add form,
+// its buttons, in that order.
+func (a *accountsScreen) card(s *formSection) fyne.CanvasObject {
+	var parts []fyne.CanvasObject
+	f := s.form
+	if f.Checklist != nil {
+		s.list = container.NewVBox()
+		parts = append(parts, s.list)
+	}
+	if f.Lines != nil {
+		s.lines = widget.NewMultiLineEntry()
+		s.lines.SetPlaceHolder(trText(f.Lines.Placeholder))
+		s.lines.SetMinRowsVisible(3)
+		s.lines.OnChanged = func(v string) { a.onLines(s, v) }
+		parts = append(parts, s.lines)
+	}
+	if f.Records != nil {
+		s.records = container.NewVBox()
+		parts = append(parts, s.records, a.addForm(s))
+	}
+	if len(f.Actions) > 0 {
+		row := container.NewHBox()
+		for _, act := range f.Actions {
+			row.Add(a.actionButton(s, act))
+		}
+		parts = append(parts, row)
+	}
+	var content fyne.CanvasObject
+	if len(parts) == 1 {
+		content = parts[0]
+	} else {
+		content = container.NewVBox(parts...)
+	}
+	return widget.NewCard(trText(f.Title), trText(f.Subtitle), content)
+}
+
+func (a *accountsScreen) actionButton(s *formSection, act providers.Action) *widget.Button {
+	icon := theme.DocumentIcon()
+	if act.Icon == "refresh" {
+		icon = theme.ViewRefreshIcon()
+	}
+	b := widget.NewButtonWithIcon(trText(act.Label), icon, func() {
+		if act.Reload {
+			a.load(s)
+		}
+		if act.Show != nil {
+			a.showText(act.Show())
+		}
+	})
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// showText opens a dialog with a text to read and copy (the IAM policy).
+func (a *accountsScreen) showText(title, intro providers.Text, body string) {
+	text := widget.NewMultiLineEntry()
+	text.SetText(body)
+	text.TextStyle = fyne.TextStyle{Monospace: true}
+	copyBtn := widget.NewButtonWithIcon(tr("Copy"), theme.ContentCopyIcon(), func() {
+		fyne.CurrentApp().Clipboard().SetContent(body)
+	})
+	content := container.NewBorder(para(trText(intro)), copyBtn, nil, nil, text)
+	d := dialog.NewCustom(trText(title), tr("Close"), content, a.d.win)
+	d.Resize(fyne.NewSize(640, 560))
+	d.Show()
+}
+
+// Load finds, off the UI thread, what each checklist lists (the AWS
+// profiles on this computer), then shows it and calls OnChanged.
+func (a *accountsScreen) Load() {
+	for _, s := range a.sections {
+		if s.form.Checklist != nil {
+			a.load(s)
+		}
+	}
+}
+
+func (a *accountsScreen) load(s *formSection) {
+	load := s.form.Checklist.Load
+	if l, ok := a.d.load[s.kind]; ok {
+		load = l
+	}
+	if load == nil {
+		return
+	}
+	background(a.d.work, load, func(items []providers.Item, err error) {
+		s.items, s.loadErr, s.loaded = items, err, true
+		a.Reload()
+		a.OnChanged()
+	})
+}
+
 // Reload shows the configured accounts again (after the profiles were
 // read, or the screen was opened). Main thread.
 func (a *accountsScreen) Reload() {
-	a.profiles.RemoveAll()
-	m := a.m
+	for _, s := range a.sections {
+		if s.list != nil {
+			a.showChecklist(s)
+		}
+		if s.lines != nil && !focused(s.lines) {
+			s.lines.OnChanged = nil
+			s.lines.SetText(strings.Join(s.form.Lines.Get(a.d.settings), "\n"))
+			s.lines.OnChanged = func(v string) { a.onLines(s, v) }
+		}
+		if s.records != nil {
+			a.showRecords(s)
+		}
+	}
+}
+
+func (a *accountsScreen) showChecklist(s *formSection) {
+	cl := s.form.Checklist
+	s.list.RemoveAll()
 	switch {
-	case m.profErr != nil:
-		a.profiles.Add(withIcon(theme.ErrorIcon(), para(tr("The AWS configuration could not be read: {{.Error}}", "Error", m.profErr.Error()))))
-	case len(m.profiles) == 0:
-		a.profiles.Add(para(tr("No AWS profile was found on this computer. Set one up with “aws configure” or “aws configure sso”, then press Look again.")))
+	case s.loadErr != nil:
+		s.list.Add(withIcon(theme.ErrorIcon(), para(trText(providers.T(cl.Failed.Key, "Error", s.loadErr.Error())))))
+	case len(s.items) == 0:
+		s.list.Add(para(trText(cl.Empty)))
 	}
-	ex := m.set.AWSExcluded()
-	for _, p := range m.profiles {
-		name := p.Name
-		c := widget.NewCheck(profileLabel(p), func(on bool) {
-			m.set.SetAWSIncluded(name, on)
-			m.dash.empty.SetAccounts(m.profiles, m.config(), m.profErr)
+	ex := a.d.settings.StringList(cl.Excluded)
+	for _, it := range s.items {
+		id := it.ID
+		c := widget.NewCheck(itemLabel(it), func(on bool) {
+			a.setIncluded(cl, id, on)
+			a.OnChanged()
 		})
-		c.Checked = indexOf(ex, name) < 0
-		a.profiles.Add(c)
+		c.Checked = !slices.Contains(ex, id)
+		s.list.Add(c)
 	}
-	a.profiles.Refresh()
-	if !a.domainsFocused() {
-		a.domains.OnChanged = nil
-		a.domains.SetText(strings.Join(m.set.Domains(), "\n"))
-		a.domains.OnChanged = a.onDomains
-	}
-	a.showEndpoints()
+	s.list.Refresh()
 }
 
-func (a *accountsScreen) domainsFocused() bool {
-	c := fyne.CurrentApp().Driver().CanvasForObject(a.domains)
-	return c != nil && c.Focused() == a.domains
+// setIncluded ticks or unticks one item.
+func (a *accountsScreen) setIncluded(cl *providers.Checklist, id string, on bool) {
+	ex := slices.DeleteFunc(a.d.settings.StringList(cl.Excluded), func(n string) bool { return n == id })
+	if !on {
+		ex = append(ex, id)
+		slices.Sort(ex)
+	}
+	a.d.settings.SetStringList(cl.Excluded, ex)
 }
 
-// profileLabel is "client-a (eu-west-3, SSO: sign in with aws sso login)".
-func profileLabel(p aws.Profile) string {
-	var notes []string
-	if p.Region != "" {
-		notes = append(notes, p.Region)
-	}
-	// The other partitions are separate clouds: say which one.
-	switch p.Partition {
-	case "aws-cn":
-		notes = append(notes, tr("AWS China"))
-	case "aws-us-gov":
-		notes = append(notes, tr("AWS GovCloud (US)"))
-	case "aws-eusc":
-		notes = append(notes, tr("AWS European Sovereign Cloud"))
-	}
-	if p.Endpoint != "" {
-		notes = append(notes, tr("endpoint {{.URL}}", "URL", p.Endpoint))
-	}
-	if p.SSO {
-		notes = append(notes, tr("SSO: sign in first with aws sso login --profile {{.Name}}", "Name", p.Name))
-	}
-	if p.Source == "env" {
-		notes = append(notes, tr("from environment variables"))
-	}
-	if len(notes) == 0 {
-		return p.Name
-	}
-	return p.Name + " (" + strings.Join(notes, "; ") + ")"
+func focused(o fyne.Focusable) bool {
+	c := fyne.CurrentApp().Driver().CanvasForObject(o.(fyne.CanvasObject))
+	return c != nil && c.Focused() == o
 }
 
-func (a *accountsScreen) onDomains(s string) {
-	a.m.set.SetDomains(splitList(s))
-	a.m.dash.empty.SetAccounts(a.m.profiles, a.m.config(), a.m.profErr)
+// itemLabel is "client-a (eu-west-3; SSO: sign in with aws sso login …)".
+func itemLabel(it providers.Item) string {
+	if len(it.Notes) == 0 {
+		return it.ID
+	}
+	notes := make([]string, len(it.Notes))
+	for i, n := range it.Notes {
+		notes[i] = trText(n)
+	}
+	return it.ID + " (" + strings.Join(notes, "; ") + ")"
+}
+
+// profileLabel is how the AWS section labels a profile.
+func profileLabel(p aws.Profile) string { return itemLabel(aws.ProfileItem(p)) }
+
+func (a *accountsScreen) onLines(s *formSection, v string) {
+	s.form.Lines.Set(a.d.settings, splitList(v))
+	a.OnChanged()
 }
 
 // splitList splits user input on commas, spaces and newlines.
@@ -159,138 +282,34 @@ func splitList(s string) []string {
 	})
 }
 
-func (a *accountsScreen) showPolicy() {
-	text := widget.NewMultiLineEntry()
-	text.SetText(aws.Policy())
-	text.TextStyle = fyne.TextStyle{Monospace: true}
-	copyBtn := widget.NewButtonWithIcon(tr("Copy"), theme.ContentCopyIcon(), func() {
-		fyne.CurrentApp().Clipboard().SetContent(aws.Policy())
-	})
-	content := container.NewBorder(para(tr("Attach this policy to the role or user Reachmap signs in as. It allows only the read-only calls Reachmap makes.")), copyBtn, nil, nil, text)
-	d := dialog.NewCustom(tr("Minimal read-only IAM policy"), tr("Close"), content, a.m.win)
-	d.Resize(fyne.NewSize(640, 560))
-	d.Show()
-}
-
-func (a *accountsScreen) buildS3Form() {
-	f := &a.s3
-	f.url = widget.NewEntry()
-	f.url.SetPlaceHolder("https://fsn1.your-objectstorage.com")
-	f.provider = widget.NewSelect(s3ProviderNames(), nil)
-	f.provider.PlaceHolder = tr("Provider")
-	f.region = widget.NewEntry()
-	f.region.SetPlaceHolder(tr("Region, e.g. fsn1"))
-	f.url.OnChanged = func(s string) {
-		p, r := guessS3Provider(s)
-		if p != "" {
-			f.provider.SetSelectedIndex(indexOf(s3Providers, p))
-		}
-		if r != "" && f.region.Text == "" {
-			f.region.SetText(r)
-		}
-	}
-	f.keyID = widget.NewEntry()
-	f.keyID.SetPlaceHolder(tr("Access key id"))
-	f.secret = widget.NewPasswordEntry()
-	f.secret.SetPlaceHolder(tr("Secret key (kept in the system keyring)"))
-	f.err = widget.NewLabel("")
-	f.err.Importance = widget.DangerImportance
-	f.err.Wrapping = fyne.TextWrapWord
-	f.err.Hide()
-	f.add = widget.NewButtonWithIcon(tr("Add endpoint"), theme.ContentAddIcon(), a.onAddEndpoint)
-}
-
-func (a *accountsScreen) s3Box() fyne.CanvasObject {
-	f := &a.s3
-	form := widget.NewForm(
-		widget.NewFormItem(tr("Endpoint URL"), f.url),
-		widget.NewFormItem(tr("Provider"), container.NewGridWithColumns(2, f.provider, f.region)),
-		widget.NewFormItem(tr("Access key id"), f.keyID),
-		widget.NewFormItem(tr("Secret key"), f.secret),
-	)
-	return container.NewVBox(form, f.err, container.NewHBox(layout.NewSpacer(), f.add))
-}
-
-func s3ProviderNames() []string {
-	out := make([]string, len(s3Providers))
-	for i, p := range s3Providers {
-		out[i] = reach.ProviderName(p)
-	}
-	return out
-}
-
-// onAddEndpoint checks the form, puts the secret in the keyring, and
-// saves the rest in preferences.
-func (a *accountsScreen) onAddEndpoint() {
-	f := &a.s3
-	prov := ""
-	if i := f.provider.SelectedIndex(); i >= 0 && i < len(s3Providers) {
-		prov = s3Providers[i]
-	}
-	ep, err := newS3Endpoint(f.url.Text, prov, f.region.Text, f.keyID.Text, f.secret.Text)
-	if err == nil {
-		for _, e := range a.m.set.Endpoints() {
-			if e.ID == ep.ID {
-				err = errorf(tr("This access key is already saved for this endpoint."))
+// Selection is what "Scan" scans: each kind's saved options, with the
+// checklists' items that are ticked. Main thread.
+func (a *accountsScreen) Selection(reg *providers.Registry) providers.Selection {
+	sel := reg.Saved(a.d.settings)
+	for _, s := range a.sections {
+		if cl := s.form.Checklist; cl != nil && cl.Pick != nil {
+			ids := make([]string, len(s.items))
+			for i, it := range s.items {
+				ids[i] = it.ID
 			}
+			sel[s.kind] = cl.Pick(sel[s.kind], ids)
 		}
 	}
-	if err == nil && a.m.deps.secrets != nil {
-		if kerr := a.m.deps.secrets.Set(ep.ID, f.secret.Text); kerr != nil {
-			// Say so, and keep nothing: without the keyring there is no
-			// safe place for the secret.
-			err = errorf(tr("The system keyring refused the secret key, so nothing was saved: {{.Error}}", "Error", kerr.Error()))
-		}
-	}
-	if err != nil {
-		f.err.SetText(err.Error())
-		f.err.Show()
-		return
-	}
-	a.m.set.SetEndpoints(append(a.m.set.Endpoints(), ep))
-	f.err.Hide()
-	for _, e := range []*widget.Entry{f.url, f.region, f.keyID, f.secret} {
-		e.SetText("")
-	}
-	f.provider.ClearSelected()
-	a.showEndpoints()
+	return sel
 }
 
-func (a *accountsScreen) showEndpoints() {
-	a.endpoints.RemoveAll()
-	for _, e := range a.m.set.Endpoints() {
-		desc := []string{e.URL}
-		if e.Provider != "" {
-			desc = append(desc, reach.ProviderName(e.Provider))
-		}
-		if e.Region != "" {
-			desc = append(desc, e.Region)
-		}
-		desc = append(desc, tr("key {{.Key}}", "Key", e.AccessKeyID))
-		id := e.ID
-		rm := widget.NewButtonWithIcon(tr("Remove"), theme.DeleteIcon(), func() { a.removeEndpoint(id) })
-		rm.Importance = widget.LowImportance
-		a.endpoints.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.StorageIcon()), rm, para(strings.Join(desc, " · "))))
-	}
-	a.endpoints.Refresh()
-}
-
-// removeEndpoint forgets an endpoint and deletes its secret.
-func (a *accountsScreen) removeEndpoint(id string) {
-	var keep []s3Endpoint
-	for _, e := range a.m.set.Endpoints() {
-		if e.ID != id {
-			keep = append(keep, e)
+// Found lists the ids a kind's checklist found, and why none if it failed.
+func (a *accountsScreen) Found(kind string) ([]string, error) {
+	for _, s := range a.sections {
+		if s.kind == kind && s.form.Checklist != nil {
+			var ids []string
+			for _, it := range s.items {
+				ids = append(ids, it.ID)
+			}
+			return ids, s.loadErr
 		}
 	}
-	a.m.set.SetEndpoints(keep)
-	if a.m.deps.secrets != nil {
-		if err := a.m.deps.secrets.Delete(id); err != nil {
-			a.s3.err.SetText(tr("The secret key could not be removed from the system keyring: {{.Error}}", "Error", err.Error()))
-			a.s3.err.Show()
-		}
-	}
-	a.showEndpoints()
+	return nil, nil
 }
 
 // Scanning switches the buttons while a scan runs. Main thread.
@@ -320,8 +339,77 @@ func (a *accountsScreen) ShowGaps(gaps []providers.Gap) {
 	}
 }
 
-type textError string
+// trText translates a provider's text. Its keys are not literals here:
+// formKeys lists them for the catalogs' test.
+func trText(t providers.Text) string {
+	switch {
+	case t.Plain != "":
+		return t.Plain
+	case t.Provider != "":
+		return reach.ProviderName(t.Provider)
+	case t.Key == "":
+		return ""
+	case len(t.Args) == 0:
+		return lang.L(t.Key)
+	}
+	kv := make([]any, len(t.Args))
+	for i, v := range t.Args {
+		kv[i] = v
+	}
+	return lang.L(t.Key, pairs(kv))
+}
 
-func (e textError) Error() string { return string(e) }
+// formKeys lists the message keys of the kinds' forms, and of what their
+// hooks may say (Form.Messages).
+func formKeys(kinds []providers.Factory) []string {
+	var keys []string
+	add := func(ts ...providers.Text) {
+		for _, t := range ts {
+			if t.Key != "" && t.Plain == "" && t.Provider == "" {
+				keys = append(keys, t.Key)
+			}
+		}
+	}
+	for _, k := range kinds {
+		if k.Form == nil {
+			continue
+		}
+		f := k.Form()
+		if f == nil {
+			continue
+		}
+		add(f.Title, f.Subtitle)
+		add(f.Messages...)
+		if cl := f.Checklist; cl != nil {
+			add(cl.Empty, cl.Failed)
+		}
+		if l := f.Lines; l != nil {
+			add(l.Placeholder)
+		}
+		if r := f.Records; r != nil {
+			add(r.AddLabel)
+			for _, fd := range r.Fields {
+				add(fd.Label, fd.Placeholder)
+				add(fd.ChoiceNames...)
+			}
+		}
+		for _, act := range f.Actions {
+			add(act.Label)
+			if act.Show != nil {
+				title, intro, _ := act.Show()
+				add(title, intro)
+			}
+		}
+	}
+	return keys
+}
 
-func errorf(s string) error { return textError(s) }
+// errText is an error as the screen shows it: a provider's Problem
+// translated, anything else as it is.
+func errText(err error) string {
+	var p *providers.Problem
+	if errors.As(err, &p) {
+		return trText(p.Text)
+	}
+	return err.Error()
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/reachmap/reachmap/internal/about"
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/providers/mail"
 )
 
 // Profiles found are ticked unless the user unticked them; the ticks
@@ -24,7 +25,7 @@ func TestAccountsProfiles(t *testing.T) {
 	h.m.showScreen(screenAccounts)
 	a := h.m.accounts
 	var checks []*widget.Check
-	for _, o := range a.profiles.Objects {
+	for _, o := range a.section("aws").list.Objects {
 		if c, ok := o.(*widget.Check); ok {
 			checks = append(checks, c)
 		}
@@ -36,14 +37,14 @@ func TestAccountsProfiles(t *testing.T) {
 		t.Errorf("SSO profile label %q", checks[1].Text)
 	}
 	test.Tap(checks[1])
-	if got := h.m.config().AWSProfiles; len(got) != 1 || got[0] != "default" {
+	if got := awsProfiles(h.m.selection()); len(got) != 1 || got[0] != "default" {
 		t.Errorf("config after unticking client-a: %v", got)
 	}
-	if ex := h.m.set.AWSExcluded(); len(ex) != 1 || ex[0] != "client-a" {
+	if ex := h.app.Preferences().StringList("accounts.aws_excluded"); len(ex) != 1 || ex[0] != "client-a" {
 		t.Errorf("excluded %v", ex)
 	}
 	test.Tap(checks[1])
-	if got := h.m.config().AWSProfiles; len(got) != 2 {
+	if got := awsProfiles(h.m.selection()); len(got) != 2 {
 		t.Errorf("config after ticking again: %v", got)
 	}
 }
@@ -69,30 +70,18 @@ func TestProfileLabel(t *testing.T) {
 	}
 }
 
-// Every company whose S3 host names Reachmap knows can be picked in the
-// form, so a pasted URL always selects its provider.
-func TestS3ProvidersCoverTheEndpointCatalog(t *testing.T) {
-	for _, host := range []string{"fsn1.your-objectstorage.com", "ewr1.vultrobjects.com", "storage.googleapis.com",
-		"oss-eu-central-1.aliyuncs.com", "s3.eu-de.cloud-object-storage.appdomain.cloud", "cos.ap-guangzhou.myqcloud.com",
-		"obs.eu-west-101.myhuaweicloud.com", "ns.compat.objectstorage.eu-frankfurt-1.oraclecloud.com"} {
-		p, _ := guessS3Provider("https://" + host)
-		if p == "" || indexOf(s3Providers, p) < 0 {
-			t.Errorf("%s: provider %q is not offered in the form", host, p)
-		}
-	}
-}
 
 // Mail domains typed on the screen are saved, normalised, and scanned.
 func TestAccountsDomains(t *testing.T) {
 	h := newHarness(t, harnessOpts{})
 	h.start(false)
 	a := h.m.accounts
-	test.Type(a.domains, "Lumen-Archi.FR\nexample.org, lumen-archi.fr.")
-	if got := h.m.set.Domains(); strings.Join(got, " ") != "lumen-archi.fr example.org" {
+	test.Type(a.section("mail").lines, "Lumen-Archi.FR\nexample.org, lumen-archi.fr.")
+	if got := h.app.Preferences().StringList("accounts.domains"); strings.Join(got, " ") != "lumen-archi.fr example.org" {
 		t.Errorf("domains saved %v", got)
 	}
-	cfg := h.m.config()
-	if !hasAccounts(cfg) || len(cfg.Domains) != 2 {
+	cfg := h.m.selection()
+	if cfg.Empty() || len(cfg["mail"].(mail.Options).Domains) != 2 {
 		t.Errorf("config %+v", cfg)
 	}
 	if got := h.m.dash.empty.accounts.Text; got != "Mail domains to check: lumen-archi.fr, example.org." {
@@ -106,11 +95,11 @@ func TestAccountsS3Endpoint(t *testing.T) {
 	h := newHarness(t, harnessOpts{})
 	h.start(false)
 	a := h.m.accounts
-	f := &a.s3
+	f := s3Form(a)
 	const secret = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYzEXAMPLEKEY"
 
 	test.Type(f.url, "http://fsn1.your-objectstorage.com")
-	if f.provider.SelectedIndex() != indexOf(s3Providers, "hetzner") || f.region.Text != "fsn1" {
+	if f.provider.SelectedIndex() != indexOf(aws.S3Providers(), "hetzner") || f.region.Text != "fsn1" {
 		t.Errorf("provider %d region %q not guessed from the URL", f.provider.SelectedIndex(), f.region.Text)
 	}
 	test.Type(f.keyID, "HZKEY123")
@@ -124,16 +113,16 @@ func TestAccountsS3Endpoint(t *testing.T) {
 	if f.err.Visible() {
 		t.Fatalf("valid endpoint refused: %s", f.err.Text)
 	}
-	eps := h.m.set.Endpoints()
+	eps := savedEndpoints(h)
 	if len(eps) != 1 || eps[0].URL != "https://fsn1.your-objectstorage.com" || eps[0].Provider != "hetzner" || eps[0].AccessKeyID != "HZKEY123" {
 		t.Fatalf("saved endpoints %+v", eps)
 	}
-	got, err := keyring.Get(about.AppID, eps[0].ID)
+	got, err := keyring.Get(about.AppID, eps[0].ID())
 	if err != nil || got != secret {
 		t.Errorf("keyring holds %q, %v", got, err)
 	}
 	// The secret is nowhere in the preferences.
-	for _, k := range []string{prefEndpoints, prefDomains, prefDNS, prefGeoIP, prefPolicy} {
+	for _, k := range []string{"accounts.s3_endpoints", "accounts.domains", prefDNS, prefGeoIP, prefPolicy} {
 		if strings.Contains(h.app.Preferences().String(k), secret) {
 			t.Errorf("secret key in preference %s", k)
 		}
@@ -141,17 +130,18 @@ func TestAccountsS3Endpoint(t *testing.T) {
 	if f.secret.Text != "" {
 		t.Error("the secret stays in the form after adding")
 	}
-	if !hasText(a.endpoints, "HZKEY123") {
+	if !hasText(a.section("s3-compatible").records, "HZKEY123") {
 		t.Error("the endpoint is not listed")
 	}
 	// The endpoint is scanned; its secret is read from the keyring only
 	// when the scan starts, not kept in the config.
-	cfg := h.m.config()
-	if !hasAccounts(cfg) || len(cfg.S3Endpoints) != 1 || cfg.S3Endpoints[0].SecretAccessKey != "" ||
-		cfg.S3Endpoints[0].URL != "https://fsn1.your-objectstorage.com" || cfg.S3Endpoints[0].Provider != "hetzner" {
-		t.Errorf("config endpoints %v", cfg.S3Endpoints)
+	cfg := h.m.selection()
+	cfgEndpoints := cfg["s3-compatible"].(aws.CompatOptions).Endpoints
+	if cfg.Empty() || len(cfgEndpoints) != 1 || cfgEndpoints[0].SecretAccessKey != "" ||
+		cfgEndpoints[0].URL != "https://fsn1.your-objectstorage.com" || cfgEndpoints[0].Provider != "hetzner" {
+		t.Errorf("config endpoints %v", cfgEndpoints)
 	}
-	if eps := withSecrets(cfg.S3Endpoints, h.m.deps.secrets); eps[0].SecretAccessKey != secret {
+	if eps := cfg.WithSecrets(h.m.pset)["s3-compatible"].(aws.CompatOptions).Endpoints; eps[0].SecretAccessKey != secret {
 		t.Error("the secret is not read back from the keyring for the scan")
 	}
 	// The same key twice is refused.
@@ -159,14 +149,14 @@ func TestAccountsS3Endpoint(t *testing.T) {
 	f.keyID.SetText("HZKEY123")
 	f.secret.SetText("other")
 	test.Tap(f.add)
-	if !f.err.Visible() || len(h.m.set.Endpoints()) != 1 {
+	if !f.err.Visible() || len(savedEndpoints(h)) != 1 {
 		t.Error("a duplicate endpoint was added")
 	}
-	test.Tap(findButton(t, a.endpoints, "Remove"))
-	if len(h.m.set.Endpoints()) != 0 {
+	test.Tap(findButton(t, a.section("s3-compatible").records, "Remove"))
+	if len(savedEndpoints(h)) != 0 {
 		t.Error("endpoint not removed")
 	}
-	if _, err := keyring.Get(about.AppID, eps[0].ID); err != keyring.ErrNotFound {
+	if _, err := keyring.Get(about.AppID, eps[0].ID()); err != keyring.ErrNotFound {
 		t.Errorf("secret left in the keyring: %v", err)
 	}
 }
@@ -196,35 +186,6 @@ func TestAccountsGapsAfterScan(t *testing.T) {
 	}
 }
 
-func TestNewS3Endpoint(t *testing.T) {
-	for _, tc := range []struct {
-		url, key, secret string
-		ok               bool
-	}{
-		{"https://s3.eu-central-003.backblazeb2.com", "k", "s", true},
-		{"http://localhost:9000", "k", "s", true},
-		{"http://127.0.0.1:9000", "k", "s", true},
-		{"http://minio.lan:9000", "k", "s", false},
-		{"ftp://x", "k", "s", false},
-		{"not a url", "k", "s", false},
-		{"https://x.example", "", "s", false},
-		{"https://x.example", "k", "", false},
-	} {
-		_, err := newS3Endpoint(tc.url, "", "", tc.key, tc.secret)
-		if (err == nil) != tc.ok {
-			t.Errorf("%q key %q secret %q: err %v", tc.url, tc.key, tc.secret, err)
-		}
-	}
-	if p, r := guessS3Provider("https://s3.eu-central-003.backblazeb2.com"); p != "backblaze" || r != "eu-central-003" {
-		t.Errorf("backblaze guess %q %q", p, r)
-	}
-	if p, r := guessS3Provider("https://s3.fr-par.scw.cloud"); p != "scaleway" || r != "fr-par" {
-		t.Errorf("scaleway guess %q %q", p, r)
-	}
-	if p, _ := guessS3Provider("https://minio.example.com"); p != "" {
-		t.Errorf("unknown host guessed as %q", p)
-	}
-}
 
 // The DNS resolver must be HOST:PORT; a wrong value is not saved.
 func TestSettingsDNS(t *testing.T) {
@@ -236,7 +197,7 @@ func TestSettingsDNS(t *testing.T) {
 		t.Errorf("incomplete resolver accepted: %q", h.m.set.DNS())
 	}
 	test.Type(s.dns, ":53")
-	if s.dnsErr.Visible() || h.m.set.DNS() != "9.9.9.9:53" || h.m.config().DNS != "9.9.9.9:53" {
+	if s.dnsErr.Visible() || h.m.set.DNS() != "9.9.9.9:53" || h.m.set.Shared().DNS != "9.9.9.9:53" {
 		t.Errorf("resolver not saved: %q", h.m.set.DNS())
 	}
 	s.geoip.SetText("/nonexistent/db.mmdb")
@@ -245,4 +206,40 @@ func TestSettingsDNS(t *testing.T) {
 	if !s.geoipErr.Visible() || h.m.set.GeoIPDB() != "" {
 		t.Error("a missing GeoIP database was accepted")
 	}
+}
+
+// The accounts screen as the tests reach it: a kind's section, the S3
+// form's widgets by field, what a selection scans.
+
+func (a *accountsScreen) section(kind string) *formSection {
+	for _, s := range a.sections {
+		if s.kind == kind {
+			return s
+		}
+	}
+	return nil
+}
+
+type s3FormWidgets struct {
+	url, region, keyID, secret *widget.Entry
+	provider                   *widget.Select
+	err                        *widget.Label
+	add                        *widget.Button
+}
+
+func s3Form(a *accountsScreen) s3FormWidgets {
+	s := a.section("s3-compatible")
+	return s3FormWidgets{url: s.entries["url"], region: s.entries["region"], keyID: s.entries["key_id"], secret: s.entries["secret"],
+		provider: s.choices["provider"], err: s.err, add: s.add}
+}
+
+func awsProfiles(sel providers.Selection) []string {
+	o, _ := sel["aws"].(aws.Options)
+	return o.Profiles
+}
+
+// savedEndpoints are the S3-compatible endpoints the window saved.
+func savedEndpoints(h *harness) []aws.S3Endpoint {
+	o, _ := aws.CompatFactory.Saved(h.m.pset).(aws.CompatOptions)
+	return o.Endpoints
 }

@@ -14,7 +14,6 @@ import (
 
 	"github.com/reachmap/reachmap/assets"
 	"github.com/reachmap/reachmap/internal/about"
-	"github.com/reachmap/reachmap/providers/aws"
 	"github.com/reachmap/reachmap/store"
 	"github.com/reachmap/reachmap/ui/mapview"
 )
@@ -40,7 +39,6 @@ func Run(opts Options) {
 	m := newMainWindow(w, deps{
 		prefs:     a.Preferences(),
 		secrets:   keyringSecrets{},
-		profiles:  aws.Profiles,
 		openStore: storeOpener(opts.StorePath),
 		notify:    a.SendNotification,
 	})

@@ -8,9 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/reachmap/reachmap/providers"
-	"github.com/reachmap/reachmap/providers/aws"
 )
 
 // emptyState is the first-run card over the empty map: what Reachmap
@@ -44,30 +41,27 @@ func newEmptyState(a emptyActions) *emptyState {
 	sized := readable(card, 620, true)
 	e.bg = overlayBG()
 	e.root = container.NewCenter(container.NewStack(e.bg, container.NewPadded(container.NewPadded(sized))))
-	e.SetAccounts(nil, providers.Config{}, nil)
+	e.SetAccounts(nil, nil, false, nil)
 	return e
 }
 
 // SetAccounts says what was found on this computer: AWS profiles and the
 // configured domains, or that nothing is configured. Main thread.
-func (e *emptyState) SetAccounts(profiles []aws.Profile, cfg providers.Config, err error) {
-	var names []string
-	for _, p := range profiles {
-		names = append(names, p.Name)
-	}
+// scannable says whether anything is configured to scan.
+func (e *emptyState) SetAccounts(names, domains []string, scannable bool, err error) {
 	switch {
 	case err != nil:
 		e.accounts.SetText(tr("The AWS configuration on this computer could not be read: {{.Error}}", "Error", err.Error()))
-	case len(profiles) == 0 && len(cfg.Domains) == 0:
+	case len(names) == 0 && len(domains) == 0:
 		e.accounts.SetText(tr("No cloud account is configured on this computer yet."))
-	case len(profiles) > 0 && len(cfg.Domains) > 0:
-		e.accounts.SetText(tr("Found on this computer: AWS profiles {{.Profiles}}; mail domains {{.Domains}}.", "Profiles", strings.Join(names, ", "), "Domains", strings.Join(cfg.Domains, ", ")))
-	case len(profiles) > 0:
+	case len(names) > 0 && len(domains) > 0:
+		e.accounts.SetText(tr("Found on this computer: AWS profiles {{.Profiles}}; mail domains {{.Domains}}.", "Profiles", strings.Join(names, ", "), "Domains", strings.Join(domains, ", ")))
+	case len(names) > 0:
 		e.accounts.SetText(tr("Found on this computer: AWS profiles {{.Profiles}}.", "Profiles", strings.Join(names, ", ")))
 	default:
-		e.accounts.SetText(tr("Mail domains to check: {{.Domains}}.", "Domains", strings.Join(cfg.Domains, ", ")))
+		e.accounts.SetText(tr("Mail domains to check: {{.Domains}}.", "Domains", strings.Join(domains, ", ")))
 	}
-	if hasAccounts(cfg) {
+	if scannable {
 		e.scan.Show()
 	} else {
 		e.scan.Hide()

@@ -15,6 +15,7 @@ import (
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/aws"
 	"github.com/reachmap/reachmap/providers/demo"
+	"github.com/reachmap/reachmap/providers/mail"
 	"github.com/reachmap/reachmap/store"
 )
 
@@ -126,19 +127,27 @@ func newHarnessIn(t testing.TB, a fyne.App, o harnessOpts) *harness {
 		}
 	}
 	est := h.estate
-	fake := providers.Factory{Name: "fake", New: func(cfg providers.Config) ([]providers.Provider, error) {
-		if slices.Contains(cfg.AWSProfiles, "fake") {
+	// The AWS kind scans the estate for a profile named "fake".
+	fake := aws.Factory
+	fake.New = func(o providers.Options, _ providers.Shared) ([]providers.Provider, error) {
+		if opts, _ := o.(aws.Options); slices.Contains(opts.Profiles, "fake") {
 			return []providers.Provider{fakeProvider{est}}, nil
 		}
 		return nil, nil
-	}}
+	}
 	profiles := o.profiles
 	var opened []*store.Store
 	d := deps{
 		prefs:    a.Preferences(),
 		secrets:  keyringSecrets{},
-		profiles: func() ([]aws.Profile, error) { return profiles, nil },
-		registry: providers.NewRegistry(demo.Factory, fake),
+		load: map[string]func() ([]providers.Item, error){"aws": func() ([]providers.Item, error) {
+			var items []providers.Item
+			for _, p := range profiles {
+				items = append(items, aws.ProfileItem(p))
+			}
+			return items, nil
+		}},
+		registry: providers.NewRegistry(demo.Factory, fake, mail.Factory, aws.CompatFactory),
 		openStore: func() (*store.Store, error) {
 			st, err := store.Open(h.db)
 			if err == nil {

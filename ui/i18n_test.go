@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/reachmap/reachmap/providers/all"
 )
 
 // TestMain runs the tests in English, whatever the machine's locale, with
@@ -69,6 +71,9 @@ func usedKeys(t *testing.T) (keys map[string]bool, plural map[string]bool) {
 	}
 	for _, f := range exportFormats {
 		keys[f.Label] = true
+	}
+	for _, k := range formKeys(all.Factories()) {
+		keys[k] = true
 	}
 	return keys, plural
 }

@@ -7,12 +7,13 @@ import (
 
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/demo"
 	"github.com/reachmap/reachmap/reach"
 )
 
 func demoScan(t testing.TB) *inventory.Scan {
 	t.Helper()
-	s, err := inventory.Run(context.Background(), inventory.Options{Config: providers.Config{Demo: true}, Home: "EU"}, nil)
+	s, err := inventory.Run(context.Background(), inventory.Options{Providers: []providers.Provider{&demo.Provider{}}, Home: "EU"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

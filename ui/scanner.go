@@ -20,8 +20,8 @@ type scanner struct {
 	Status   binding.String // what is being scanned
 
 	work     *worker
-	registry *providers.Registry // nil: inventory.Registry()
-	secrets  secretStore         // where S3-compatible endpoints' secrets are
+	registry *providers.Registry
+	secrets  providers.Settings // where the providers' secrets are
 
 	mu      sync.Mutex
 	cancel  context.CancelFunc
@@ -30,7 +30,7 @@ type scanner struct {
 	pending bool // an update is posted and not yet applied
 }
 
-func newScanner(w *worker, reg *providers.Registry, secrets secretStore) *scanner {
+func newScanner(w *worker, reg *providers.Registry, secrets providers.Settings) *scanner {
 	return &scanner{Progress: binding.NewFloat(), Status: binding.NewString(), work: w, registry: reg, secrets: secrets}
 }
 
@@ -41,9 +41,10 @@ func (s *scanner) Running() bool {
 	return s.cancel != nil
 }
 
-// Start begins a scan unless one is running; done is called on the UI
-// thread with the result. Main thread.
-func (s *scanner) Start(cfg providers.Config, home reach.Home, done func(*inventory.Scan, error)) bool {
+// Start begins a scan of what sel asks unless one is running; done is
+// called on the UI thread with the result. The secrets are read and the
+// providers built off the UI thread. Main thread.
+func (s *scanner) Start(sel providers.Selection, shared providers.Shared, home reach.Home, done func(*inventory.Scan, error)) bool {
 	s.mu.Lock()
 	if s.cancel != nil {
 		s.mu.Unlock()
@@ -57,10 +58,12 @@ func (s *scanner) Start(cfg providers.Config, home reach.Home, done func(*invent
 
 	_ = s.Progress.Set(0)
 	_ = s.Status.Set(tr("Starting the scan…"))
-	opts := inventory.Options{Config: cfg, Home: home, Registry: s.registry}
 	s.work.Go(func() func() {
-		opts.Config.S3Endpoints = withSecrets(opts.Config.S3Endpoints, s.secrets)
-		scan, err := inventory.Run(ctx, opts, s.report)
+		var scan *inventory.Scan
+		ps, err := s.registry.Build(sel.WithSecrets(s.secrets), shared)
+		if err == nil {
+			scan, err = inventory.Run(ctx, inventory.Options{Providers: ps, Home: home}, s.report)
+		}
 		cancel()
 		return func() {
 			s.mu.Lock()

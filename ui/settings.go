@@ -1,18 +1,17 @@
 package ui
 
 import (
-	"encoding/json"
-	"slices"
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/reachmap/reachmap/providers"
-	"github.com/reachmap/reachmap/providers/aws"
 	"github.com/reachmap/reachmap/reach"
 )
 
-// Preference keys. Nothing secret is ever stored under any of them: S3
+// Preference keys of the window. Each provider kind names its own (see
+// providers.Settings); nothing secret is ever stored under any of them:
 // secret keys live in the OS keyring (see secrets.go).
 const (
 	prefHome         = "home"
@@ -26,9 +25,6 @@ const (
 	prefWinH         = "window.height"
 	prefSplitMain    = "window.split_main"
 	prefSplitLeft    = "window.split_left"
-	prefAWSExcluded  = "accounts.aws_excluded"
-	prefDomains      = "accounts.domains"
-	prefEndpoints    = "accounts.s3_endpoints"
 	prefDNS          = "scan.dns"
 	prefGeoIP        = "scan.geoip_db"
 	prefPolicy       = "policy.path"
@@ -112,59 +108,6 @@ func (s settings) SetMapView(lon, lat, zoom float64) {
 	s.p.SetBool(prefMapSaved, true)
 }
 
-// AWSExcluded lists the AWS profiles the user unticked. Profiles are
-// included unless excluded, so a profile that appears later (a new
-// client) is scanned without another visit to the accounts screen.
-func (s settings) AWSExcluded() []string { return s.p.StringList(prefAWSExcluded) }
-
-// SetAWSIncluded ticks or unticks one profile.
-func (s settings) SetAWSIncluded(name string, on bool) {
-	ex := slices.DeleteFunc(s.AWSExcluded(), func(n string) bool { return n == name })
-	if !on {
-		ex = append(ex, name)
-		slices.Sort(ex)
-	}
-	s.p.SetStringList(prefAWSExcluded, ex)
-}
-
-// Domains are the mail domains to check.
-func (s settings) Domains() []string { return s.p.StringList(prefDomains) }
-
-// SetDomains saves the domains, normalised (lower case, no duplicates).
-func (s settings) SetDomains(ds []string) {
-	var out []string
-	for _, d := range ds {
-		d = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(d)), ".")
-		if d != "" && !slices.Contains(out, d) {
-			out = append(out, d)
-		}
-	}
-	s.p.SetStringList(prefDomains, out)
-}
-
-// Endpoints are the S3-compatible endpoints, without their secrets.
-func (s settings) Endpoints() []s3Endpoint {
-	var out []s3Endpoint
-	if raw := s.p.String(prefEndpoints); raw != "" {
-		if err := json.Unmarshal([]byte(raw), &out); err != nil {
-			fyne.LogError("reading the saved S3-compatible endpoints", err)
-			return nil
-		}
-	}
-	return out
-}
-
-// SetEndpoints saves the endpoints. s3Endpoint has no secret field, so
-// no secret can reach the preferences file this way.
-func (s settings) SetEndpoints(es []s3Endpoint) {
-	b, err := json.Marshal(es)
-	if err != nil {
-		fyne.LogError("saving the S3-compatible endpoints", err)
-		return
-	}
-	s.p.SetString(prefEndpoints, string(b))
-}
-
 // DNS is the resolver for mail lookups (HOST:PORT), empty for the system's.
 func (s settings) DNS() string     { return s.p.String(prefDNS) }
 func (s settings) SetDNS(v string) { s.p.SetString(prefDNS, strings.TrimSpace(v)) }
@@ -177,25 +120,48 @@ func (s settings) SetGeoIPDB(v string) { s.p.SetString(prefGeoIP, strings.TrimSp
 func (s settings) PolicyPath() string     { return s.p.String(prefPolicy) }
 func (s settings) SetPolicyPath(v string) { s.p.SetString(prefPolicy, strings.TrimSpace(v)) }
 
-// Config is what a scan of the configured accounts asks for: every AWS
-// profile found on the machine that is not excluded, the domains, and the
-// S3-compatible endpoints (their secrets are read from the keyring when
-// the scan starts, off the UI thread: see withSecrets).
-func (s settings) Config(profiles []aws.Profile) providers.Config {
-	cfg := providers.Config{Domains: s.Domains(), DNS: s.DNS(), GeoIPDB: s.GeoIPDB()}
-	for _, e := range s.Endpoints() {
-		cfg.S3Endpoints = append(cfg.S3Endpoints, providers.S3Endpoint{URL: e.URL, Provider: e.Provider, Region: e.Region, AccessKeyID: e.AccessKeyID})
-	}
-	ex := s.AWSExcluded()
-	for _, p := range profiles {
-		if !slices.Contains(ex, p.Name) {
-			cfg.AWSProfiles = append(cfg.AWSProfiles, p.Name)
-		}
-	}
-	return cfg
+// Shared is what the scan's providers share: the resolver and the GeoIP
+// database.
+func (s settings) Shared() providers.Shared {
+	return providers.Shared{DNS: s.DNS(), GeoIPDB: s.GeoIPDB()}
 }
 
-// hasAccounts reports whether a config names anything to scan.
-func hasAccounts(cfg providers.Config) bool {
-	return len(cfg.AWSProfiles)+len(cfg.Domains)+len(cfg.S3Endpoints) > 0
+// providerSettings is providers.Settings over the window's preferences
+// and the system keyring: what each provider kind reads and saves of its
+// own configuration. Secrets go to the keyring only.
+type providerSettings struct {
+	p       fyne.Preferences
+	secrets secretStore // nil: no keyring (secrets are neither kept nor read)
+}
+
+func (s providerSettings) String(key string) string             { return s.p.String(key) }
+func (s providerSettings) SetString(key, v string)              { s.p.SetString(key, v) }
+func (s providerSettings) StringList(key string) []string       { return s.p.StringList(key) }
+func (s providerSettings) SetStringList(key string, v []string) { s.p.SetStringList(key, v) }
+
+// Secret reads a secret; a failure is logged (with the secret's id, never
+// the secret) and the scan reports the missing key as a gap.
+func (s providerSettings) Secret(id string) (string, error) {
+	if s.secrets == nil {
+		return "", errors.New("no system keyring")
+	}
+	v, err := s.secrets.Get(id)
+	if err != nil {
+		fyne.LogError("reading the secret key of "+id+" from the system keyring", err)
+	}
+	return v, err
+}
+
+func (s providerSettings) SetSecret(id, secret string) error {
+	if s.secrets == nil {
+		return nil
+	}
+	return s.secrets.Set(id, secret)
+}
+
+func (s providerSettings) DeleteSecret(id string) error {
+	if s.secrets == nil {
+		return nil
+	}
+	return s.secrets.Delete(id)
 }

@@ -21,9 +21,17 @@ import (
 // settingsScreen holds the choices that change how a scan is judged and
 // shown: the home jurisdiction, the policy file, the DNS resolver and
 // GeoIP database of the mail lookups, and the appearance (Fyne's own
-// settings screen: theme, scale, colour).
+// settings screen: theme, scale, colour). It saves its own choices and
+// tells the window through its on… callbacks; it reads no other screen.
 type settingsScreen struct {
-	m    *mainWindow
+	// OnHome is called with a new home jurisdiction, OnPolicy when
+	// another policy file was chosen (saved already). Main thread.
+	OnHome   func(reach.Home)
+	OnPolicy func()
+
+	set  settings
+	work *worker
+	win  fyne.Window
 	root fyne.CanvasObject
 
 	home      *widget.Select
@@ -36,14 +44,15 @@ type settingsScreen struct {
 	quiet     bool
 }
 
-func newSettingsScreen(m *mainWindow) *settingsScreen {
-	s := &settingsScreen{m: m}
+func newSettingsScreen(set settings, work *worker, win fyne.Window) *settingsScreen {
+	s := &settingsScreen{set: set, work: work, win: win, OnHome: func(reach.Home) {}, OnPolicy: func() {}}
+
 	s.home = widget.NewSelect(homeOptions(), s.onHome)
-	s.SetHome(m.set.Home())
+	s.SetHome(s.set.Home())
 
 	s.policy = widget.NewEntry()
 	s.policy.SetPlaceHolder(tr("No policy: choose a YAML file"))
-	s.policy.SetText(m.set.PolicyPath())
+	s.policy.SetText(s.set.PolicyPath())
 	s.policy.OnSubmitted = func(string) { s.onPolicy() }
 	s.polStatus = widget.NewLabel("")
 	s.polStatus.Wrapping = fyne.TextWrapWord
@@ -55,13 +64,13 @@ func newSettingsScreen(m *mainWindow) *settingsScreen {
 
 	s.dns = widget.NewEntry()
 	s.dns.SetPlaceHolder(tr("System resolver (or HOST:PORT, e.g. 9.9.9.9:53)"))
-	s.dns.SetText(m.set.DNS())
+	s.dns.SetText(s.set.DNS())
 	s.dns.OnChanged = s.onDNS
 	s.dnsErr = errorLabel()
 
 	s.geoip = widget.NewEntry()
 	s.geoip.SetPlaceHolder(tr("Built-in database"))
-	s.geoip.SetText(m.set.GeoIPDB())
+	s.geoip.SetText(s.set.GeoIPDB())
 	s.geoip.OnSubmitted = func(string) { s.onGeoIP() }
 	s.geoipErr = errorLabel()
 	chooseDB := widget.NewButtonWithIcon(tr("Choose…"), theme.FolderOpenIcon(), func() { s.browse(s.geoip, []string{".mmdb"}, s.onGeoIP) })
@@ -73,7 +82,7 @@ func newSettingsScreen(m *mainWindow) *settingsScreen {
 		widget.NewFormItem(tr("DNS resolver"), container.NewVBox(s.dns, s.dnsErr)),
 		widget.NewFormItem(tr("GeoIP database"), container.NewVBox(container.NewBorder(nil, nil, nil, chooseDB, s.geoip), s.geoipErr,
 			dim(tr("Used only as weak evidence for mail hosts: an IP database tells where an address is registered, not where the data is. Any MaxMind-format Country or City database works."))))))
-	appearance := fynesettings.NewSettings().LoadAppearanceScreen(m.win)
+	appearance := fynesettings.NewSettings().LoadAppearanceScreen(win)
 	lookCard := widget.NewCard(tr("Theme and size"), tr("Theme, size and accent colour, shared with other Fyne apps. The language follows your system (English or French)."), appearance)
 	body := container.NewVBox(homeCard, polCard, scanCard, lookCard)
 	s.root = container.NewVScroll(container.NewPadded(readable(body, 820, false)))
@@ -102,14 +111,14 @@ func (s *settingsScreen) onHome(string) {
 		return
 	}
 	if i := s.home.SelectedIndex(); i >= 0 && i < len(homeCodes) {
-		s.m.setHome(reach.Home(homeCodes[i]))
+		s.OnHome(reach.Home(homeCodes[i]))
 	}
 }
 
 func (s *settingsScreen) onPolicy() {
-	s.m.set.SetPolicyPath(s.policy.Text)
+	s.set.SetPolicyPath(s.policy.Text)
 	s.polStatus.SetText(tr("Reading the policy…"))
-	s.m.loadPolicy()
+	s.OnPolicy()
 }
 
 // ShowPolicy says whether the policy file was read. Main thread.
@@ -142,7 +151,7 @@ func (s *settingsScreen) onDNS(v string) {
 		return
 	}
 	s.dnsErr.Hide()
-	s.m.set.SetDNS(v)
+	s.set.SetDNS(v)
 }
 
 // onGeoIP checks the chosen database off the UI thread before using it.
@@ -150,10 +159,10 @@ func (s *settingsScreen) onGeoIP() {
 	path := s.geoip.Text
 	if path == "" {
 		s.geoipErr.Hide()
-		s.m.set.SetGeoIPDB("")
+		s.set.SetGeoIPDB("")
 		return
 	}
-	background(s.m.work, func() (struct{}, error) {
+	background(s.work, func() (struct{}, error) {
 		db, err := geoip.Open(path)
 		if err == nil {
 			db.Close()
@@ -166,7 +175,7 @@ func (s *settingsScreen) onGeoIP() {
 			return
 		}
 		s.geoipErr.Hide()
-		s.m.set.SetGeoIPDB(path)
+		s.set.SetGeoIPDB(path)
 	})
 }
 
@@ -179,13 +188,13 @@ func (s *settingsScreen) browse(e *widget.Entry, exts []string, done func()) {
 		r.Close()
 		e.SetText(r.URI().Path())
 		done()
-	}, s.m.win)
+	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	if home, err := os.UserHomeDir(); err == nil {
 		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
 			d.SetLocation(l)
 		}
 	}
-	d.Resize(s.m.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
+	d.Resize(s.win.Canvas().Size().Subtract(fyne.NewSize(120, 120)))
 	d.Show()
 }

@@ -16,7 +16,10 @@ import (
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/policy"
 	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/all"
 	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/providers/demo"
+	"github.com/reachmap/reachmap/providers/mail"
 	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/store"
 )
@@ -25,10 +28,12 @@ import (
 // real ones; tests pass fakes (a memory keyring, no AWS files, a store in
 // a temporary directory, a recorded notification).
 type deps struct {
-	prefs     fyne.Preferences
-	secrets   secretStore
-	profiles  func() ([]aws.Profile, error)
-	registry  *providers.Registry // nil: inventory.Registry()
+	prefs    fyne.Preferences
+	secrets  secretStore
+	registry *providers.Registry // nil: all.Registry()
+	// load, by provider kind, replaces the Load of its accounts
+	// checklist (tests pass fake AWS profiles).
+	load      map[string]func() ([]providers.Item, error)
 	openStore func() (*store.Store, error)
 	notify    func(*fyne.Notification)
 }
@@ -52,6 +57,8 @@ type mainWindow struct {
 	win  fyne.Window
 	deps deps
 	set  settings
+	reg  *providers.Registry
+	pset providers.Settings // the providers' view of the settings and keyring
 	work *worker
 	scnr *scanner
 
@@ -63,8 +70,6 @@ type mainWindow struct {
 	prevSaved *inventory.Scan // the one before it: the Changes view compares them
 	pol       *policy.Policy
 	polErr    error
-	profiles  []aws.Profile
-	profErr   error
 
 	screen   screenID
 	nav      []*widget.Button
@@ -88,8 +93,12 @@ type mainWindow struct {
 }
 
 func newMainWindow(win fyne.Window, d deps) *mainWindow {
-	m := &mainWindow{win: win, deps: d, set: settings{p: d.prefs}, work: newWorker(), started: time.Now()}
-	m.scnr = newScanner(m.work, d.registry, d.secrets)
+	m := &mainWindow{win: win, deps: d, set: settings{p: d.prefs}, reg: d.registry, work: newWorker(), started: time.Now()}
+	if m.reg == nil {
+		m.reg = all.Registry()
+	}
+	m.pset = providerSettings{p: d.prefs, secrets: d.secrets}
+	m.scnr = newScanner(m.work, m.reg, m.pset)
 	m.build()
 	// Follow theme changes (the settings screen, the system's dark mode):
 	// the map's colours are the app's, not the theme's.
@@ -105,8 +114,14 @@ func (m *mainWindow) build() {
 	m.dash.OnSelected = func(int) { m.reportSoon() }
 	m.changes = newChangesScreen()
 	m.changes.OnSelect = m.selectByIdentity
-	m.accounts = newAccountsScreen(m)
-	m.settings = newSettingsScreen(m)
+	m.accounts = newAccountsScreen(accountsDeps{kinds: m.reg.Factories(), settings: m.pset, work: m.work, win: m.win,
+		load: m.deps.load, progress: m.scnr.Progress, status: m.scnr.Status})
+	m.accounts.OnScan = m.scanAccounts
+	m.accounts.OnCancel = m.scnr.Cancel
+	m.accounts.OnChanged = m.accountsChanged
+	m.settings = newSettingsScreen(m.set, m.work, m.win)
+	m.settings.OnHome = m.setHome
+	m.settings.OnPolicy = m.loadPolicy
 	m.about = newAboutScreen()
 	m.banner = newBanner()
 	m.banner.OnShow = func() { m.showScreen(screenChanges) }
@@ -174,7 +189,7 @@ func (m *mainWindow) showScreen(id screenID) {
 // store (unless the demo was asked for), the AWS profiles and the policy,
 // each off the UI thread.
 func (m *mainWindow) start(demo bool) {
-	m.loadProfiles()
+	m.accounts.Load()
 	m.loadPolicy()
 	if demo {
 		m.startDemo()
@@ -220,31 +235,26 @@ func (m *mainWindow) start(demo bool) {
 	})
 }
 
-// loadProfiles lists the AWS profiles on this computer.
-func (m *mainWindow) loadProfiles() {
-	if m.deps.profiles == nil {
-		return
-	}
-	background(m.work, m.deps.profiles, func(ps []aws.Profile, err error) {
-		m.profiles, m.profErr = ps, err
-		m.accountsChanged()
-	})
-}
-
-// accountsChanged follows a change of the configured accounts.
+// accountsChanged follows a change of the configured accounts (the
+// profiles found, a tick, a domain, an endpoint) on the first-run card.
 func (m *mainWindow) accountsChanged() {
-	m.dash.empty.SetAccounts(m.profiles, m.config(), m.profErr)
-	m.accounts.Reload()
+	sel := m.selection()
+	profiles, err := m.accounts.Found(aws.Factory.Name)
+	var domains []string
+	if o, ok := sel[mail.Factory.Name].(mail.Options); ok {
+		domains = o.Domains
+	}
+	m.dash.empty.SetAccounts(profiles, domains, !sel.Empty(), err)
 }
 
-// config is what "Scan" scans.
-func (m *mainWindow) config() providers.Config { return m.set.Config(m.profiles) }
+// selection is what "Scan" scans.
+func (m *mainWindow) selection() providers.Selection { return m.accounts.Selection(m.reg) }
 
 // scanAccounts scans the configured accounts, or opens the accounts
 // screen when none is configured.
 func (m *mainWindow) scanAccounts() {
-	cfg := m.config()
-	if !hasAccounts(cfg) {
+	cfg := m.selection()
+	if cfg.Empty() {
 		m.showScreen(screenAccounts)
 		m.setStatus(tr("Add an AWS profile or a mail domain to scan, or look at the demo estate first."))
 		return
@@ -252,11 +262,13 @@ func (m *mainWindow) scanAccounts() {
 	m.startScan(cfg, false)
 }
 
-func (m *mainWindow) startDemo() { m.startScan(providers.Config{Demo: true}, true) }
+func (m *mainWindow) startDemo() {
+	m.startScan(providers.Selection{demo.Factory.Name: demo.Options{Demo: true}}, true)
+}
 
 // startScan runs a scan in the background. Main thread.
-func (m *mainWindow) startScan(cfg providers.Config, demo bool) {
-	if !m.scnr.Start(cfg, m.set.Home(), func(s *inventory.Scan, err error) { m.scanDone(s, err, demo) }) {
+func (m *mainWindow) startScan(sel providers.Selection, demo bool) {
+	if !m.scnr.Start(sel, m.set.Shared(), m.set.Home(), func(s *inventory.Scan, err error) { m.scanDone(s, err, demo) }) {
 		return
 	}
 	m.progress.Show()

@@ -71,6 +71,20 @@ func S3Providers() []string {
 	return append(ids, SelfHosted)
 }
 
+// What the check and the form may refuse, as message keys.
+const (
+	msgNotURL      = "The endpoint must be a URL such as https://fsn1.your-objectstorage.com"
+	msgPlainHTTP   = "Use https: over plain http the keys would cross the network in clear"
+	msgRegionNear  = "unknown region \"{{.Region}}\" for {{.Provider}}; did you mean {{.Near}}?"
+	msgRegionList  = "unknown region \"{{.Region}}\" for {{.Provider}}; regions include {{.Known}}"
+	msgNoKeyID     = "The access key id is missing"
+	msgNoSecret    = "The secret key is missing"
+	msgDuplicate   = "This access key is already saved for this endpoint."
+	msgKeyringSet  = "The system keyring refused the secret key, so nothing was saved: {{.Error}}"
+	msgKeyringDel  = "The secret key could not be removed from the system keyring: {{.Error}}"
+	msgRecordKeyID = "key {{.Key}}"
+)
+
 // Check says whether the endpoint can be listed: its URL is one
 // (https://host[:port], or http to this computer only, since over plain
 // http the keys would cross the network in clear), its provider is one
@@ -81,10 +95,10 @@ func S3Providers() []string {
 func (e S3Endpoint) Check() error {
 	u, err := url.Parse(strings.TrimSpace(e.URL))
 	if err != nil || u.Hostname() == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return &providers.Problem{Field: "url", Text: providers.T("The endpoint must be a URL such as https://fsn1.your-objectstorage.com")}
+		return &providers.Problem{Field: "url", Text: providers.T(msgNotURL)}
 	}
 	if u.Scheme == "http" && !providers.IsLocalHost(u.Hostname()) {
-		return &providers.Problem{Field: "url", Text: providers.T("Use https: over plain http the keys would cross the network in clear")}
+		return &providers.Problem{Field: "url", Text: providers.T(msgPlainHTTP)}
 	}
 	p, region := strings.ToLower(strings.TrimSpace(e.Provider)), strings.TrimSpace(e.Region)
 	if p == "" || p == SelfHosted {
@@ -100,10 +114,10 @@ func (e S3Endpoint) Check() error {
 	}
 	if _, ok := geo.Lookup(p, region); region != "" && !ok && len(geo.Regions(p)) > 0 {
 		if near := geo.Closest(p, region, 5); len(near) > 0 {
-			return &providers.Problem{Field: "region", Text: providers.T("unknown region \"{{.Region}}\" for {{.Provider}}; did you mean {{.Near}}?",
+			return &providers.Problem{Field: "region", Text: providers.T(msgRegionNear,
 				"Region", region, "Provider", p, "Near", strings.Join(near, ", "))}
 		}
-		return &providers.Problem{Field: "region", Text: providers.T("unknown region \"{{.Region}}\" for {{.Provider}}; regions include {{.Known}}",
+		return &providers.Problem{Field: "region", Text: providers.T(msgRegionList,
 			"Region", region, "Provider", p, "Known", strings.Join(regionSample(p, 8), ", "))}
 	}
 	return nil
@@ -252,6 +266,8 @@ func compatForm() *providers.Form {
 	return &providers.Form{
 		Title:    providers.T("S3-compatible storage"),
 		Subtitle: providers.T("Hetzner, OVHcloud, Scaleway, Backblaze B2, Wasabi, MinIO…"),
+		Messages: []providers.Text{providers.T(msgNotURL), providers.T(msgPlainHTTP), providers.T(msgRegionNear), providers.T(msgRegionList),
+			providers.T(msgNoKeyID), providers.T(msgNoSecret), providers.T(msgDuplicate), providers.T(msgKeyringSet), providers.T(msgKeyringDel), providers.T(msgRecordKeyID)},
 		Records: &providers.Records{
 			Fields: []providers.Field{
 				{Key: fieldURL, Label: providers.T("Endpoint URL"), Kind: providers.FieldText, Placeholder: providers.Plain("https://fsn1.your-objectstorage.com"), Suggest: suggestFromURL},
@@ -304,7 +320,7 @@ func listEndpoints(s providers.Settings) []providers.Record {
 		if e.Region != "" {
 			r.Parts = append(r.Parts, providers.Plain(e.Region))
 		}
-		r.Parts = append(r.Parts, providers.T("key {{.Key}}", "Key", e.AccessKeyID))
+		r.Parts = append(r.Parts, providers.T(msgRecordKeyID, "Key", e.AccessKeyID))
 		out = append(out, r)
 	}
 	return out
@@ -322,9 +338,9 @@ func NewS3Endpoint(rawURL, provider, region, keyID, secret string) (S3Endpoint, 
 	}
 	switch {
 	case ep.AccessKeyID == "":
-		return S3Endpoint{}, &providers.Problem{Field: fieldKeyID, Text: providers.T("The access key id is missing")}
+		return S3Endpoint{}, &providers.Problem{Field: fieldKeyID, Text: providers.T(msgNoKeyID)}
 	case secret == "":
-		return S3Endpoint{}, &providers.Problem{Field: fieldSecret, Text: providers.T("The secret key is missing")}
+		return S3Endpoint{}, &providers.Problem{Field: fieldSecret, Text: providers.T(msgNoSecret)}
 	}
 	if err := ep.Check(); err != nil {
 		return S3Endpoint{}, err
@@ -345,13 +361,13 @@ func addEndpoint(s providers.Settings, v map[string]string) error {
 	id := ep.ID()
 	for _, e := range saved {
 		if e.ID == id {
-			return &providers.Problem{Text: providers.T("This access key is already saved for this endpoint.")}
+			return &providers.Problem{Text: providers.T(msgDuplicate)}
 		}
 	}
 	if err := s.SetSecret(id, ep.SecretAccessKey); err != nil {
 		// Keep nothing: without the keyring there is no safe place for
 		// the secret.
-		return &providers.Problem{Field: fieldSecret, Text: providers.T("The system keyring refused the secret key, so nothing was saved: {{.Error}}", "Error", err.Error())}
+		return &providers.Problem{Field: fieldSecret, Text: providers.T(msgKeyringSet, "Error", err.Error())}
 	}
 	setSavedEndpoints(s, append(saved, savedEndpoint{ID: id, URL: ep.URL, Provider: ep.Provider, Region: ep.Region, AccessKeyID: ep.AccessKeyID}))
 	return nil
@@ -362,7 +378,7 @@ func removeEndpoint(s providers.Settings, id string) error {
 	saved := slices.DeleteFunc(savedEndpoints(s), func(e savedEndpoint) bool { return e.ID == id })
 	setSavedEndpoints(s, saved)
 	if err := s.DeleteSecret(id); err != nil {
-		return &providers.Problem{Text: providers.T("The secret key could not be removed from the system keyring: {{.Error}}", "Error", err.Error())}
+		return &providers.Problem{Text: providers.T(msgKeyringDel, "Error", err.Error())}
 	}
 	return nil
 }

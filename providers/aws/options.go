@@ -64,6 +64,16 @@ func newProviders(o providers.Options, _ providers.Shared) ([]providers.Provider
 	return out, nil
 }
 
+// The notes of a profile's label.
+const (
+	noteChina  = "AWS China"
+	noteGov    = "AWS GovCloud (US)"
+	noteEUSC   = "AWS European Sovereign Cloud"
+	noteURL    = "endpoint {{.URL}}"
+	noteSSO    = "SSO: sign in first with aws sso login --profile {{.Name}}"
+	noteEnvVar = "from environment variables"
+)
+
 // form is the AWS section of Accounts: the profiles found on this
 // computer, each with a tick box.
 func form() *providers.Form {
@@ -77,6 +87,7 @@ func form() *providers.Form {
 			Excluded: prefExcluded,
 			Pick:     pick,
 		},
+		Messages: []providers.Text{providers.T(noteChina), providers.T(noteGov), providers.T(noteEUSC), providers.T(noteURL), providers.T(noteSSO), providers.T(noteEnvVar)},
 		Actions: []providers.Action{
 			{Label: providers.T("Look again"), Icon: "refresh", Reload: true},
 			{Label: providers.T("Minimal read-only IAM policy…"), Icon: "document", Show: func() (providers.Text, providers.Text, string) {
@@ -123,20 +134,20 @@ func ProfileItem(p Profile) providers.Item {
 	// The other partitions are separate clouds: say which one.
 	switch p.Partition {
 	case "aws-cn":
-		it.Notes = append(it.Notes, providers.T("AWS China"))
+		it.Notes = append(it.Notes, providers.T(noteChina))
 	case "aws-us-gov":
-		it.Notes = append(it.Notes, providers.T("AWS GovCloud (US)"))
+		it.Notes = append(it.Notes, providers.T(noteGov))
 	case "aws-eusc":
-		it.Notes = append(it.Notes, providers.T("AWS European Sovereign Cloud"))
+		it.Notes = append(it.Notes, providers.T(noteEUSC))
 	}
 	if p.Endpoint != "" {
-		it.Notes = append(it.Notes, providers.T("endpoint {{.URL}}", "URL", p.Endpoint))
+		it.Notes = append(it.Notes, providers.T(noteURL, "URL", p.Endpoint))
 	}
 	if p.SSO {
-		it.Notes = append(it.Notes, providers.T("SSO: sign in first with aws sso login --profile {{.Name}}", "Name", p.Name))
+		it.Notes = append(it.Notes, providers.T(noteSSO, "Name", p.Name))
 	}
 	if p.Source == "env" {
-		it.Notes = append(it.Notes, providers.T("from environment variables"))
+		it.Notes = append(it.Notes, providers.T(noteEnvVar))
 	}
 	return it
 }
