@@ -70,7 +70,6 @@ func TestProfileLabel(t *testing.T) {
 	}
 }
 
-
 // Mail domains typed on the screen are saved, normalised, and scanned.
 func TestAccountsDomains(t *testing.T) {
 	h := newHarness(t, harnessOpts{})
@@ -185,7 +184,6 @@ func TestAccountsGapsAfterScan(t *testing.T) {
 		}
 	}
 }
-
 
 // The DNS resolver must be HOST:PORT; a wrong value is not saved.
 func TestSettingsDNS(t *testing.T) {

@@ -138,8 +138,8 @@ func newHarnessIn(t testing.TB, a fyne.App, o harnessOpts) *harness {
 	profiles := o.profiles
 	var opened []*store.Store
 	d := deps{
-		prefs:    a.Preferences(),
-		secrets:  keyringSecrets{},
+		prefs:   a.Preferences(),
+		secrets: keyringSecrets{},
 		load: map[string]func() ([]providers.Item, error){"aws": func() ([]providers.Item, error) {
 			var items []providers.Item
 			for _, p := range profiles {
