@@ -1,10 +1,19 @@
 // Package providers defines what a source of cloud data gives Reachmap: raw
 // assets found in an account, gaps where it could not look, and progress.
 //
-// Each provider lives in its own subpackage (demo, aws, mail, …) and is
-// added to a Registry explicitly by the program; nothing registers itself
-// from init. Providers never write to the cloud, and they never import a GUI
-// toolkit: they only report what they find.
+// Each provider kind lives in its own subpackage (demo, aws, mail, …) and
+// owns its configuration through a Factory (registry.go): its flags, its
+// saved settings, its Accounts form (form.go) and its constructor. The
+// kinds are listed explicitly in package providers/all; nothing registers
+// itself from init. Providers never write to the cloud, and they never
+// import a GUI toolkit: they only report what they find.
+//
+// Adding a kind: a new package with its Provider and a Factory (flags
+// registered on the scan's FlagSet, Options that print no secret, Saved
+// reading its own preference keys, a Form when it has an Accounts
+// section), one line in providers/all, and the English and French texts
+// of its form in the translation catalogs (a ui test lists them from
+// Form). Neither cli nor ui changes.
 package providers
 
 import (

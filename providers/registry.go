@@ -100,7 +100,7 @@ type Selection map[string]Options
 
 // Registry is the explicit list of provider kinds the program knows.
 type Registry struct {
-	factories []Factory // sorted by name
+	factories []Factory // in registration order
 }
 
 // NewRegistry returns a registry holding the given factories. A factory
@@ -117,14 +117,14 @@ func NewRegistry(fs ...Factory) *Registry {
 		}
 		r.factories = append(r.factories, f)
 	}
-	slices.SortFunc(r.factories, func(a, b Factory) int { return strings.Compare(a.Name, b.Name) })
 	return r
 }
 
-// Factories lists the registered kinds, sorted by name.
+// Factories lists the registered kinds in the order they were given (the
+// Accounts screen shows their sections in that order).
 func (r *Registry) Factories() []Factory { return slices.Clone(r.factories) }
 
-// Names lists the registered kinds' names, sorted.
+// Names lists the registered kinds' names, in registration order.
 func (r *Registry) Names() []string {
 	names := make([]string, len(r.factories))
 	for i, f := range r.factories {

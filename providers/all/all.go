@@ -13,7 +13,7 @@ import (
 )
 
 // Factories are the provider kinds, in the order the Accounts screen
-// shows their sections.
+// shows their sections (a kind without a form, the demo, shows none).
 func Factories() []providers.Factory {
 	return []providers.Factory{
 		aws.Factory,

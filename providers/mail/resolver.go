@@ -36,7 +36,7 @@ const (
 // errNXDomain marks a name that does not exist.
 var errNXDomain = errors.New("no such domain (NXDOMAIN)")
 
-// parseServer reads Config.DNS: "IP", "IP:PORT", "[IPv6]:PORT" or
+// parseServer reads providers.Shared.DNS: "IP", "IP:PORT", "[IPv6]:PORT" or
 // "localhost:PORT". A host name other than localhost is refused, because
 // resolving it would send a query to some other resolver first.
 func parseServer(s string) (string, error) {
