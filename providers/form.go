@@ -123,10 +123,12 @@ type Records struct {
 	// List returns the saved entries. UI thread.
 	List func(s Settings) []Record
 	// Add checks the form's values (by field key), saves the secret ones
-	// with SetSecret and the rest in preferences. Its error is a *Problem,
-	// or wraps the keyring's error. Called on the UI thread.
+	// with SetSecret and the rest in preferences; on error it saves
+	// nothing. Its error is a *Problem. Called on the UI thread, when the
+	// user presses the add button (a keyring may take a moment then).
 	Add func(s Settings, values map[string]string) error
-	// Remove forgets an entry and its secret.
+	// Remove forgets an entry and its secret; the entry is forgotten even
+	// when the keyring fails, and the error says so. UI thread.
 	Remove func(s Settings, id string) error
 }
 

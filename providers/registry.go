@@ -77,8 +77,11 @@ type ParseFunc func(env func(string) string) (Options, error)
 type Factory struct {
 	// Name is the kind's id ("aws", "s3-compatible"); unique.
 	Name string
-	// Flags registers the kind's command-line flags on fs and returns
-	// the function that reads them after fs.Parse.
+	// Flags registers the kind's command-line flags on fs (before
+	// fs.Parse) and returns the function that reads them (after it). Its
+	// flag names MUST NOT clash with another kind's or the scan command's
+	// own (--dns, --geoip-db, --home, --format, --out, --policy, --db,
+	// --no-save): the flag package panics on a duplicate.
 	Flags func(fs *flag.FlagSet) ParseFunc
 	// Saved reads the kind's options from the window's settings. It reads
 	// preferences only, never a secret (see SecretOptions). UI thread.
