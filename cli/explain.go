@@ -7,8 +7,14 @@ import (
 	"strings"
 
 	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/internal/i18n"
+	"github.com/reachmap/reachmap/present"
 	"github.com/reachmap/reachmap/reach"
 )
+
+// say makes the sentences that describe a scan, for explain and diff: the
+// window's words, in English.
+var say = present.New(i18n.English())
 
 const explainUsage = `Usage:
   reachmap explain PROVIDER [REGION] [--home CC|EU] [--format text|json]

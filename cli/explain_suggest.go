@@ -55,7 +55,7 @@ func explainSuggest(stdout, stderr io.Writer, home reach.Home, provider, format 
 		for _, p := range res.Providers {
 			fmt.Fprintf(w, "%s (%s):\n", p.Name, p.Provider)
 			for _, o := range p.Regions {
-				fmt.Fprintf(w, "  %-22s %s — %s\n", o.Region, optionPlace(o), entityPhrase(o.Operator.Name, o.Operator.Country))
+				fmt.Fprintf(w, "  %-22s %s — %s\n", o.Region, optionPlace(o), say.Entity(o.Operator.Name, o.Operator.Country))
 			}
 		}
 	} else if provider == "" {
@@ -67,7 +67,7 @@ func explainSuggest(stdout, stderr io.Writer, home reach.Home, provider, format 
 			fmt.Fprintln(w, "Nearest alternatives from other providers:")
 			for _, o := range res.Alternatives {
 				fmt.Fprintf(w, "  %-14s %-22s %s — %s, %s\n", o.Provider, o.Region, optionPlace(o),
-					entityPhrase(o.Operator.Name, o.Operator.Country), distancePhrase(o.DistanceKM, provider))
+					say.Entity(o.Operator.Name, o.Operator.Country), distancePhrase(o.DistanceKM, provider))
 			}
 		}
 	}

@@ -24,11 +24,11 @@ func (e explanation) writeText(w io.Writer) {
 		subject += " " + e.region
 	}
 	if e.loc.Known() {
-		ev := evidencePhrase(e.loc)
+		ev := say.EvidenceSentence(e.loc)
 		if e.region == "default" {
-			ev = "the provider's stated location, " + string(e.loc.Confidence) + " confidence"
+			ev = say.StatedEvidenceSentence(e.loc)
 		}
-		fmt.Fprintf(w, "%s is %s (%s).\n", subject, placePhrase(e.loc), ev)
+		fmt.Fprintf(w, "%s is %s. %s\n", subject, placePhrase(e.loc), ev)
 	} else {
 		fmt.Fprintf(w, "Where %s keeps this data is not known.\n", subject)
 	}
@@ -38,7 +38,7 @@ func (e explanation) writeText(w io.Writer) {
 
 	op := e.assessment.Operator
 	if op.Country != "" {
-		fmt.Fprintf(w, "It is operated by %s%s.\n", entityPhrase(op.Name, op.Country), parentsPhrase(op.Parents))
+		fmt.Fprintf(w, "It is operated by %s\n", say.OperatorSentence(op))
 		if op.Note != "" {
 			fmt.Fprintf(w, "  %s\n", sentence(op.Note))
 		}
@@ -79,23 +79,33 @@ func (e explanation) writeText(w io.Writer) {
 	if len(context)+len(blocking) > 0 {
 		fmt.Fprintln(w, "Context, not reach:")
 		for _, j := range context {
-			fmt.Fprintf(w, "  - %s: %s.\n", reach.CountryLabel(j.Country), lawsPhrase(reach.LawsOf(j)))
+			fmt.Fprintf(w, "  - %s: %s.\n", say.CountryName(j.Country), lawsPhrase(reach.LawsOf(j)))
 			if j.Note != "" {
 				fmt.Fprintf(w, "      %s\n", sentence(j.Note))
 			}
 		}
 		for _, b := range blocking {
-			fmt.Fprintf(w, "  - %s: %s.\n", reach.CountryLabel(b.country), lawsPhrase([]reach.Law{b.law}))
+			fmt.Fprintf(w, "  - %s: %s.\n", say.CountryName(b.country), lawsPhrase([]reach.Law{b.law}))
 			fmt.Fprintf(w, "      Blocking rule: %s\n", sentence(b.law.Summary))
 		}
 	}
-	fmt.Fprintf(w, "Relative to %s: %s — %s\n", e.home.Label(), e.category, categoryPhrase(e.category, e.assessment, e.loc, e.home))
+	var foreign []reach.Jurisdiction
+	for _, j := range reached {
+		if !e.home.Includes(j.Country) {
+			foreign = append(foreign, j)
+		}
+	}
+	judged := say.CategorySentence(e.category, foreign, e.home)
+	if c := say.ContestedReach(e.assessment.Reach, e.home); c != "" {
+		judged += " " + c
+	}
+	fmt.Fprintf(w, "Relative to %s: %s. %s\n", say.HomeName(e.home), e.category, judged)
 	fmt.Fprintf(w, "\n%s\n", reach.Advisory())
 }
 
 func reachLine(j reach.Jurisdiction) string {
 	var b strings.Builder
-	b.WriteString(reach.CountryLabel(j.Country))
+	b.WriteString(say.CountryName(j.Country))
 	b.WriteString(" (")
 	b.WriteString(string(j.Basis))
 	if j.Via != "" {
@@ -170,7 +180,7 @@ func sameSoil(territory, operator string) bool {
 func placePhrase(l geo.Location) string {
 	switch {
 	case l.City != "" && l.Country != "":
-		return "in " + l.City + ", " + reach.CountryLabel(l.Country)
+		return "in " + l.City + ", " + say.CountryName(l.Country)
 	case l.Country != "":
 		return "in " + theCountry(l.Country)
 	case strings.EqualFold(l.Area, "EU"):
@@ -183,83 +193,13 @@ func placePhrase(l geo.Location) string {
 // theCountry names a country as it reads after "in": "the United States",
 // "Germany".
 func theCountry(cc string) string {
-	n := reach.CountryLabel(cc)
+	n := say.CountryName(cc)
 	switch {
 	case strings.HasPrefix(n, "United "), strings.HasSuffix(n, "lands"), strings.HasSuffix(n, "Islands"),
 		n == "Philippines", n == "Isle of Man", n == "European Union":
 		return "the " + n
 	}
 	return n
-}
-
-func evidencePhrase(l geo.Location) string {
-	ev := map[geo.Evidence]string{
-		geo.EvidenceAPI:     "the provider's API",
-		geo.EvidenceCatalog: "region catalog",
-		geo.EvidenceDNS:     "DNS host name",
-		geo.EvidenceGeoIP:   "GeoIP guess, weak",
-	}[l.Evidence]
-	if ev == "" {
-		ev = string(l.Evidence)
-	}
-	if l.Confidence != "" {
-		ev += ", " + string(l.Confidence) + " confidence"
-	}
-	return ev
-}
-
-func entityPhrase(name, cc string) string {
-	return name + " (" + reach.CountryLabel(cc) + ")"
-}
-
-func parentsPhrase(ps []reach.Entity) string {
-	var b strings.Builder
-	for i, p := range ps {
-		if i == 0 {
-			b.WriteString(", a subsidiary of ")
-		} else {
-			b.WriteString(", itself owned by ")
-		}
-		b.WriteString(entityPhrase(p.Name, p.Country))
-	}
-	return b.String()
-}
-
-func categoryPhrase(c reach.Category, a reach.Assessment, loc geo.Location, home reach.Home) string {
-	var s string
-	switch c {
-	case reach.CategoryHome:
-		s = "only jurisdictions within " + homeName(home) + " reach it."
-	case reach.CategoryHomeForeign:
-		s = "on home soil, but a foreign law also reaches it."
-	case reach.CategoryForeign:
-		s = "stored outside " + homeName(home) + "."
-	default:
-		switch {
-		case a.Operator.Country != "" && loc.Known():
-			s = "Reachmap cannot name one territory for this area."
-		case a.Operator.Country != "":
-			s = "Reachmap cannot tell where it is."
-		case loc.Known():
-			s = "Reachmap cannot tell who runs it."
-		default:
-			s = "Reachmap cannot tell where it is or who runs it."
-		}
-	}
-	for _, j := range a.Reach {
-		if j.Contested && !home.Includes(j.Country) {
-			return s + " Part of that foreign reach is contested."
-		}
-	}
-	return s
-}
-
-// homeName is the home as it reads in a sentence: "the EU/EEA", "France".
-func homeName(h reach.Home) string {
-	if h == reach.HomeEU {
-		return "the EU/EEA"
-	}
-	return theCountry(string(h))
 }
 
 // sentence makes a note end like a sentence.
