@@ -1,6 +1,8 @@
 package present
 
 import (
+	"strings"
+
 	"github.com/reachmap/reachmap/geo"
 )
 
@@ -84,4 +86,33 @@ func (s *Speaker) Confidence(c geo.Confidence) string {
 // GeoIP guess, low confidence, or no place at all.
 func WeakEvidence(l geo.Location) bool {
 	return l.Evidence == geo.EvidenceGeoIP || l.Confidence == geo.ConfidenceLow || !l.Known()
+}
+
+// Kind names a kind of data store: "bucket", "inbound mail".
+func (s *Speaker) Kind(k string) string {
+	switch k {
+	case "bucket":
+		return s.l("bucket")
+	case "storage-account":
+		return s.l("storage account")
+	case "mailbox":
+		return s.l("mailbox")
+	case "mail-gateway":
+		return s.l("mail gateway")
+	case "mail-inbound":
+		return s.l("inbound mail")
+	case "database":
+		return s.l("database")
+	case "filesystem":
+		return s.l("file system")
+	case "volume":
+		return s.l("disk volume")
+	case "snapshot":
+		return s.l("snapshot")
+	case "archive":
+		return s.l("archive")
+	case "backup-vault":
+		return s.l("backup vault")
+	}
+	return strings.ReplaceAll(k, "-", " ")
 }

@@ -261,33 +261,7 @@ func facetLabel(fc facet, val string, home reach.Home) string {
 }
 
 // kindLabel names a kind of data store.
-func kindLabel(k string) string {
-	switch k {
-	case "bucket":
-		return tr("bucket")
-	case "storage-account":
-		return tr("storage account")
-	case "mailbox":
-		return tr("mailbox")
-	case "mail-gateway":
-		return tr("mail gateway")
-	case "mail-inbound":
-		return tr("inbound mail")
-	case "database":
-		return tr("database")
-	case "filesystem":
-		return tr("file system")
-	case "volume":
-		return tr("disk volume")
-	case "snapshot":
-		return tr("snapshot")
-	case "archive":
-		return tr("archive")
-	case "backup-vault":
-		return tr("backup vault")
-	}
-	return k
-}
+func kindLabel(k string) string { return say.Kind(k) }
 
 // topCountries is "FR 11 · DE 7 · US 5 · IE 3", the n territories holding
 // most items.

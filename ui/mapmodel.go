@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"strings"
 
-
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/reach"

@@ -80,7 +80,9 @@ func categoryColor(c reach.Category) color.NRGBA {
 func categoryLabel(c reach.Category, home reach.Home) string { return say.CategoryLabel(c, home) }
 
 // categoryExplained is the category as the legend explains it.
-func categoryExplained(c reach.Category, home reach.Home) string { return say.CategoryExplained(c, home) }
+func categoryExplained(c reach.Category, home reach.Home) string {
+	return say.CategoryExplained(c, home)
+}
 
 // homeName names a home jurisdiction in the user's language.
 func homeName(h reach.Home) string { return say.HomeName(h) }
