@@ -222,9 +222,9 @@ func writeDiffJSON(w io.Writer, old, cur side, ch inventory.Changes) error {
 // what newly sits under foreign reach first, the details after.
 func writeDiffText(w io.Writer, old, cur side, ch inventory.Changes) error {
 	p := &printer{w: w}
-	p.f("Changes from %s to %s, home %s\n", old.label(), cur.label(), ch.Home.Label())
+	p.f("Changes from %s to %s, home %s\n", old.label(), cur.label(), say.HomeName(ch.Home))
 	if ch.OldHome != "" {
-		p.f("(the older scan used home %s; it was judged again against %s)\n", ch.OldHome.Label(), ch.Home.Label())
+		p.f("(the older scan used home %s; it was judged again against %s)\n", say.HomeName(ch.OldHome), say.HomeName(ch.Home))
 	}
 	if ch.Empty() {
 		p.f("\nNo changes: %d items, all as before.\n", ch.Unchanged)

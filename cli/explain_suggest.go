@@ -51,7 +51,7 @@ func explainSuggest(stdout, stderr io.Writer, home reach.Home, provider, format 
 
 	w := stdout
 	if len(res.Providers) > 0 {
-		fmt.Fprintf(w, "Where only jurisdictions within %s reach the data (category home):\n", home.Label())
+		fmt.Fprintf(w, "Where only jurisdictions within %s reach the data (category home):\n", say.HomeName(home))
 		for _, p := range res.Providers {
 			fmt.Fprintf(w, "%s (%s):\n", p.Name, p.Provider)
 			for _, o := range p.Regions {
@@ -59,7 +59,7 @@ func explainSuggest(stdout, stderr io.Writer, home reach.Home, provider, format 
 			}
 		}
 	} else if provider == "" {
-		fmt.Fprintf(w, "No region Reachmap knows is reached only by jurisdictions within %s.\n", home.Label())
+		fmt.Fprintf(w, "No region Reachmap knows is reached only by jurisdictions within %s.\n", say.HomeName(home))
 	}
 	if res.None != "" {
 		fmt.Fprintln(w, res.None)
@@ -103,7 +103,7 @@ func noneReason(home reach.Home, provider string) string {
 			if j.Basis == reach.BasisAgreement || home.Includes(j.Country) {
 				continue
 			}
-			key := reach.CountryLabel(j.Country) + " (" + string(j.Basis)
+			key := say.CountryName(j.Country) + " (" + string(j.Basis)
 			if !seen[key] {
 				seen[key] = true
 				order = append(order, key)
@@ -115,7 +115,7 @@ func noneReason(home reach.Home, provider string) string {
 	}
 	if onSoil == 0 {
 		return fmt.Sprintf("No %s region is under %s reach only: it has no region on %s soil that Reachmap can place.",
-			name, home.Label(), home.Label())
+			name, say.HomeName(home), say.HomeName(home))
 	}
 	parts := make([]string, len(order))
 	for i, key := range order {
@@ -129,6 +129,6 @@ func noneReason(home reach.Home, provider string) string {
 		regions = "region"
 	}
 	return fmt.Sprintf("No %s region is under %s reach only: its %d %s on %s soil %s also reached by %s.",
-		name, home.Label(), onSoil, regions, home.Label(), map[bool]string{true: "is", false: "are"}[onSoil == 1],
+		name, say.HomeName(home), onSoil, regions, say.HomeName(home), map[bool]string{true: "is", false: "are"}[onSoil == 1],
 		strings.Join(parts, ", "))
 }
