@@ -89,3 +89,12 @@ func (s *Speaker) ChangeLine(c inventory.Change) string {
 	state := func(it inventory.Item) string { return s.Place(it.Location) + " (" + ReachCodes(it.Reach) + ")" }
 	return s.l("{{.What}} changed: {{.Old}} → {{.New}}", "What", s.JoinAnd(what), "Old", state(c.Old), "New", state(c.New))
 }
+
+// Unchanged says how many items a diff left as they were. When nothing
+// else changed, the sentence says so.
+func (s *Speaker) Unchanged(ch inventory.Changes) string {
+	if ch.Empty() {
+		return s.n("Nothing changed: the {{.Count}} items are where they were, reached by the same laws.", ch.Unchanged)
+	}
+	return s.n("{{.Count}} items did not change.", ch.Unchanged)
+}

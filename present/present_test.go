@@ -178,4 +178,18 @@ func TestSections(t *testing.T) {
 	if got := say["en"].Sections(inventory.Changes{Home: home}); len(got) != 0 {
 		t.Errorf("no change gives sections %+v", got)
 	}
+	for _, tt := range []struct {
+		l    string
+		ch   inventory.Changes
+		want string
+	}{
+		{"en", ch, "0 items did not change."},
+		{"en", inventory.Changes{Unchanged: 1}, "Nothing changed: the item is where it was, reached by the same laws."},
+		{"en", inventory.Changes{Unchanged: 3}, "Nothing changed: the 3 items are where they were, reached by the same laws."},
+		{"fr", inventory.Changes{Changed: ch.Changed, Unchanged: 1}, "1 élément n’a pas changé."},
+	} {
+		if got := say[tt.l].Unchanged(tt.ch); got != tt.want {
+			t.Errorf("%s: Unchanged(%d) = %q, want %q", tt.l, tt.ch.Unchanged, got, tt.want)
+		}
+	}
 }

@@ -81,14 +81,14 @@ func (c *changesScreen) Show(ch *inventory.Changes, prev, cur *inventory.Scan) {
 	}
 	c.box.Add(para(tr("Scan of {{.New}} compared with the scan of {{.Old}}, relative to {{.Home}}.", "New", when(cur.ScannedAt), "Old", when(prev.ScannedAt), "Home", homeName(ch.Home))))
 	if ch.Empty() {
-		c.box.Add(withIcon(theme.ConfirmIcon(), para(trn("Nothing changed: the {{.Count}} items are where they were, reached by the same laws.", ch.Unchanged))))
+		c.box.Add(withIcon(theme.ConfirmIcon(), para(say.Unchanged(*ch))))
 		return
 	}
 	c.sections = changeSections(*ch)
 	for _, s := range c.sections {
 		c.box.Add(c.section(s))
 	}
-	c.box.Add(dim(trn("{{.Count}} items did not change.", ch.Unchanged)))
+	c.box.Add(dim(say.Unchanged(*ch)))
 }
 
 func (c *changesScreen) section(s changeSection) fyne.CanvasObject {
