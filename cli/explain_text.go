@@ -177,6 +177,11 @@ func sameSoil(territory, operator string) bool {
 	return territory == "EU" && reach.HomeEU.Includes(operator)
 }
 
+// placePhrase is where a place is, as it reads after "is" in English:
+// "in Dublin, Ireland", "in the United States". The sentences around the
+// facts (placed, operated, reached by) are explain's own and English
+// only; the facts themselves (evidence, owners, category, names) come
+// from present, in the window's words.
 func placePhrase(l geo.Location) string {
 	switch {
 	case l.City != "" && l.Country != "":
