@@ -2,10 +2,7 @@ package ui
 
 import (
 	"image/color"
-	"slices"
 	"strings"
-
-	"golang.org/x/text/language"
 
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
@@ -102,32 +99,8 @@ func markerLabel(it inventory.Item, home reach.Home) string {
 }
 
 // reachNames lists the reaching jurisdictions by name, territory first.
-func reachNames(it inventory.Item) string {
-	var names []string
-	for _, j := range it.Reach {
-		if j.Basis == reach.BasisAgreement {
-			continue
-		}
-		n := countryName(j.Country)
-		if !slices.Contains(names, n) {
-			names = append(names, n)
-		}
-	}
-	return strings.Join(names, ", ")
-}
+func reachNames(it inventory.Item) string { return say.ReachNames(it.Reach) }
 
 // countryName names a jurisdiction code in the user's language: "EU" is
 // the European Union.
-func countryName(cc string) string {
-	if cc == "EU" {
-		return tr("European Union")
-	}
-	if regionNames != nil {
-		if r, err := language.ParseRegion(cc); err == nil {
-			if n := regionNames.Name(r); n != "" {
-				return n
-			}
-		}
-	}
-	return reach.CountryLabel(cc)
-}
+func countryName(cc string) string { return say.CountryName(cc) }

@@ -77,40 +77,15 @@ func categoryColor(c reach.Category) color.NRGBA {
 }
 
 // categoryLabel is the category in a few words, for chips and the table.
-func categoryLabel(c reach.Category, home reach.Home) string {
-	h := homeName(home)
-	switch c {
-	case reach.CategoryHome:
-		return tr("Only {{.Home}} law", "Home", h)
-	case reach.CategoryHomeForeign:
-		return tr("{{.Home}} soil, foreign law too", "Home", h)
-	case reach.CategoryForeign:
-		return tr("Stored abroad")
-	}
-	return tr("Unknown")
-}
+func categoryLabel(c reach.Category, home reach.Home) string { return say.CategoryLabel(c, home) }
 
 // categoryExplained is the category as the legend explains it.
 func categoryExplained(c reach.Category, home reach.Home) string {
-	h := homeName(home)
-	switch c {
-	case reach.CategoryHome:
-		return tr("Only {{.Home}} law reaches it", "Home", h)
-	case reach.CategoryHomeForeign:
-		return tr("On {{.Home}} soil, but a foreign law reaches it too", "Home", h)
-	case reach.CategoryForeign:
-		return tr("Stored abroad: foreign law reaches it")
-	}
-	return tr("Unknown: the scan could not tell")
+	return say.CategoryExplained(c, home)
 }
 
 // homeName names a home jurisdiction in the user's language.
-func homeName(h reach.Home) string {
-	if h == reach.HomeEU {
-		return tr("EU/EEA")
-	}
-	return countryName(string(h))
-}
+func homeName(h reach.Home) string { return say.HomeName(h) }
 
 // territory returns the jurisdiction where the item's bytes sit.
 func territory(it inventory.Item) string {
