@@ -290,22 +290,22 @@ func TestHTMLMapImage(t *testing.T) {
 	}
 }
 
-// The MapPNG hook feeds Write's html; a failing renderer fails the write
+// The map renderer feeds Write's html; a failing renderer fails the write
 // before anything is written.
 func TestMapPNGHook(t *testing.T) {
 	s := demoScan(t)
-	defer func(old func(*inventory.Scan) ([]byte, error)) { MapPNG = old }(MapPNG)
+	defer func(old func(*inventory.Scan) ([]byte, error)) { drawMap = old }(drawMap)
 	pngBytes := testMapPNG(t, s, 200, 100)
-	MapPNG = func(*inventory.Scan) ([]byte, error) { return pngBytes, nil }
+	drawMap = func(*inventory.Scan) ([]byte, error) { return pngBytes, nil }
 	if out := write(t, s, "html"); !bytes.Contains(out, []byte(`<img src="data:image/png;base64,`)) {
 		t.Error("Write(html) did not embed the hook's map")
 	}
-	MapPNG = func(*inventory.Scan) ([]byte, error) { return nil, errors.New("no GPU") }
+	drawMap = func(*inventory.Scan) ([]byte, error) { return nil, errors.New("no GPU") }
 	var buf bytes.Buffer
 	if err := Write(&buf, s, "html"); err == nil || !strings.Contains(err.Error(), "no GPU") || buf.Len() != 0 {
 		t.Errorf("Write = %v with %d bytes written", err, buf.Len())
 	}
-	MapPNG = nil
+	drawMap = nil
 	if png, err := MapImage(s); png != nil || err != nil {
 		t.Errorf("MapImage without a renderer = %v, %v", png, err)
 	}
