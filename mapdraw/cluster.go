@@ -25,7 +25,7 @@ type cluster struct {
 	fill     color.NRGBA
 	ring     color.NRGBA
 	exact    bool    // all members at exactly the same point
-	r        float64 // disc radius, Fyne units
+	r        float64 // disc radius, units
 	// mix is the share of each fill among the members, most frequent
 	// first, when they differ: the disc then shows them as a band round
 	// its edge, so a cluster of mostly-green items that holds one red

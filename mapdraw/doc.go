@@ -8,9 +8,8 @@
 // A Scene holds what is drawn and the caches that make redrawing cheap:
 // the country layer is rasterised with golang.org/x/image/vector into
 // alpha masks and cached until the view, size or colours change; markers
-// are stamped from pre-drawn discs over a copy of it. See
-// docs/ARCHITECTURE.md, and DESIGN's "The map" measurements behind these
-// choices.
+// are stamped from pre-drawn discs over a copy of it (see
+// docs/ARCHITECTURE.md; bench_test.go measures each step).
 //
 // mapdraw must not import Fyne or any other toolkit: report, the command
 // line and tests use it with no display.

@@ -2,8 +2,8 @@ package mapdraw
 
 import "math"
 
-// hitGrid finds the disc under a point in widget units. It is a dense grid
-// over the widget, rebuilt (in O(discs on screen)) after a view change;
+// hitGrid finds the disc under a point in map units. It is a dense grid
+// over the map, rebuilt (in O(discs on screen)) after a view change;
 // a query looks at one cell, so hover stays cheap however many markers.
 type hitGrid struct {
 	cell       float64
@@ -16,7 +16,7 @@ type hitGrid struct {
 
 const hitCell = 2 * (maxDiscUnits + HaloWidth + RingWidth + hitSlop)
 
-// build indexes the clusters visible in a w×h widget under view v. Each
+// build indexes the clusters visible in a w×h map under view v. Each
 // disc goes in every cell its hit circle touches, so a query reads only
 // the cell under the pointer.
 func (g *hitGrid) build(cs *clusters, v View) {

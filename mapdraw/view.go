@@ -38,7 +38,7 @@ func (v View) Fit() float64 {
 // Scale is units per plane unit at the current zoom.
 func (v View) Scale() float64 { return v.Fit() * v.Zoom }
 
-// ToScreen maps a plane point to widget coordinates (units).
+// ToScreen maps a plane point to map coordinates (units).
 func (v View) ToScreen(x, y float64) (sx, sy float64) {
 	s := v.Scale()
 	return (x-v.CX)*s + v.W/2, (v.CY-y)*s + v.H/2
@@ -82,7 +82,7 @@ func (v View) Clamped() View {
 }
 
 // ZoomAbout changes the zoom by factor keeping the plane point under
-// widget position (sx, sy) where it is.
+// map position (sx, sy) where it is.
 func (v View) ZoomAbout(factor, sx, sy float64) View {
 	px, py := v.ToPlane(sx, sy)
 	v.Zoom = math.Max(MinZoom, math.Min(MaxZoom, v.Zoom*factor))

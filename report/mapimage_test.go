@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"image/color"
 	"testing"
 
@@ -18,4 +19,24 @@ func testMapPNG(t testing.TB, s *inventory.Scan, w, h int) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// With no stand-in, the report draws its map itself, the same picture as
+// the window's renderer draws for a report, and Write embeds it.
+func TestReportDrawsItsMap(t *testing.T) {
+	s := demoScan(t)
+	got, err := MapImage(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := mapdraw.ReportPNG(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("MapImage differs from mapdraw.ReportPNG")
+	}
+	if out := write(t, s, "html"); !bytes.Contains(out, []byte(`<img src="data:image/png;base64,`)) {
+		t.Error("Write(html) did not embed the map")
+	}
 }
