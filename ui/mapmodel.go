@@ -29,6 +29,9 @@ type mapModel struct {
 // placed reports whether an item has coordinates worth drawing.
 func placed(it inventory.Item) bool { return mapdraw.Placed(it) }
 
+// severity orders categories, worst last (mapdraw.Severity).
+func severity(c reach.Category) int { return mapdraw.Severity(c) }
+
 func (mm mapModel) scanMap() mapdraw.ScanMap {
 	return mapdraw.ScanMap{Items: mm.items, ByHome: mm.byHome, Home: mm.home, Keep: mm.keep,
 		Label: func(it inventory.Item) string { return markerLabel(it, mm.home) }}
@@ -88,6 +91,3 @@ func countryName(cc string) string {
 	}
 	return reach.CountryLabel(cc)
 }
-
-// severity orders categories, worst last (mapdraw.Severity).
-func severity(c reach.Category) int { return mapdraw.Severity(c) }
