@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -16,7 +17,6 @@ import (
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/providers"
-	"github.com/reachmap/reachmap/report"
 	"github.com/reachmap/reachmap/store"
 )
 
@@ -103,7 +103,7 @@ func TestScanSaveFailure(t *testing.T) {
 
 func TestScanReportFormats(t *testing.T) {
 	dir := t.TempDir()
-	defer func(old func(*inventory.Scan) ([]byte, error)) { report.MapPNG = old }(report.MapPNG)
+	defer func(old func(*inventory.Scan) ([]byte, error)) { mapImage = old }(mapImage)
 	var png1 bytes.Buffer
 	png.Encode(&png1, image.NewRGBA(image.Rect(0, 0, 4, 2)))
 
@@ -123,7 +123,7 @@ func TestScanReportFormats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			report.MapPNG = tt.hook
+			mapImage = mapRenderer(tt.hook)
 			path := filepath.Join(dir, tt.name)
 			code, out, errOut := run("scan", "--demo", "--no-save", "--format", tt.format, "--out", path)
 			if code != ExitOK || out != "" {
@@ -142,6 +142,22 @@ func TestScanReportFormats(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", tt.stderr, errOut)
 			}
 		})
+	}
+}
+
+// mapRenderer stands in for report.MapImage with the map renderer draw,
+// as the report wraps it: nil draws no map, and a failure is reported as
+// the report reports it.
+func mapRenderer(draw func(*inventory.Scan) ([]byte, error)) func(*inventory.Scan) ([]byte, error) {
+	return func(s *inventory.Scan) ([]byte, error) {
+		if draw == nil {
+			return nil, nil
+		}
+		b, err := draw(s)
+		if err != nil {
+			return nil, fmt.Errorf("render the map: %w", err)
+		}
+		return b, nil
 	}
 }
 
