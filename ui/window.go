@@ -31,8 +31,7 @@ type deps struct {
 	prefs    fyne.Preferences
 	secrets  secretStore
 	registry *providers.Registry // nil: all.Registry()
-	// load, by provider kind, replaces the Load of its accounts
-	// checklist (tests pass fake AWS profiles).
+	// load, by provider kind, replaces its checklist's Load (tests).
 	load      map[string]func() ([]providers.Item, error)
 	openStore func() (*store.Store, error)
 	notify    func(*fyne.Notification)
@@ -235,8 +234,7 @@ func (m *mainWindow) start(demo bool) {
 	})
 }
 
-// accountsChanged follows a change of the configured accounts (the
-// profiles found, a tick, a domain, an endpoint) on the first-run card.
+// accountsChanged shows a change of the configured accounts on the first-run card.
 func (m *mainWindow) accountsChanged() {
 	sel := m.selection()
 	profiles, err := m.accounts.Found(aws.Factory.Name)
@@ -262,9 +260,7 @@ func (m *mainWindow) scanAccounts() {
 	m.startScan(cfg, false)
 }
 
-func (m *mainWindow) startDemo() {
-	m.startScan(providers.Selection{demo.Factory.Name: demo.Options{Demo: true}}, true)
-}
+func (m *mainWindow) startDemo() { m.startScan(providers.Selection{demo.Factory.Name: demo.Options{Demo: true}}, true) }
 
 // startScan runs a scan in the background. Main thread.
 func (m *mainWindow) startScan(sel providers.Selection, demo bool) {
