@@ -14,6 +14,7 @@ import (
 
 	"github.com/reachmap/reachmap/assets"
 	"github.com/reachmap/reachmap/internal/about"
+	"github.com/reachmap/reachmap/providers/all"
 	"github.com/reachmap/reachmap/store"
 	"github.com/reachmap/reachmap/ui/mapview"
 )
@@ -39,6 +40,7 @@ func Run(opts Options) {
 	m := newMainWindow(w, deps{
 		prefs:     a.Preferences(),
 		secrets:   keyringSecrets{},
+		registry:  all.Registry(),
 		openStore: storeOpener(opts.StorePath),
 		notify:    a.SendNotification,
 	})

@@ -16,7 +16,6 @@ import (
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/policy"
 	"github.com/reachmap/reachmap/providers"
-	"github.com/reachmap/reachmap/providers/all"
 	"github.com/reachmap/reachmap/providers/aws"
 	"github.com/reachmap/reachmap/providers/demo"
 	"github.com/reachmap/reachmap/providers/mail"
@@ -30,7 +29,7 @@ import (
 type deps struct {
 	prefs    fyne.Preferences
 	secrets  secretStore
-	registry *providers.Registry // nil: all.Registry()
+	registry *providers.Registry // the provider kinds: all.Registry()
 	// load, by provider kind, replaces its checklist's Load (tests).
 	load      map[string]func() ([]providers.Item, error)
 	openStore func() (*store.Store, error)
@@ -93,9 +92,6 @@ type mainWindow struct {
 
 func newMainWindow(win fyne.Window, d deps) *mainWindow {
 	m := &mainWindow{win: win, deps: d, set: settings{p: d.prefs}, reg: d.registry, work: newWorker(), started: time.Now()}
-	if m.reg == nil {
-		m.reg = all.Registry()
-	}
 	m.pset = providerSettings{p: d.prefs, secrets: d.secrets}
 	m.scnr = newScanner(m.work, m.reg, m.pset)
 	m.build()
@@ -260,7 +256,9 @@ func (m *mainWindow) scanAccounts() {
 	m.startScan(cfg, false)
 }
 
-func (m *mainWindow) startDemo() { m.startScan(providers.Selection{demo.Factory.Name: demo.Options{Demo: true}}, true) }
+func (m *mainWindow) startDemo() {
+	m.startScan(providers.Selection{demo.Factory.Name: demo.Options{Demo: true}}, true)
+}
 
 // startScan runs a scan in the background. Main thread.
 func (m *mainWindow) startScan(sel providers.Selection, demo bool) {
