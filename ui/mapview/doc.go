@@ -8,7 +8,7 @@
 // masks and cached until the view, size or colours change; markers are
 // stamped from pre-drawn discs over a copy of it. Hover and selection only
 // move canvas objects (a ring, a tooltip), so moving the mouse never
-// repaints the map. See DESIGN.md, "The map", for the measurements behind
+// repaints the map. See docs/ARCHITECTURE.md, "The map", for the measurements behind
 // these choices.
 //
 // All methods of Map must be called on the Fyne main thread (from event
