@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/reachmap/reachmap/ui/smoke"
+	"github.com/reachmap/reachmap/internal/smoke"
 )
 
 // The self-report for the smoke test (see package smoke): written when
