@@ -24,9 +24,9 @@ import (
 // policy rules it breaks, and what the scan could not see. The advisory
 // notice is shown once, at the foot of the panel.
 type detailPanel struct {
-	box    *fyne.Container
-	scroll *container.Scroll
-	title  string // the item shown, "" for none
+	box   *fyne.Container
+	root  *container.Scroll // box, scrolled
+	title string            // the item shown, "" for none
 
 	// OnSelect is called when the user picks another item listed in the
 	// panel (one stored at the same place).
@@ -50,7 +50,7 @@ type colocated struct {
 
 func newDetailPanel() *detailPanel {
 	d := &detailPanel{box: container.NewVBox()}
-	d.scroll = container.NewVScroll(d.box)
+	d.root = container.NewVScroll(d.box)
 	return d
 }
 
@@ -71,9 +71,9 @@ func (d *detailPanel) Show(in detailInput) {
 	// costs a measurement per word, so only the new set of children is
 	// pushed to the renderer (without it the window would keep drawing the
 	// panel's previous content); the first layout measures them once.
-	if d.scroll.Size().Width > 0 {
+	if d.root.Size().Width > 0 {
 		d.box.Refresh()
-		d.scroll.ScrollToTop()
+		d.root.ScrollToTop()
 	} else {
 		canvas.Refresh(d.box)
 	}
