@@ -54,6 +54,12 @@ func newDetailPanel() *detailPanel {
 	return d
 }
 
+func (d *detailPanel) onSelect(id int) {
+	if d.OnSelect != nil {
+		d.OnSelect(id)
+	}
+}
+
 // Show fills the panel for in.Item, or shows how to read the map when it
 // is nil. Main thread.
 func (d *detailPanel) Show(in detailInput) {
@@ -166,14 +172,8 @@ func (d *detailPanel) showItem(in detailInput) {
 		d.box.Add(heading(tr("Also at this place")))
 		for _, c := range in.Colocated {
 			id := c.ID
-			b := widget.NewButton(c.Name, func() {
-				if d.OnSelect != nil {
-					d.OnSelect(id)
-				}
-			})
-			b.Importance = widget.LowImportance
-			b.Alignment = widget.ButtonAlignLeading
-			d.box.Add(b)
+			d.box.Add(&widget.Button{Text: c.Name, Importance: widget.LowImportance, Alignment: widget.ButtonAlignLeading,
+				OnTapped: func() { d.onSelect(id) }})
 		}
 	}
 
