@@ -54,7 +54,6 @@ func (m *mainWindow) start(demo bool) {
 	}, func(l loaded, err error) {
 		m.store = l.st
 		if err != nil {
-			m.storeErr = err
 			m.setStatus(tr("The saved scans could not be read: {{.Error}}", "Error", err.Error()))
 			return
 		}

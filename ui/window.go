@@ -54,7 +54,6 @@ type mainWindow struct {
 	scan      *inventory.Scan // shown
 	demo      bool            // the scan shown is the demo estate
 	store     *store.Store    // nil until opened (or if it cannot be)
-	storeErr  error
 	lastSaved *inventory.Scan // newest scan in the store
 	prevSaved *inventory.Scan // the one before it: the Changes view compares them
 	pol       *policy.Policy
