@@ -7,13 +7,10 @@ import (
 	"os"
 
 	"github.com/reachmap/reachmap/cli"
-	"github.com/reachmap/reachmap/report"
 	"github.com/reachmap/reachmap/ui"
 )
 
 func main() {
-	// The HTML report embeds the window's own map, drawn offscreen.
-	report.MapPNG = ui.MapPNG
 	args := os.Args[1:]
 	if len(args) == 0 || (len(args) == 1 && args[0] == "--demo") {
 		ui.Run(ui.Options{Demo: len(args) == 1})

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/present"
 	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/store"
 )
@@ -220,9 +222,9 @@ func writeDiffJSON(w io.Writer, old, cur side, ch inventory.Changes) error {
 // what newly sits under foreign reach first, the details after.
 func writeDiffText(w io.Writer, old, cur side, ch inventory.Changes) error {
 	p := &printer{w: w}
-	p.f("Changes from %s to %s, home %s\n", old.label(), cur.label(), ch.Home.Label())
+	p.f("Changes from %s to %s, home %s\n", old.label(), cur.label(), say.HomeName(ch.Home))
 	if ch.OldHome != "" {
-		p.f("(the older scan used home %s; it was judged again against %s)\n", ch.OldHome.Label(), ch.Home.Label())
+		p.f("(the older scan used home %s; it was judged again against %s)\n", say.HomeName(ch.OldHome), say.HomeName(ch.Home))
 	}
 	if ch.Empty() {
 		p.f("\nNo changes: %d items, all as before.\n", ch.Unchanged)
@@ -235,57 +237,39 @@ func writeDiffText(w io.Writer, old, cur side, ch inventory.Changes) error {
 	}
 	describe := func(it inventory.Item) string {
 		if c, ok := changes[it.Identity()]; ok {
-			return changeText(c) + "; now reached by " + reachText(c.New.Foreign(home))
+			return changeText(c) + "; now reached by " + say.ReachBases(c.New.Foreign(home))
 		}
-		return "new, " + where(it) + "; reached by " + reachText(it.Foreign(home))
+		return "new, " + where(it) + "; reached by " + say.ReachBases(it.Foreign(home))
 	}
 
-	if nf := ch.NewForeign(); len(nf) > 0 {
-		p.f("\nNew under foreign reach (%d):\n", len(nf))
-		for _, it := range nf {
-			p.f("  ! %s: %s\n", it.Identity(), describe(it))
-		}
-	}
-	if mf := ch.MoreForeign(); len(mf) > 0 {
-		p.f("\nMore foreign reach (%d):\n", len(mf))
-		for _, c := range mf {
-			p.f("  ! %s: %s; now also %s\n", c.New.Identity(), changeText(c), reachText(c.ForeignGained))
-		}
-	}
-	if nl := ch.NoLongerForeign(); len(nl) > 0 {
-		p.f("\nNo longer under foreign reach (%d):\n", len(nl))
-		for _, it := range nl {
-			if c, ok := changes[it.Identity()]; ok && c.New.Region == it.Region {
-				p.f("  + %s: %s\n", it.Identity(), changeText(c))
-			} else {
-				p.f("  + %s: removed\n", it.Identity())
+	for _, sec := range say.Sections(ch) {
+		p.f("\n%s (%d):\n", sec.Title, sec.Len())
+		for _, it := range sec.Items {
+			switch sec.Kind {
+			case present.SectionNewForeign:
+				p.f("  ! %s: %s\n", it.Identity(), describe(it))
+			case present.SectionNoLongerForeign:
+				if c, ok := changes[it.Identity()]; ok && c.New.Region == it.Region {
+					p.f("  + %s: %s\n", it.Identity(), changeText(c))
+				} else {
+					p.f("  + %s: removed\n", it.Identity())
+				}
+			case present.SectionAdded:
+				p.f("  + %s: %s, %s\n", it.Identity(), where(it), it.Category)
+			case present.SectionRemoved:
+				p.f("  - %s: was %s, %s\n", it.Identity(), where(it), it.Category)
 			}
 		}
-	}
-	if lf := ch.LessForeign(); len(lf) > 0 {
-		p.f("\nLess foreign reach (%d):\n", len(lf))
-		for _, c := range lf {
-			p.f("  + %s: %s; no longer %s, still %s\n", c.New.Identity(), changeText(c),
-				reachText(c.ForeignLost), reachText(c.New.Foreign(home)))
-		}
-	}
-
-	if len(ch.Added) > 0 {
-		p.f("\nAdded (%d):\n", len(ch.Added))
-		for _, it := range ch.Added {
-			p.f("  + %s: %s, %s\n", it.Identity(), where(it), it.Category)
-		}
-	}
-	if len(ch.Removed) > 0 {
-		p.f("\nRemoved (%d):\n", len(ch.Removed))
-		for _, it := range ch.Removed {
-			p.f("  - %s: was %s, %s\n", it.Identity(), where(it), it.Category)
-		}
-	}
-	if len(ch.Changed) > 0 {
-		p.f("\nChanged (%d):\n", len(ch.Changed))
-		for _, c := range ch.Changed {
-			p.f("  ~ %s: %s\n", c.New.Identity(), changeText(c))
+		for _, c := range sec.Changes {
+			switch sec.Kind {
+			case present.SectionMoreForeign:
+				p.f("  ! %s: %s; now also %s\n", c.New.Identity(), changeText(c), say.ReachBases(c.ForeignGained))
+			case present.SectionLessForeign:
+				p.f("  + %s: %s; no longer %s, still %s\n", c.New.Identity(), changeText(c),
+					say.ReachBases(c.ForeignLost), say.ReachBases(c.New.Foreign(home)))
+			case present.SectionChanged:
+				p.f("  ~ %s: %s\n", c.New.Identity(), changeText(c))
+			}
 		}
 	}
 
@@ -301,11 +285,11 @@ func changeText(c inventory.Change) string {
 	var parts []string
 	for _, what := range c.What {
 		switch what {
-		case "location":
+		case inventory.ChangeLocation:
 			parts = append(parts, "moved "+where(c.Old)+" → "+where(c.New))
-		case "operator":
+		case inventory.ChangeOperator:
 			parts = append(parts, "operator "+operatorText(c.Old.Operator)+" → "+operatorText(c.New.Operator))
-		case "category":
+		case inventory.ChangeCategory:
 			parts = append(parts, "category "+string(c.Old.Category)+" → "+string(c.New.Category))
 		}
 	}
@@ -321,7 +305,7 @@ func where(it inventory.Item) string {
 	place := "unknown place"
 	switch {
 	case l.Country != "":
-		place = reach.CountryLabel(l.Country)
+		place = say.CountryName(l.Country)
 	case l.Area != "":
 		place = l.Area
 	}
@@ -331,35 +315,9 @@ func where(it inventory.Item) string {
 	return place
 }
 
+// operatorText is the operator and its owners, or "unknown".
 func operatorText(op reach.Operator) string {
-	if op.Name == "" {
-		return "unknown"
-	}
-	if op.Country == "" {
-		return op.Name
-	}
-	return op.Name + " (" + op.Country + ")"
-}
-
-// reachText lists reach entries: "United States (territorial, operator)".
-func reachText(js []reach.Jurisdiction) string {
-	if len(js) == 0 {
-		return "no foreign jurisdiction"
-	}
-	var order []string
-	bases := map[string][]string{}
-	for _, j := range js {
-		cc := strings.ToUpper(j.Country)
-		if _, ok := bases[cc]; !ok {
-			order = append(order, cc)
-		}
-		bases[cc] = append(bases[cc], string(j.Basis))
-	}
-	var out []string
-	for _, cc := range order {
-		out = append(out, reach.CountryLabel(cc)+" ("+strings.Join(bases[cc], ", ")+")")
-	}
-	return strings.Join(out, ", ")
+	return cmp.Or(say.OperatorChain(op), "unknown")
 }
 
 func plural(n int, one, many string) string {

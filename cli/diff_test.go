@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -16,7 +17,6 @@ import (
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/providers"
-	"github.com/reachmap/reachmap/report"
 	"github.com/reachmap/reachmap/store"
 )
 
@@ -103,7 +103,7 @@ func TestScanSaveFailure(t *testing.T) {
 
 func TestScanReportFormats(t *testing.T) {
 	dir := t.TempDir()
-	defer func(old func(*inventory.Scan) ([]byte, error)) { report.MapPNG = old }(report.MapPNG)
+	defer func(old func(*inventory.Scan) ([]byte, error)) { mapImage = old }(mapImage)
 	var png1 bytes.Buffer
 	png.Encode(&png1, image.NewRGBA(image.Rect(0, 0, 4, 2)))
 
@@ -123,7 +123,7 @@ func TestScanReportFormats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			report.MapPNG = tt.hook
+			mapImage = mapRenderer(tt.hook)
 			path := filepath.Join(dir, tt.name)
 			code, out, errOut := run("scan", "--demo", "--no-save", "--format", tt.format, "--out", path)
 			if code != ExitOK || out != "" {
@@ -142,6 +142,22 @@ func TestScanReportFormats(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", tt.stderr, errOut)
 			}
 		})
+	}
+}
+
+// mapRenderer stands in for report.MapImage with the map renderer draw,
+// as the report wraps it: nil draws no map, and a failure is reported as
+// the report reports it.
+func mapRenderer(draw func(*inventory.Scan) ([]byte, error)) func(*inventory.Scan) ([]byte, error) {
+	return func(s *inventory.Scan) ([]byte, error) {
+		if draw == nil {
+			return nil, nil
+		}
+		b, err := draw(s)
+		if err != nil {
+			return nil, fmt.Errorf("render the map: %w", err)
+		}
+		return b, nil
 	}
 }
 
@@ -263,13 +279,13 @@ func TestDiff(t *testing.T) {
 	notJSON := writeFile(t, dir, "notes.txt", "hello")
 
 	headline := []string{
-		"New under foreign reach (2):",
+		"Newly within reach of a foreign government (2):",
 		"! hetzner/lumen-hetzner bucket lumen-photos: moved Germany (fsn1) → United States (ash); category home → foreign; now reached by United States (territorial)",
 		"! aws/lumen-prod bucket lumen-new-virginia: new, United States (us-east-1); reached by United States (territorial, operator)",
-		"No longer under foreign reach (2):",
+		"No longer within foreign reach (2):",
 		"+ hetzner/lumen-hetzner bucket lumen-us-mirror: moved United States (ash) → Germany (fsn1)",
 		"+ aws/lumen-prod bucket lumen-oregon-logs: removed",
-		"Less foreign reach (1):",
+		"Reached by less foreign law than before (1):",
 		"lumen-old-exports: moved United States (us-east-1) → France (eu-west-3); category foreign → home+foreign; no longer United States (territorial), still United States (operator)",
 		"1 added, 1 removed, 3 changed, 42 unchanged; 2 new items under foreign reach; 2 items no longer under foreign reach.",
 	}
@@ -286,7 +302,7 @@ func TestDiff(t *testing.T) {
 		{"a file and the last scan", []string{first, "--db", db}, ExitOK, headline, ""},
 		{"an id and a file", []string{"--db", db, "1", second}, ExitOK, headline, ""},
 		{"no changes", []string{"1", first, "--db", db}, ExitOK, []string{"No changes: 46 items, all as before."}, ""},
-		{"reverse", []string{second, first}, ExitOK, []string{"New under foreign reach (2):", "lumen-us-mirror", "More foreign reach (1):", "now also United States (territorial)"}, ""},
+		{"reverse", []string{second, first}, ExitOK, []string{"Newly within reach of a foreign government (2):", "lumen-us-mirror", "Reached by more foreign law than before (1):", "now also United States (territorial)"}, ""},
 		{"one scan only", []string{"--db", oneScan}, ExitFailed, nil, "fewer than two scans to compare: the store " + oneScan + " holds 1"},
 		{"no store", []string{"--db", empty}, ExitFailed, nil, "no scan store at " + empty},
 		{"unknown id", []string{"1", "99", "--db", db}, ExitFailed, nil, "no such scan: 99"},

@@ -23,8 +23,8 @@ func TestExplainText(t *testing.T) {
 		want []string // substrings of stdout, in order
 	}{
 		{"the Dublin case", []string{"aws", "eu-west-1"}, []string{
-			"Amazon Web Services eu-west-1 (Europe (Ireland)) is in Dublin, Ireland (region catalog",
-			"It is operated by Amazon Web Services, Inc. (United States), a subsidiary of Amazon.com, Inc. (United States).",
+			"Amazon Web Services eu-west-1 (Europe (Ireland)) is in Dublin, Ireland. How we know: a documented region code",
+			"It is operated by Amazon Web Services, Inc. (United States), owned by Amazon.com, Inc. (United States).",
 			"Reached by:",
 			"Ireland (territorial)",
 			"United States (operator, via Amazon Web Services, Inc.): CLOUD Act, 18 U.S.C. § 2713 — https://www.law.cornell.edu/uscode/text/18/2713",
@@ -41,14 +41,14 @@ func TestExplainText(t *testing.T) {
 			"Falkenstein, Germany", "Hetzner Online GmbH (Germany)", "Relative to Germany: home",
 		}},
 		{"Microsoft Cloud Deutschland", []string{"azure", "germanycentral"}, []string{
-			"T-Systems International GmbH (data trustee) (Germany), a subsidiary of Deutsche Telekom AG (Germany)",
+			"T-Systems International GmbH (data trustee) (Germany), owned by Deutsche Telekom AG (Germany)",
 			"Microsoft had no access",
 			"Germany (territorial)",
 			"Germany (operator, via T-Systems International GmbH (data trustee))",
 			"Relative to EU/EEA: home",
 		}},
 		{"Proton with no region", []string{"proton"}, []string{
-			"Proton is in Geneva, Switzerland (the provider's stated location",
+			"Proton is in Geneva, Switzerland. How we know: the provider's stated location",
 			"Proton AG (Switzerland)",
 			"Switzerland (territorial): BÜPF",
 			"https://www.fedlex.admin.ch/",
@@ -58,7 +58,7 @@ func TestExplainText(t *testing.T) {
 			"Relative to Switzerland: home",
 		}},
 		{"sovereign cloud is contested", []string{"aws", "eusc-de-east-1"}, []string{
-			"AWS European Sovereign Cloud GmbH (Germany), a subsidiary of Amazon.com, Inc. (United States)",
+			"AWS European Sovereign Cloud GmbH (Germany), owned by Amazon.com, Inc. (United States)",
 			"United States (operator, via Amazon.com, Inc., contested)",
 			"Relative to EU/EEA: home+foreign",
 			"contested",

@@ -164,14 +164,18 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
+// mapImage draws the HTML report's map. A variable so that the tests can
+// make it fail, which the real renderer does not do on demand.
+var mapImage = report.MapImage
+
 // writeScan writes the scan in a format. The HTML report embeds the map
-// when a renderer is installed (report.MapPNG); a renderer that fails
-// costs the map, not the report.
+// (report.MapImage); a map that fails to draw costs the map, not the
+// report.
 func writeScan(w io.Writer, scan *inventory.Scan, format string, stderr io.Writer) error {
 	if format != "html" {
 		return report.Write(w, scan, format)
 	}
-	png, err := report.MapImage(scan)
+	png, err := mapImage(scan)
 	if err != nil {
 		fmt.Fprintf(stderr, "reachmap scan: the report has no map: %v\n", err)
 	}

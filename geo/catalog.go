@@ -150,7 +150,7 @@ func closest(q string, candidates, cities []string, n int) []string {
 	}
 	var hits []scored
 	for i, cand := range candidates {
-		d := editDistance(q, cand)
+		d := EditDistance(q, cand)
 		switch {
 		case d <= limit:
 		case len(q) >= 2 && (strings.HasPrefix(cand, q) || strings.HasPrefix(q, cand)):
@@ -180,8 +180,9 @@ func closest(q string, candidates, cities []string, n int) []string {
 	return out
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b, in runes: the
+// one measure of a typo for every "did you mean" of Reachmap.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

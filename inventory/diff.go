@@ -29,14 +29,29 @@ func (id Identity) String() string {
 	return id.Provider + "/" + id.Account + " " + string(id.Kind) + " " + id.Name
 }
 
+// ChangeKind is one kind of change of a store between two scans. Its
+// value is what the JSON output says.
+type ChangeKind string
+
+// The kinds of change, in the order Change.What lists them.
+const (
+	// ChangeLocation: the country, area or region.
+	ChangeLocation ChangeKind = "location"
+	// ChangeOperator: the operator's name, country, parent chain or
+	// contested flag.
+	ChangeOperator ChangeKind = "operator"
+	// ChangeReach: the set of jurisdictions, agreements excluded.
+	ChangeReach ChangeKind = "reach"
+	// ChangeCategory: the category relative to home.
+	ChangeCategory ChangeKind = "category"
+)
+
 // Change is a store found in both scans whose place or reach changed.
 type Change struct {
 	Old Item `json:"old"`
 	New Item `json:"new"`
-	// What lists what changed, in this order: "location" (country, area or
-	// region), "operator" (name, country, parent chain or contested flag),
-	// "reach" (the set of jurisdictions, agreements excluded), "category".
-	What []string `json:"what"`
+	// What lists what changed, in the order of the ChangeKind constants.
+	What []ChangeKind `json:"what"`
 	// ForeignGained lists the reach from outside home that the store has now
 	// and did not have before, by jurisdiction and basis: a bucket moved from
 	// AWS Paris to AWS Virginia gains US territorial reach although US law
@@ -202,16 +217,16 @@ func compare(o, n Item, home reach.Home) Change {
 	ch := Change{Old: o, New: n}
 	if o.Region != n.Region || !strings.EqualFold(o.Location.Country, n.Location.Country) ||
 		!strings.EqualFold(o.Location.Area, n.Location.Area) {
-		ch.What = append(ch.What, "location")
+		ch.What = append(ch.What, ChangeLocation)
 	}
 	if !sameOperator(o.Operator, n.Operator) {
-		ch.What = append(ch.What, "operator")
+		ch.What = append(ch.What, ChangeOperator)
 	}
 	if !slices.Equal(reachSet(o.Reach), reachSet(n.Reach)) {
-		ch.What = append(ch.What, "reach")
+		ch.What = append(ch.What, ChangeReach)
 	}
 	if o.Category != n.Category {
-		ch.What = append(ch.What, "category")
+		ch.What = append(ch.What, ChangeCategory)
 	}
 	ch.ForeignGained = missingFrom(n.Foreign(home), o.Foreign(home))
 	ch.ForeignLost = missingFrom(o.Foreign(home), n.Foreign(home))

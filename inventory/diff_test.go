@@ -200,7 +200,7 @@ func TestDiff(t *testing.T) {
 			var changed []string
 			for _, ch := range c.Changed {
 				changed = append(changed, ch.New.Name)
-				check(ch.New.Name+" what", ch.What, tt.what[ch.New.Name])
+				check(ch.New.Name+" what", kindNames(ch.What), tt.what[ch.New.Name])
 				check(ch.New.Name+" foreign gained", keys(ch.ForeignGained), tt.gained[ch.New.Name])
 				check(ch.New.Name+" foreign lost", keys(ch.ForeignLost), tt.lost[ch.New.Name])
 			}
@@ -304,4 +304,13 @@ func TestIdentityString(t *testing.T) {
 	if got, want := id.String(), "aws/lumen-prod bucket lumen-invoices"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// kindNames is a change's kinds as the JSON output writes them.
+func kindNames(ks []ChangeKind) []string {
+	var out []string
+	for _, k := range ks {
+		out = append(out, string(k))
+	}
+	return out
 }

@@ -15,8 +15,9 @@ import (
 
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/internal/about"
+	"github.com/reachmap/reachmap/internal/i18n"
 	"github.com/reachmap/reachmap/inventory"
-	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/present"
 	"github.com/reachmap/reachmap/reach"
 )
 
@@ -43,7 +44,7 @@ func WriteHTML(w io.Writer, s *inventory.Scan, mapPNG []byte) error {
 	if mapPNG != nil && !isPNG(mapPNG) {
 		return errors.New("write html: the map image is not a PNG")
 	}
-	v := buildView(s, mapPNG)
+	v := buildView(s, mapPNG, english)
 	if err := reportTmpl.Execute(w, v); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
@@ -109,7 +110,7 @@ type itemView struct {
 	N                             int
 	Name, Kind, Provider, Account string
 	Region, Host                  string
-	Territory, City, Evidence     string
+	Place, Evidence               string
 	Weak                          bool
 	LocNote                       string
 	Operator                      string
@@ -145,34 +146,24 @@ type gapView struct {
 	Provider, Account, Region, Item, Error, Hint string
 }
 
-// catLabels say what a category means, in the words of the map's legend.
-var catLabels = map[reach.Category][2]string{
-	reach.CategoryHome:        {"Home reach only", "Only home jurisdictions can compel this data."},
-	reach.CategoryHomeForeign: {"Home soil, foreign reach", "Stored at home, but a foreign law reaches its operator."},
-	reach.CategoryForeign:     {"Outside home", "Stored outside the home jurisdiction."},
-	reach.CategoryUnknown:     {"Unknown", "Where it is or who runs it is not known."},
-}
-
+// catKey is a category's CSS class.
 func catKey(c reach.Category) string {
-	if c == reach.CategoryHomeForeign {
+	switch c {
+	case reach.CategoryHomeForeign:
 		return "homeforeign"
+	case reach.CategoryHome, reach.CategoryForeign:
+		return string(c)
 	}
-	if _, ok := catLabels[c]; !ok {
-		return "unknown"
-	}
-	return string(c)
-}
-
-func catLabel(c reach.Category) string {
-	if l, ok := catLabels[c]; ok {
-		return l[0]
-	}
-	return string(c)
+	return "unknown"
 }
 
 const dateLayout = "2 January 2006, 15:04 MST"
 
-func buildView(s *inventory.Scan, mapPNG []byte) view {
+// english speaks the report's sentences; the evidence-pack issue will let
+// the caller choose French.
+var english = present.New(i18n.English())
+
+func buildView(s *inventory.Scan, mapPNG []byte, say *present.Speaker) view {
 	home := s.Home
 	gen := now().UTC()
 	v := view{
@@ -180,7 +171,7 @@ func buildView(s *inventory.Scan, mapPNG []byte) view {
 		ScannedISO:   s.ScannedAt.UTC().Format(time.RFC3339),
 		Generated:    gen.Format(dateLayout),
 		GeneratedISO: gen.Format(time.RFC3339),
-		Home:         homeLabel(home),
+		Home:         homeLabel(say, home),
 		Reviewed:     cmp.Or(s.Reviewed, "not recorded"),
 		Advisory:     reach.Advisory(),
 		Version:      about.Version,
@@ -197,20 +188,20 @@ func buildView(s *inventory.Scan, mapPNG []byte) view {
 		if v.Total > 0 {
 			pct = (counts[c]*100 + v.Total/2) / v.Total
 		}
-		v.Categories = append(v.Categories, catView{Key: catKey(c), Label: catLabel(c), Desc: catLabels[c][1], Count: counts[c], Pct: pct})
+		v.Categories = append(v.Categories, catView{Key: catKey(c), Label: say.CategoryLabel(c, home), Desc: say.CategoryExplained(c, home), Count: counts[c], Pct: pct})
 	}
-	v.Headline = headline(s)
+	v.Headline = headline(say, s)
 
 	if len(mapPNG) > 0 {
 		v.MapURI = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(mapPNG))
 		v.MapAlt = fmt.Sprintf("World map of the %d data stores of this scan, coloured by who can reach them.", v.Total)
 	}
 
-	v.Countries = countries(s)
-	v.Jurisdictions = jurisdictions(s)
+	v.Countries = countries(say, s)
+	v.Jurisdictions = jurisdictions(say, s)
 	laws := newLawIndex()
 	for i, it := range s.Assets {
-		v.Items = append(v.Items, item(i+1, it, home, laws))
+		v.Items = append(v.Items, item(say, i+1, it, home, laws))
 	}
 	v.Laws = laws.list()
 	v.Blocking = blocking(s)
@@ -220,18 +211,20 @@ func buildView(s *inventory.Scan, mapPNG []byte) view {
 	return v
 }
 
-func homeLabel(h reach.Home) string {
-	if h == "" {
+// homeLabel is the home's name, with its code when it is a country:
+// "EU/EEA", "France (FR)".
+func homeLabel(say *present.Speaker, h reach.Home) string {
+	switch h {
+	case "":
 		return "not set"
+	case reach.HomeEU:
+		return say.HomeName(h)
 	}
-	if h == reach.HomeEU {
-		return "EU/EEA"
-	}
-	return h.Label() + " (" + string(h) + ")"
+	return say.HomeName(h) + " (" + string(h) + ")"
 }
 
 // headline says in a sentence what the summary shows.
-func headline(s *inventory.Scan) string {
+func headline(say *present.Speaker, s *inventory.Scan) string {
 	if len(s.Assets) == 0 {
 		return "The scan found no data stores."
 	}
@@ -242,10 +235,10 @@ func headline(s *inventory.Scan) string {
 		}
 	}
 	c := s.Counts()
-	out := fmt.Sprintf("%d of %d data stores can be reached by a jurisdiction outside %s", foreign, len(s.Assets), homeLabel(s.Home))
+	out := fmt.Sprintf("%d of %d data stores can be reached by a jurisdiction outside %s", foreign, len(s.Assets), homeLabel(say, s.Home))
 	switch foreign {
 	case 0:
-		out = fmt.Sprintf("None of the %d data stores can be reached by a jurisdiction outside %s", len(s.Assets), homeLabel(s.Home))
+		out = fmt.Sprintf("None of the %d data stores can be reached by a jurisdiction outside %s", len(s.Assets), homeLabel(say, s.Home))
 	}
 	out += fmt.Sprintf(": %d stored outside home, %d on home soil under a foreign operator's law.", c[reach.CategoryForeign], c[reach.CategoryHomeForeign])
 	if n := c[reach.CategoryUnknown]; n > 0 {
@@ -260,23 +253,22 @@ func territoryOf(l geo.Location) string {
 	return strings.ToUpper(cmp.Or(l.Country, l.Area))
 }
 
-func territoryName(code string) string {
-	switch code {
-	case "":
-		return "Unknown"
-	case "EU":
-		return "EU/EEA (country not known)"
+// territoryName names the territory a code stands for: a country, or an
+// area whose exact country is not known.
+func territoryName(say *present.Speaker, code string) string {
+	if code == "EU" {
+		return say.Place(geo.Location{Area: code})
 	}
-	return reach.CountryLabel(code)
+	return say.Place(geo.Location{Country: code})
 }
 
-func countries(s *inventory.Scan) []countryView {
+func countries(say *present.Speaker, s *inventory.Scan) []countryView {
 	by := map[string]*countryView{}
 	for _, it := range s.Assets {
 		code := territoryOf(it.Location)
 		c, ok := by[code]
 		if !ok {
-			c = &countryView{Name: territoryName(code), Code: code, ByCat: make([]int, len(reach.Categories)), HomeSoil: s.Home.Includes(code)}
+			c = &countryView{Name: territoryName(say, code), Code: code, ByCat: make([]int, len(reach.Categories)), HomeSoil: s.Home.Includes(code)}
 			by[code] = c
 		}
 		c.Total++
@@ -304,7 +296,7 @@ func boolInt(b bool) int {
 
 // jurisdictions counts, for each jurisdiction that reaches data, how many
 // items it reaches and on which bases; foreign ones first.
-func jurisdictions(s *inventory.Scan) []jurisView {
+func jurisdictions(say *present.Speaker, s *inventory.Scan) []jurisView {
 	type acc struct {
 		items map[int]bool
 		bases map[reach.Basis]bool
@@ -339,7 +331,7 @@ func jurisdictions(s *inventory.Scan) []jurisView {
 				bases = append(bases, string(b))
 			}
 		}
-		out = append(out, jurisView{Name: reach.CountryLabel(cc), Code: cc, Items: len(a.items),
+		out = append(out, jurisView{Name: say.CountryName(cc), Code: cc, Items: len(a.items),
 			Bases: strings.Join(bases, ", "), Foreign: !s.Home.Includes(cc), Laws: a.laws})
 	}
 	slices.SortFunc(out, func(a, b jurisView) int {
@@ -372,29 +364,25 @@ func safeURL(s string) string {
 	return u.String()
 }
 
-func item(n int, it inventory.Item, home reach.Home, laws *lawIndex) itemView {
+func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws *lawIndex) itemView {
 	l := it.Location
-	code := territoryOf(l)
 	v := itemView{
-		N: n, Name: it.Name, Kind: kindLabel(it.Kind), Provider: reach.ProviderName(it.Provider), Account: it.Account,
-		Region: it.Region, Host: it.Host, Territory: territoryName(code), City: l.City,
-		Evidence: evidenceLabel(l), LocNote: l.Note,
-		Weak:   l.Evidence == geo.EvidenceGeoIP || l.Confidence == geo.ConfidenceLow || l.Confidence == geo.ConfidenceNone,
-		CatKey: catKey(it.Category), CatLabel: catLabel(it.Category),
+		N: n, Name: it.Name, Kind: say.Kind(string(it.Kind)), Provider: reach.ProviderName(it.Provider), Account: it.Account,
+		Region: it.Region, Host: it.Host, Place: say.Place(l),
+		Evidence: say.EvidenceSentence(l), LocNote: l.Note, Weak: present.WeakEvidence(l),
+		CatKey: catKey(it.Category), CatLabel: say.CategoryLabel(it.Category, home),
 	}
 	op := it.Operator
 	if op.Name != "" {
-		v.Operator = entityLabel(op.Name, op.Country)
-		for _, p := range op.Parents {
-			v.Chain = append(v.Chain, entityLabel(p.Name, p.Country))
-		}
+		v.Operator = say.Entity(op.Name, op.Country)
+		v.Chain = say.Owners(op)
 	} else {
-		v.Operator = "Unknown"
+		v.Operator = say.OperatorSentence(op)
 	}
 	v.OpNote, v.OpContested = op.Note, op.Contested
 	for _, j := range it.Reach {
 		r := reachView{
-			Country: reach.CountryLabel(j.Country), Basis: string(j.Basis), Via: j.Via,
+			Country: say.CountryName(j.Country), Basis: string(j.Basis), Via: j.Via,
 			Laws: lawsOf(j), Foreign: !home.Includes(j.Country), Contested: j.Contested, Note: ownNote(j),
 		}
 		laws.add(j, n)
@@ -431,117 +419,4 @@ func ownNote(j reach.Jurisdiction) string {
 		}
 	}
 	return strings.Join(strings.Fields(note), " ")
-}
-
-func entityLabel(name, country string) string {
-	if country == "" {
-		return name
-	}
-	return name + " (" + reach.CountryLabel(country) + ")"
-}
-
-func kindLabel(k providers.Kind) string {
-	return strings.ReplaceAll(string(k), "-", " ")
-}
-
-func evidenceLabel(l geo.Location) string {
-	e := string(l.Evidence)
-	switch l.Evidence {
-	case geo.EvidenceAPI:
-		e = "provider API"
-	case geo.EvidenceCatalog:
-		e = "region catalog"
-	case geo.EvidenceDNS:
-		e = "DNS"
-	case geo.EvidenceGeoIP:
-		e = "GeoIP guess"
-	case geo.EvidenceUnknown, "":
-		e = "no evidence"
-	}
-	if l.Confidence != "" && l.Confidence != geo.ConfidenceNone {
-		e += ", " + string(l.Confidence) + " confidence"
-	}
-	return e
-}
-
-// lawIndex collects every law cited by the items, once each.
-type lawIndex struct {
-	order []string
-	laws  map[string]*lawView
-	items map[string]map[int]bool
-}
-
-func newLawIndex() *lawIndex {
-	return &lawIndex{laws: map[string]*lawView{}, items: map[string]map[int]bool{}}
-}
-
-func (x *lawIndex) add(j reach.Jurisdiction, item int) {
-	found := reach.LawsOf(j)
-	if len(found) == 0 && j.Law != "" {
-		found = []reach.Law{{ID: "recorded-" + j.Law, Country: j.Country, Name: j.Law, Source: j.Source}}
-	}
-	for _, l := range found {
-		if _, ok := x.laws[l.ID]; !ok {
-			x.order = append(x.order, l.ID)
-			lv := newLawView(l)
-			x.laws[l.ID] = &lv
-			x.items[l.ID] = map[int]bool{}
-		}
-		x.items[l.ID][item] = true
-	}
-}
-
-func newLawView(l reach.Law) lawView {
-	return lawView{
-		Anchor: "law-" + anchor(l.ID), Name: l.Name, Citation: l.Citation, Country: reach.CountryLabel(l.Country),
-		Kind: string(l.Kind), Summary: l.Summary, Note: l.Note, InForce: l.InForce, Reviewed: l.Reviewed,
-		URL: safeURL(l.Source), Unverified: l.Unverified,
-	}
-}
-
-// lawKindOrder shows reach before context.
-var lawKindOrder = []reach.LawKind{reach.LawExtraterritorial, reach.LawTerritorial, reach.LawAgreement, reach.LawBlocking, reach.LawLocalisation}
-
-func (x *lawIndex) list() []lawView {
-	var out []lawView
-	for _, id := range x.order {
-		lv := *x.laws[id]
-		lv.Items = len(x.items[id])
-		out = append(out, lv)
-	}
-	slices.SortStableFunc(out, func(a, b lawView) int {
-		ka, kb := slices.Index(lawKindOrder, reach.LawKind(a.Kind)), slices.Index(lawKindOrder, reach.LawKind(b.Kind))
-		return cmp.Or(cmp.Compare(ka, kb), cmp.Compare(b.Items, a.Items), cmp.Compare(a.Country, b.Country), cmp.Compare(a.Name, b.Name))
-	})
-	return out
-}
-
-// blocking lists the blocking statutes of the territories where data is
-// stored (GDPR art. 48 in the EU/EEA): a transfer impact assessment
-// weighs them against the foreign laws that reach the data.
-func blocking(s *inventory.Scan) []lawView {
-	seen := map[string]int{}
-	var out []lawView
-	for _, it := range s.Assets {
-		for _, l := range reach.Blocking(territoryOf(it.Location)) {
-			i, ok := seen[l.ID]
-			if !ok {
-				i = len(out)
-				seen[l.ID] = i
-				out = append(out, newLawView(l))
-			}
-			out[i].Items++
-		}
-	}
-	return out
-}
-
-// anchor makes an id safe for an HTML fragment.
-func anchor(id string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
-			return r
-		}
-		return '-'
-	}, id)
 }

@@ -4,9 +4,8 @@
 // inventory's JSON and CSV, Write covers every format of `reachmap scan
 // --format`.
 //
-// report imports no GUI toolkit. The HTML report embeds a map image the
-// caller renders (the GUI's map widget draws it); the CLI reaches that
-// renderer through the MapPNG hook.
+// report imports no GUI toolkit. The HTML report embeds the map that
+// mapdraw draws, the renderer the window's map widget uses too.
 package report
 
 import (
@@ -18,29 +17,30 @@ import (
 	"strings"
 
 	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/mapdraw"
 )
 
 // Formats lists every format Write knows, inventory's first.
 var Formats = append(slices.Clone(inventory.Formats), "geojson", "html")
 
-// MapPNG, when set, renders the world map of a scan as a PNG for the HTML
-// report written by Write (and by the CLI). It is nil until the program
-// installs the GUI's renderer; the report then says that no map image was
-// available.
-var MapPNG func(*inventory.Scan) ([]byte, error)
-
-// MapImage renders a scan's map through MapPNG; it returns nil, nil when
-// no renderer is installed.
+// MapImage draws a scan's world map as a PNG for the HTML report, with
+// mapdraw, the renderer the window's map uses: the light palette,
+// coloured relative to the scan's home. Safe for any goroutine.
 func MapImage(s *inventory.Scan) ([]byte, error) {
-	if MapPNG == nil {
+	if drawMap == nil {
 		return nil, nil
 	}
-	png, err := MapPNG(s)
+	png, err := drawMap(s)
 	if err != nil {
 		return nil, fmt.Errorf("render the map: %w", err)
 	}
 	return png, nil
 }
+
+// drawMap is the renderer MapImage calls. It is a variable only so that
+// report's tests can make it fail or leave it out (nil: a report without
+// a map), which no real renderer does on demand.
+var drawMap = mapdraw.ReportPNG
 
 // Write writes the scan in the named format. For html, the map image
 // comes from MapImage; a failing renderer fails the write before anything

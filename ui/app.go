@@ -43,7 +43,7 @@ func Run(opts Options) {
 	// beside the window's own start-up.
 	go mapview.Preload()
 	a := app.NewWithID(about.AppID)
-	a.SetIcon(assets.Icon)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	loadTranslations()
 	w := a.NewWindow(about.Name)
 	m := newMainWindow(w, deps{

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/reachmap/reachmap/inventory"
-	"github.com/reachmap/reachmap/reach"
 )
 
 // changesScreen compares the two newest saved scans: new data under
@@ -47,81 +46,21 @@ type changeSection struct {
 	Rows  []changeRow
 }
 
-// changeSections orders a diff for people. It holds no widgets.
+// changeSections orders a diff for people, in present's sections. It
+// holds no widgets.
 func changeSections(ch inventory.Changes) []changeSection {
-	itemRow := func(it inventory.Item) changeRow {
-		d := reach.ProviderName(it.Provider) + " · " + placeText(it)
-		if n := reachNames(it); n != "" {
-			d += " · " + tr("Reachable by: {{.List}}", "List", n)
-		}
-		return changeRow{ID: it.Identity(), Name: it.Name, Detail: d}
-	}
-	changeRowOf := func(c inventory.Change) changeRow {
-		r := itemRow(c.New)
-		var what []string
-		for _, w := range c.What {
-			what = append(what, changeWhat(w))
-		}
-		r.Detail = tr("{{.What}} changed: {{.Old}} → {{.New}}", "What", joinAnd(what), "Old", placeText(c.Old)+" ("+reachText(c.Old)+")", "New", placeText(c.New)+" ("+reachText(c.New)+")")
-		return r
-	}
 	var out []changeSection
-	add := func(title string, alarm, good bool, rows []changeRow) {
-		if len(rows) > 0 {
-			out = append(out, changeSection{Title: title, Alarm: alarm, Good: good, Rows: rows})
+	for _, sec := range say.Sections(ch) {
+		cs := changeSection{Title: sec.Title, Alarm: sec.Alarm, Good: sec.Good}
+		for _, it := range sec.Items {
+			cs.Rows = append(cs.Rows, changeRow{ID: it.Identity(), Name: it.Name, Detail: say.ItemLine(it)})
 		}
+		for _, c := range sec.Changes {
+			cs.Rows = append(cs.Rows, changeRow{ID: c.New.Identity(), Name: c.New.Name, Detail: say.ChangeLine(c)})
+		}
+		out = append(out, cs)
 	}
-	var rows []changeRow
-	for _, it := range ch.NewForeign() {
-		rows = append(rows, itemRow(it))
-	}
-	add(tr("Newly within reach of a foreign government"), true, false, rows)
-	rows = nil
-	for _, c := range ch.MoreForeign() {
-		rows = append(rows, changeRowOf(c))
-	}
-	add(tr("Reached by more foreign law than before"), true, false, rows)
-	rows = nil
-	for _, it := range ch.NoLongerForeign() {
-		rows = append(rows, itemRow(it))
-	}
-	add(tr("No longer within foreign reach"), false, true, rows)
-	rows = nil
-	for _, c := range ch.LessForeign() {
-		rows = append(rows, changeRowOf(c))
-	}
-	add(tr("Reached by less foreign law than before"), false, true, rows)
-	rows = nil
-	for _, it := range ch.Added {
-		rows = append(rows, itemRow(it))
-	}
-	add(tr("New items"), false, false, rows)
-	rows = nil
-	for _, it := range ch.Removed {
-		rows = append(rows, itemRow(it))
-	}
-	add(tr("Removed items"), false, false, rows)
-	rows = nil
-	for _, c := range ch.Changed {
-		rows = append(rows, changeRowOf(c))
-	}
-	add(tr("Changed items"), false, false, rows)
 	return out
-}
-
-// changeWhat names one kind of change.
-func changeWhat(w string) string {
-	switch w {
-	case "location":
-		return tr("location")
-	case "operator":
-		return tr("operator")
-	case "reach":
-		return tr("reach")
-	case "category":
-		return tr("category")
-	}
-	return w
 }
 
 // Show fills the screen: ch is nil when no scan is saved; prev is nil
@@ -142,14 +81,14 @@ func (c *changesScreen) Show(ch *inventory.Changes, prev, cur *inventory.Scan) {
 	}
 	c.box.Add(para(tr("Scan of {{.New}} compared with the scan of {{.Old}}, relative to {{.Home}}.", "New", when(cur.ScannedAt), "Old", when(prev.ScannedAt), "Home", homeName(ch.Home))))
 	if ch.Empty() {
-		c.box.Add(withIcon(theme.ConfirmIcon(), para(trn("Nothing changed: the {{.Count}} items are where they were, reached by the same laws.", ch.Unchanged))))
+		c.box.Add(withIcon(theme.ConfirmIcon(), para(say.Unchanged(*ch))))
 		return
 	}
 	c.sections = changeSections(*ch)
 	for _, s := range c.sections {
 		c.box.Add(c.section(s))
 	}
-	c.box.Add(dim(trn("{{.Count}} items did not change.", ch.Unchanged)))
+	c.box.Add(dim(say.Unchanged(*ch)))
 }
 
 func (c *changesScreen) onSelect(id inventory.Identity) {

@@ -223,8 +223,8 @@ func (d *dashboard) Restyle() {
 
 func (d *dashboard) applyPalette() {
 	p := d.palette
-	d.mapv.SetColors(p.ocean, p.land, p.border)
-	d.mapv.SetOutside(p.outside)
+	d.mapv.SetColors(p.Ocean, p.Land, p.Border)
+	d.mapv.SetOutside(p.Outside)
 }
 
 func (d *dashboard) setModeOptions() {

@@ -3,7 +3,6 @@ package ui
 import (
 	"image/color"
 	"net/url"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/policy"
+	"github.com/reachmap/reachmap/present"
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/reach"
 )
@@ -113,7 +112,7 @@ func (d *detailPanel) showItem(in detailInput) {
 	title.Wrapping = fyne.TextWrapBreak
 	title.SizeName = theme.SizeNameSubHeadingText
 	d.box.Add(title)
-	d.box.Add(withSwatch(categoryColor(it.Category), para(categorySentence(*it, in.Home))))
+	d.box.Add(withSwatch(categoryColor(it.Category), para(say.CategorySentence(it.Category, it.Foreign(in.Home), in.Home))))
 	facts := []string{reach.ProviderName(it.Provider), kindLabel(string(it.Kind)), tr("account {{.Account}}", "Account", it.Account)}
 	d.box.Add(dim(strings.Join(facts, " · ")))
 
@@ -127,10 +126,10 @@ func (d *detailPanel) showItem(in detailInput) {
 	}
 
 	d.box.Add(heading(tr("Where the data is")))
-	d.box.Add(para(locationSentence(it.Location, it.Region)))
+	d.box.Add(para(say.LocationSentence(it.Location, it.Region)))
 	if it.Location.Known() || it.Location.Area != "" {
-		ev := para(evidenceSentence(it.Location))
-		if weakEvidence(it.Location) {
+		ev := para(say.EvidenceSentence(it.Location))
+		if present.WeakEvidence(it.Location) {
 			ev.Importance = widget.WarningImportance
 			d.box.Add(withIcon(theme.WarningIcon(), ev))
 		} else {
@@ -142,7 +141,7 @@ func (d *detailPanel) showItem(in detailInput) {
 	}
 
 	d.box.Add(heading(tr("Who runs it")))
-	d.box.Add(para(operatorSentence(it.Operator)))
+	d.box.Add(para(say.OperatorSentence(it.Operator)))
 	if it.Operator.Note != "" {
 		d.box.Add(dim(it.Operator.Note))
 	}
@@ -265,7 +264,7 @@ func advisoryNotice() fyne.CanvasObject {
 // jurisdictionBlock is one government that reaches the item: its name,
 // on what basis, and each law behind it as a link to its source.
 func jurisdictionBlock(j reach.Jurisdiction) fyne.CanvasObject {
-	head := widget.NewLabelWithStyle(countryName(j.Country)+" — "+basisText(j), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(countryName(j.Country)+" — "+say.Basis(j), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
 	rows := container.NewVBox(head)
 	laws := reach.LawsOf(j)
@@ -296,124 +295,5 @@ func lawLink(label, source string) fyne.CanvasObject {
 	return link
 }
 
-// basisText says why a government reaches the item.
-func basisText(j reach.Jurisdiction) string {
-	var s string
-	switch j.Basis {
-	case reach.BasisTerritorial:
-		s = tr("the data is on its soil")
-	case reach.BasisOperator:
-		s = tr("the company that runs it is based there")
-		if j.Via != "" {
-			s = tr("through {{.Via}}, the company that runs it", "Via", j.Via)
-		}
-	case reach.BasisAgreement:
-		s = tr("treaty channel")
-	default:
-		s = string(j.Basis)
-	}
-	if j.Contested {
-		s += " " + tr("(contested)")
-	}
-	return s
-}
-
-// locationSentence says where the data is.
-func locationSentence(l geo.Location, region string) string {
-	place := placeText(inventory.Item{Location: l})
-	if !l.Known() && l.Area == "" {
-		return tr("Unknown location.")
-	}
-	if region != "" && region != l.Area {
-		return tr("{{.Place}} (region {{.Region}}).", "Place", place, "Region", region)
-	}
-	return place + "."
-}
-
-// evidenceSentence says how we know where the data is, and how sure.
-func evidenceSentence(l geo.Location) string {
-	return tr("How we know: {{.Evidence}}. Confidence: {{.Confidence}}.", "Evidence", evidenceText(l.Evidence), "Confidence", confidenceText(l.Confidence))
-}
-
-// weakEvidence marks a location the user should not take as fact.
-func weakEvidence(l geo.Location) bool {
-	return l.Evidence == geo.EvidenceGeoIP || l.Confidence == geo.ConfidenceLow || !l.Known()
-}
-
-func evidenceText(e geo.Evidence) string {
-	switch e {
-	case geo.EvidenceAPI:
-		return tr("the provider's own API said so")
-	case geo.EvidenceCatalog:
-		return tr("a documented region code")
-	case geo.EvidenceDNS:
-		return tr("a documented host name pattern")
-	case geo.EvidenceGeoIP:
-		return tr("an IP database's guess (the country where the address is registered, weak)")
-	}
-	return tr("none")
-}
-
-func confidenceText(c geo.Confidence) string {
-	switch c {
-	case geo.ConfidenceHigh:
-		return tr("high")
-	case geo.ConfidenceMedium:
-		return tr("medium")
-	case geo.ConfidenceLow:
-		return tr("low")
-	}
-	return tr("none")
-}
-
-// operatorSentence names the operator and its parent chain.
-func operatorSentence(o reach.Operator) string {
-	if o.Name == "" {
-		return tr("Unknown operator.")
-	}
-	s := tr("{{.Name}} ({{.Country}})", "Name", o.Name, "Country", countryName(o.Country))
-	for _, p := range o.Parents {
-		s += ", " + tr("owned by {{.Name}} ({{.Country}})", "Name", p.Name, "Country", countryName(p.Country))
-	}
-	s += "."
-	if o.Contested {
-		s += " " + tr("Its independence from its parent is contested.")
-	}
-	return s
-}
-
-// categorySentence explains the category in plain words.
-func categorySentence(it inventory.Item, home reach.Home) string {
-	var names []string
-	for _, j := range it.Foreign(home) {
-		n := countryName(j.Country)
-		if !slices.Contains(names, n) {
-			names = append(names, n)
-		}
-	}
-	list := joinAnd(names)
-	h := homeName(home)
-	switch it.Category {
-	case reach.CategoryHome:
-		return tr("Only {{.Home}} law reaches this data.", "Home", h)
-	case reach.CategoryHomeForeign:
-		return tr("Stored in {{.Home}}, but {{.List}} law also reaches it.", "Home", h, "List", list)
-	case reach.CategoryForeign:
-		return tr("Stored outside {{.Home}}; {{.List}} law reaches it.", "Home", h, "List", list)
-	}
-	if list != "" {
-		return tr("We cannot tell where this is stored; {{.List}} law reaches it through its operator.", "List", list)
-	}
-	return tr("We cannot tell where this is stored or who runs it.")
-}
-
 // joinAnd is "A", "A and B", "A, B and C".
-func joinAnd(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return tr("{{.Init}} and {{.Last}}", "Init", strings.Join(xs[:len(xs)-1], ", "), "Last", xs[len(xs)-1])
-}
+func joinAnd(xs []string) string { return say.JoinAnd(xs) }

@@ -105,15 +105,15 @@ func TestPNGLegend(t *testing.T) {
 	}
 	img, _ := png.Decode(bytes.NewReader(b))
 	lg := layoutLegend(pngWidth, true, s.Home, mapColors(color.White))
-	if lg == nil || lg.height < legendLineH || lg.height > 3*legendLineH+legendPad {
+	if lg == nil || lg.Height < legendLineH || lg.Height > 3*legendLineH+legendPad {
 		t.Fatalf("legend layout %+v", lg)
 	}
 	// Each legend dot is drawn in its colour at the foot of the image.
-	for _, e := range lg.entries {
-		y := pngHeight - lg.height + legendPad/2 + e.y + legendLineH/2
-		got := color.NRGBAModel.Convert(img.At(e.x+legendDotR, y)).(color.NRGBA)
-		if got != e.fill {
-			t.Errorf("legend dot %q at (%d,%d): %v, want %v", e.label, e.x+legendDotR, y, got, e.fill)
+	for _, e := range lg.Entries {
+		y := pngHeight - lg.Height + legendPad/2 + e.Y + legendLineH/2
+		got := color.NRGBAModel.Convert(img.At(e.X+legendDotR, y)).(color.NRGBA)
+		if got != e.Fill {
+			t.Errorf("legend dot %q at (%d,%d): %v, want %v", e.Label, e.X+legendDotR, y, got, e.Fill)
 		}
 	}
 	golden(t, "map_home_light.png", img)

@@ -1,26 +1,25 @@
 package ui
 
 import (
-	"embed"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+
+	"github.com/reachmap/reachmap/internal/i18n"
+	"github.com/reachmap/reachmap/present"
 )
 
-// The window speaks English and French: i18n/en.json and i18n/fr.json map
+// The window speaks English and French: the catalogs of internal/i18n map
 // every user-visible string (the English text is the key) to its
 // translation; Fyne picks the language from the system's locale. A test
-// checks that every key used in this package is in both files.
-//
-//go:embed i18n/*.json
-var translations embed.FS
+// checks that every key used in this package and in present is in both
+// files.
 
 // loadTranslations registers the app's translations with Fyne. Call it
 // once, before building any screen.
 func loadTranslations() {
-	if err := lang.AddTranslationsFS(translations, "i18n"); err != nil {
+	if err := lang.AddTranslationsFS(i18n.FS, i18n.Dir); err != nil {
 		fyne.LogError("loading translations", err)
 	}
 	regionNames = nil
@@ -59,3 +58,28 @@ func pairs(kv []any) map[string]any {
 	}
 	return m
 }
+
+// fyneLang is Fyne's lang as present's translator, so that the window's
+// sentences come from the same code as the command line's.
+type fyneLang struct{}
+
+func (fyneLang) L(key string, data map[string]any) string {
+	if len(data) == 0 {
+		return lang.L(key)
+	}
+	return lang.L(key, data)
+}
+
+func (fyneLang) N(key string, n int, data map[string]any) string { return lang.N(key, n, data) }
+
+// Language follows loadTranslations: French names when the window speaks
+// French.
+func (fyneLang) Language() string {
+	if regionNames != nil {
+		return "fr"
+	}
+	return "en"
+}
+
+// say makes the sentences that describe a scan, in the window's language.
+var say = present.New(fyneLang{})

@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/reachmap/reachmap/internal/i18n"
 )
 
 // TestMain runs the tests in English, whatever the machine's locale, with
@@ -25,11 +27,12 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// usedKeys finds every translation key of the package: the literal first
-// argument of each tr and trn call, and the English labels kept in tables.
+// usedKeys finds every translation key the window uses: the literal first
+// argument of each tr and trn call, the English labels kept in tables,
+// and the keys of package present, which makes the window's sentences.
 func usedKeys(t *testing.T) (keys map[string]bool, plural map[string]bool) {
 	t.Helper()
-	keys, plural = map[string]bool{}, map[string]bool{}
+	keys, plural = presentKeys(t)
 	fset, files := sourceFiles(t)
 	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -95,7 +98,7 @@ func TestTranslationsComplete(t *testing.T) {
 		t.Fatalf("only %d keys found: the scan of the sources is broken", len(keys))
 	}
 	for _, l := range []string{"en", "fr"} {
-		b, err := translations.ReadFile("i18n/" + l + ".json")
+		b, err := i18n.FS.ReadFile(i18n.Dir + "/" + l + ".json")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -229,10 +232,51 @@ func TestFrench(t *testing.T) {
 	}
 }
 
+// presentKeys finds the keys of package present: the literal first
+// argument of each call of its methods l and n (n for plurals).
+func presentKeys(t *testing.T) (keys map[string]bool, plural map[string]bool) {
+	t.Helper()
+	keys, plural = map[string]bool{}, map[string]bool{}
+	fset, files := parseDir(t, filepath.Join("..", "present"))
+	for _, file := range files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || (sel.Sel.Name != "l" && sel.Sel.Name != "n") {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: %s with a key that is not a literal: the key cannot be checked", fset.Position(call.Pos()), sel.Sel.Name)
+				return true
+			}
+			k, _ := strconv.Unquote(lit.Value)
+			keys[k] = true
+			if sel.Sel.Name == "n" {
+				plural[k] = true
+			}
+			return true
+		})
+	}
+	if len(keys) < 50 {
+		t.Fatalf("only %d keys found in present: the scan of its sources is broken", len(keys))
+	}
+	return keys, plural
+}
+
 // sourceFiles parses the package's non-test Go files.
 func sourceFiles(t *testing.T) (*token.FileSet, []*ast.File) {
 	t.Helper()
-	files, _ := filepath.Glob("*.go")
+	return parseDir(t, ".")
+}
+
+// parseDir parses the non-test Go files of a directory.
+func parseDir(t *testing.T, dir string) (*token.FileSet, []*ast.File) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 	fset := token.NewFileSet()
 	var out []*ast.File
 	for _, f := range files {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/policy"
+	"github.com/reachmap/reachmap/present"
 	"github.com/reachmap/reachmap/reach"
 )
 
@@ -45,38 +46,10 @@ var columns = []column{
 }
 
 // placeText is "Dublin, Ireland", or "unknown".
-func placeText(it inventory.Item) string {
-	l := it.Location
-	country := ""
-	if l.Country != "" {
-		country = countryName(l.Country)
-	}
-	if country == "" && l.Area != "" {
-		country = tr("{{.Area}} (exact country unknown)", "Area", countryName(l.Area))
-	}
-	switch {
-	case country == "":
-		return tr("unknown")
-	case l.City != "":
-		return l.City + ", " + country
-	}
-	return country
-}
+func placeText(it inventory.Item) string { return say.Place(it.Location) }
 
 // reachText lists the reaching jurisdictions, territory first: "IE · US".
-func reachText(it inventory.Item) string {
-	var cs []string
-	for _, j := range it.Reach {
-		if j.Basis == reach.BasisAgreement || slices.Contains(cs, j.Country) {
-			continue
-		}
-		cs = append(cs, j.Country)
-	}
-	if len(cs) == 0 {
-		return "?"
-	}
-	return strings.Join(cs, " · ")
-}
+func reachText(it inventory.Item) string { return present.ReachCodes(it.Reach) }
 
 // itemFilter is what the table shows: a text query and one value per
 // facet ("" = any).
@@ -288,33 +261,7 @@ func facetLabel(fc facet, val string, home reach.Home) string {
 }
 
 // kindLabel names a kind of data store.
-func kindLabel(k string) string {
-	switch k {
-	case "bucket":
-		return tr("bucket")
-	case "storage-account":
-		return tr("storage account")
-	case "mailbox":
-		return tr("mailbox")
-	case "mail-gateway":
-		return tr("mail gateway")
-	case "mail-inbound":
-		return tr("inbound mail")
-	case "database":
-		return tr("database")
-	case "filesystem":
-		return tr("file system")
-	case "volume":
-		return tr("disk volume")
-	case "snapshot":
-		return tr("snapshot")
-	case "archive":
-		return tr("archive")
-	case "backup-vault":
-		return tr("backup vault")
-	}
-	return k
-}
+func kindLabel(k string) string { return say.Kind(k) }
 
 // topCountries is "FR 11 · DE 7 · US 5 · IE 3", the n territories holding
 // most items.

@@ -2,20 +2,19 @@ package ui
 
 import (
 	"image/color"
-	"slices"
 	"strings"
-
-	"golang.org/x/text/language"
 
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/mapdraw"
 	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/ui/mapview"
 )
 
 // mapModel turns a scan into what the map draws: a marker per placed item
-// and a tint per country that holds data. It holds no widgets, so the
-// live map, the exported PNG and the tests share it.
+// and a tint per country that holds data (mapdraw.ScanMap), with the
+// tooltips in the user's language. It holds no widgets, so the live map,
+// the exported PNG and the tests share it.
 type mapModel struct {
 	items  []inventory.Item
 	byHome bool
@@ -25,66 +24,24 @@ type mapModel struct {
 }
 
 // placed reports whether an item has coordinates worth drawing.
-func placed(it inventory.Item) bool {
-	l := it.Location
-	return l.Known() && !(l.Lat == 0 && l.Lon == 0)
+func placed(it inventory.Item) bool { return mapdraw.Placed(it) }
+
+// severity orders categories, worst last (mapdraw.Severity).
+func severity(c reach.Category) int { return mapdraw.Severity(c) }
+
+func (mm mapModel) scanMap() mapdraw.ScanMap {
+	return mapdraw.ScanMap{Items: mm.items, ByHome: mm.byHome, Home: mm.home, Keep: mm.keep,
+		Label: func(it inventory.Item) string { return markerLabel(it, mm.home) }}
 }
 
 // Markers returns one marker per placed item; its ID is the item's index.
-func (mm mapModel) Markers() []mapview.Marker {
-	ms := make([]mapview.Marker, 0, len(mm.items))
-	for i, it := range mm.items {
-		if !placed(it) || (mm.keep != nil && !mm.keep(i)) {
-			continue
-		}
-		m := mapview.Marker{ID: i, Lat: it.Location.Lat, Lon: it.Location.Lon, Label: markerLabel(it, mm.home)}
-		if mm.byHome {
-			m.Fill = categoryColor(it.Category)
-		} else {
-			m.Fill, m.Ring = markerColors(it)
-		}
-		ms = append(ms, m)
-	}
-	return ms
-}
-
-// severity orders categories for a country's tint in the home mode: the
-// tint shows the worst case of the data stored there.
-func severity(c reach.Category) int {
-	switch c {
-	case reach.CategoryForeign:
-		return 3
-	case reach.CategoryHomeForeign:
-		return 2
-	case reach.CategoryUnknown:
-		return 1
-	}
-	return 0
-}
+func (mm mapModel) Markers() []mapview.Marker { return mm.scanMap().Markers() }
 
 // CountryFill tints the countries that hold data: by jurisdiction, the
 // territory's bloc colour; relative to home, the colour of the worst
 // category stored there. Other countries keep the land colour.
 func (mm mapModel) CountryFill(p mapPalette) func(iso2 string) color.NRGBA {
-	worst := map[string]reach.Category{}
-	for _, it := range mm.items {
-		cc := it.Location.Country
-		if cc == "" {
-			continue
-		}
-		if old, ok := worst[cc]; !ok || severity(it.Category) > severity(old) {
-			worst[cc] = it.Category
-		}
-	}
-	tint := make(map[string]color.NRGBA, len(worst))
-	for cc, c := range worst {
-		if mm.byHome {
-			tint[cc] = p.shade(categoryColor(c))
-		} else {
-			tint[cc] = p.shade(blocOf(cc).Color)
-		}
-	}
-	return func(iso2 string) color.NRGBA { return tint[iso2] }
+	return mm.scanMap().CountryFill(p)
 }
 
 // markerLabel is the tooltip: the name, who runs it and where, who can
@@ -102,32 +59,8 @@ func markerLabel(it inventory.Item, home reach.Home) string {
 }
 
 // reachNames lists the reaching jurisdictions by name, territory first.
-func reachNames(it inventory.Item) string {
-	var names []string
-	for _, j := range it.Reach {
-		if j.Basis == reach.BasisAgreement {
-			continue
-		}
-		n := countryName(j.Country)
-		if !slices.Contains(names, n) {
-			names = append(names, n)
-		}
-	}
-	return strings.Join(names, ", ")
-}
+func reachNames(it inventory.Item) string { return say.ReachNames(it.Reach) }
 
 // countryName names a jurisdiction code in the user's language: "EU" is
 // the European Union.
-func countryName(cc string) string {
-	if cc == "EU" {
-		return tr("European Union")
-	}
-	if regionNames != nil {
-		if r, err := language.ParseRegion(cc); err == nil {
-			if n := regionNames.Name(r); n != "" {
-				return n
-			}
-		}
-	}
-	return reach.CountryLabel(cc)
-}
+func countryName(cc string) string { return say.CountryName(cc) }

@@ -49,3 +49,34 @@ feed:
 	wg.Wait()
 	return started
 }
+
+// Limit bounds how many calls run at once when the callers fan out on
+// their own: the domains of a mail scan, each on its own worker, share one
+// Limit for the requests they make to a single host. The zero Limit is not
+// usable; make one with NewLimit.
+type Limit struct {
+	slots chan struct{}
+}
+
+// NewLimit returns a Limit of n calls at once (at least one).
+func NewLimit(n int) *Limit {
+	return &Limit{slots: make(chan struct{}, max(n, 1))}
+}
+
+// Do calls fn once fewer than the limit's calls are running, and returns
+// when fn has. If ctx is done first, fn is not called and Do returns ctx's
+// error. Do is safe to call from several goroutines at once.
+func (l *Limit) Do(ctx context.Context, fn func()) error {
+	// As in Each, a done context wins even when a slot is free.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	select {
+	case l.slots <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-l.slots }()
+	fn()
+	return nil
+}

@@ -80,3 +80,53 @@ func TestEachWithNoItems(t *testing.T) {
 		t.Errorf("started %d", n)
 	}
 }
+
+func TestLimitNeverExceedsItsBound(t *testing.T) {
+	for _, n := range []int{-1, 0, 1, 4} {
+		l := NewLimit(n)
+		var now, peak, calls atomic.Int32
+		var wg sync.WaitGroup
+		for range 40 {
+			wg.Go(func() {
+				err := l.Do(context.Background(), func() {
+					calls.Add(1)
+					c := now.Add(1)
+					for {
+						p := peak.Load()
+						if c <= p || peak.CompareAndSwap(p, c) {
+							break
+						}
+					}
+					time.Sleep(time.Millisecond)
+					now.Add(-1)
+				})
+				if err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		if want := int32(max(n, 1)); peak.Load() > want || peak.Load() < 1 || calls.Load() != 40 {
+			t.Errorf("limit %d: %d calls, peak %d at once, want 40 calls and at most %d", n, calls.Load(), peak.Load(), want)
+		}
+	}
+}
+
+func TestLimitGivesUpWhenCancelled(t *testing.T) {
+	l := NewLimit(1)
+	hold, held := make(chan struct{}), make(chan struct{})
+	go l.Do(context.Background(), func() { close(held); <-hold })
+	<-held
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(10*time.Millisecond, cancel)
+	if err := l.Do(ctx, func() { t.Error("called while the only slot was held") }); err != context.Canceled {
+		t.Errorf("waiting for a slot: err = %v, want context.Canceled", err)
+	}
+	close(hold)
+	if err := l.Do(ctx, func() { t.Error("called on a done context") }); err != context.Canceled {
+		t.Errorf("done context: err = %v", err)
+	}
+	if err := l.Do(context.Background(), func() {}); err != nil {
+		t.Errorf("after the holder returned: %v", err)
+	}
+}

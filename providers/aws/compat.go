@@ -13,7 +13,6 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/logging"
 
-	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/providers"
 )
 
@@ -43,41 +42,23 @@ type CompatProvider struct {
 // Name is "s3:KEY@URL".
 func (p *CompatProvider) Name() string { return "s3:" + p.ep.String() }
 
-// compatPlace decides whose an endpoint is and where, from the user's
-// choice first, then the host name. It fails only on a URL that cannot be
-// an endpoint.
+// String is Name: a provider printed in a log or an error (%v, %+v) must
+// not show its secret key, as printing its fields would.
+func (p *CompatProvider) String() string { return p.Name() }
+
+// GoString is String for %#v.
+func (p *CompatProvider) GoString() string { return "aws.CompatProvider{" + p.ep.String() + "}" }
+
+// compatPlace decides whose an endpoint is and where (placeEndpoint: the
+// user's choice first, then the host name). It fails only on a URL that
+// cannot be an endpoint.
 func compatPlace(ep providers.S3Endpoint) (host string, place s3Place, err error) {
 	u, err := url.Parse(strings.TrimSpace(ep.URL))
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Hostname() == "" {
 		return "", s3Place{}, fmt.Errorf("%q is not an endpoint URL: give it as https://host[:port]", ep.URL)
 	}
 	host = u.Hostname()
-	provider := strings.ToLower(strings.TrimSpace(ep.Provider))
-	region := strings.TrimSpace(ep.Region)
-	place = s3Place{provider: provider, region: region, evidence: geo.EvidenceCatalog}
-	hp, hr, known := geo.S3Endpoint(host)
-	switch {
-	case provider == "" && known:
-		place.provider = hp
-		if region == "" {
-			place.region, place.evidence = hr, geo.EvidenceDNS
-		}
-	case provider != "" && region == "" && known && hp == provider:
-		place.region, place.evidence = hr, geo.EvidenceDNS
-	}
-	switch {
-	case (place.provider == "" || place.provider == "self-hosted") && len(region) == 2 && geo.ValidCountry(region):
-		// A server of one's own, placed by the country its owner gives.
-		place.provider, place.region, place.country = "self-hosted", "", strings.ToUpper(region)
-	case place.provider == "" || place.provider == "self-hosted":
-		place.provider, place.region = "self-hosted", ""
-		place.unknown = fmt.Sprintf("%s is an S3 server Reachmap does not recognise; set its provider and region (or, for your own server, its country) in Accounts to place it", host)
-	case place.provider == providerID:
-		// AWS's own endpoint: S3's per-bucket answer is the truth.
-		place.region = ""
-	case place.region == "":
-		place.unknown = fmt.Sprintf("%s does not say which of its regions %s is; set the region in Accounts to place it", place.provider, host)
-	}
+	place, _ = placeEndpoint(host, &ep)
 	return host, place, nil
 }
 

@@ -244,3 +244,28 @@ func TestProfileWithAnotherCompanysEndpoint(t *testing.T) {
 		}
 	}
 }
+
+// A profile's S3 endpoint goes through the same decision, with nobody's
+// choice: the host name alone names the company, and a host it does not
+// know is left to the caller (named false), which keeps AWS.
+func TestPlaceEndpointForAProfile(t *testing.T) {
+	tests := []struct {
+		host, provider, region string
+		named                  bool
+		unknown                string
+	}{
+		{"fsn1.your-objectstorage.com", "hetzner", "fsn1", true, ""},
+		{"s3.eu-west-1.amazonaws.com", "aws", "", true, ""},
+		{"minio.office.example", "self-hosted", "", false, "does not recognise"},
+	}
+	for _, tc := range tests {
+		p, named := placeEndpoint(tc.host, nil)
+		if p.provider != tc.provider || p.region != tc.region || named != tc.named ||
+			(tc.unknown == "") != (p.unknown == "") || !strings.Contains(p.unknown, tc.unknown) {
+			t.Errorf("%s: place %+v, named %v; want %s/%s, named %v", tc.host, p, named, tc.provider, tc.region, tc.named)
+		}
+		if strings.Contains(p.unknown, "set the region in Accounts") {
+			t.Errorf("%s: a profile's endpoint is told to set its region in Accounts: %q", tc.host, p.unknown)
+		}
+	}
+}

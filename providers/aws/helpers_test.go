@@ -27,6 +27,7 @@ import (
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 
 	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/providertest"
 )
 
 // testProfile is one profile of a generated shared config.
@@ -101,7 +102,7 @@ func testProvider(profile string, o options) *Provider {
 
 // recSink records everything a provider reports, with the aws tests'
 // own ways of reading it.
-type recSink struct{ providers.Recorder }
+type recSink struct{ providertest.Recorder }
 
 func (r *recSink) byKey(t testing.TB) map[string]providers.Asset {
 	t.Helper()

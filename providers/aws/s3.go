@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/feature/s3/manager"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+
+	"github.com/reachmap/reachmap/internal/bounded"
 )
 
 // bucket is one listed bucket and the region S3 reported for it, if any.
@@ -50,7 +51,7 @@ func listBuckets(ctx context.Context, c listBucketsAPI, pageSize int32) ([]bucke
 		stats listStats
 		token *string
 	)
-	add := func(bs []s3Bucket) {
+	add := func(bs []bucket) {
 		for _, b := range bs {
 			if i, dup := seen[b.name]; dup {
 				if out[i].region == "" {
@@ -59,7 +60,7 @@ func listBuckets(ctx context.Context, c listBucketsAPI, pageSize int32) ([]bucke
 				continue
 			}
 			seen[b.name] = len(out)
-			out = append(out, bucket{name: b.name, region: b.region})
+			out = append(out, b)
 		}
 	}
 	for {
@@ -103,16 +104,15 @@ func reportsRegions(bs []s3types.Bucket) bool {
 	return false
 }
 
-type s3Bucket struct{ name, region string }
-
-func fromSDK(bs []s3types.Bucket) []s3Bucket {
-	out := make([]s3Bucket, 0, len(bs))
+// fromSDK keeps the named buckets of a page, with the region S3 gave.
+func fromSDK(bs []s3types.Bucket) []bucket {
+	out := make([]bucket, 0, len(bs))
 	for _, b := range bs {
 		name := sdkaws.ToString(b.Name)
 		if name == "" {
 			continue
 		}
-		out = append(out, s3Bucket{name: name, region: sdkaws.ToString(b.BucketRegion)})
+		out = append(out, bucket{name: name, region: sdkaws.ToString(b.BucketRegion)})
 	}
 	return out
 }
@@ -136,41 +136,19 @@ type regionResult struct {
 // refuse anonymous requests outright, and AWS answers a signed request for
 // a bucket in another region with a redirect that still carries the header.
 func resolveRegions(ctx context.Context, c headBucketAPI, creds sdkaws.CredentialsProvider, names []string, concurrency int, cache *regionCache, keyPrefix func(string) string, found func(regionResult)) {
-	if concurrency < 1 {
-		concurrency = 1
-	}
-	work := make(chan string)
-	var wg sync.WaitGroup
-	for i := 0; i < min(concurrency, len(names)); i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for name := range work {
-				key := keyPrefix(name)
-				if r, ok := cache.get(key); ok {
-					found(regionResult{bucket: name, region: r})
-					continue
-				}
-				region, err := manager.GetBucketRegion(ctx, c, name, func(o *s3.Options) { o.Credentials = creds })
-				if err == nil && region == "" {
-					err = errors.New("the server did not report the bucket's region (no x-amz-bucket-region header)")
-				}
-				if err == nil {
-					cache.put(key, region)
-				}
-				found(regionResult{bucket: name, region: region, err: err})
-			}
-		}()
-	}
-	for _, n := range names {
-		select {
-		case work <- n:
-		case <-ctx.Done():
+	bounded.Each(ctx, concurrency, names, func(name string) {
+		key := keyPrefix(name)
+		if r, ok := cache.get(key); ok {
+			found(regionResult{bucket: name, region: r})
+			return
 		}
-		if ctx.Err() != nil {
-			break
+		region, err := manager.GetBucketRegion(ctx, c, name, func(o *s3.Options) { o.Credentials = creds })
+		if err == nil && region == "" {
+			err = errors.New("the server did not report the bucket's region (no x-amz-bucket-region header)")
 		}
-	}
-	close(work)
-	wg.Wait()
+		if err == nil {
+			cache.put(key, region)
+		}
+		found(regionResult{bucket: name, region: region, err: err})
+	})
 }

@@ -264,62 +264,11 @@ func TestMutatingCallsNeverLeave(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	b := sdkaws.String("acme-invoices")
-	calls := map[string]func() error{
-		"s3 PutObject": func() error {
-			_, err := s.s3().PutObject(ctx, &s3.PutObjectInput{Bucket: b, Key: sdkaws.String("x"), Body: strings.NewReader("data")})
-			return err
-		},
-		"s3 DeleteBucket": func() error { _, err := s.s3().DeleteBucket(ctx, &s3.DeleteBucketInput{Bucket: b}); return err },
-		"s3 DeleteObjects": func() error {
-			_, err := s.s3().DeleteObjects(ctx, &s3.DeleteObjectsInput{Bucket: b, Delete: &s3types.Delete{Objects: []s3types.ObjectIdentifier{{Key: sdkaws.String("x")}}}})
-			return err
-		},
-		"s3 PutBucketPolicy": func() error {
-			_, err := s.s3().PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: b, Policy: sdkaws.String("{}")})
-			return err
-		},
-		"ec2 TerminateInstances": func() error {
-			_, err := s.ec2("eu-west-1").TerminateInstances(ctx, &ec2.TerminateInstancesInput{InstanceIds: []string{"i-1"}})
-			return err
-		},
-		"ec2 DeleteVolume": func() error {
-			_, err := s.ec2("eu-west-1").DeleteVolume(ctx, &ec2.DeleteVolumeInput{VolumeId: sdkaws.String("vol-1")})
-			return err
-		},
-		"dynamodb DeleteTable": func() error {
-			_, err := s.dynamodb("eu-west-1").DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: sdkaws.String("t")})
-			return err
-		},
-		"rds DeleteDBInstance": func() error {
-			_, err := s.rds("eu-west-1").DeleteDBInstance(ctx, &rds.DeleteDBInstanceInput{DBInstanceIdentifier: sdkaws.String("db")})
-			return err
-		},
-		"efs DeleteFileSystem": func() error {
-			_, err := s.efs("eu-west-1").DeleteFileSystem(ctx, &efs.DeleteFileSystemInput{FileSystemId: sdkaws.String("fs-1")})
-			return err
-		},
-		"glacier DeleteVault": func() error {
-			_, err := s.glacier("eu-west-1").DeleteVault(ctx, &glacier.DeleteVaultInput{AccountId: sdkaws.String("-"), VaultName: sdkaws.String("v")})
-			return err
-		},
-		"backup DeleteBackupVault": func() error {
-			_, err := s.backup("eu-west-1").DeleteBackupVault(ctx, &backup.DeleteBackupVaultInput{BackupVaultName: sdkaws.String("v")})
-			return err
-		},
-		"workmail DeleteOrganization": func() error {
-			_, err := s.workmail("eu-west-1").DeleteOrganization(ctx, &workmail.DeleteOrganizationInput{OrganizationId: sdkaws.String("m-1"), DeleteDirectory: true})
-			return err
-		},
-		"ses SetActiveReceiptRuleSet": func() error {
-			_, err := s.ses("eu-west-1").SetActiveReceiptRuleSet(ctx, &ses.SetActiveReceiptRuleSetInput{})
-			return err
-		},
-	}
+	calls := mutatingCalls(s)
 	for name, call := range calls {
 		t.Run(name, func(t *testing.T) {
 			before := hits.Load()
-			err := call()
+			err := call(ctx)
 			var guard *NotReadOnlyError
 			if !errors.As(err, &guard) {
 				t.Fatalf("err = %v, want NotReadOnlyError", err)
@@ -338,6 +287,66 @@ func TestMutatingCallsNeverLeave(t *testing.T) {
 	s.s3().ListBuckets(ctx, &s3.ListBucketsInput{})
 	if hits.Load()-before != 1 {
 		t.Fatalf("a read-only call did not reach the server (%d requests)", hits.Load()-before)
+	}
+}
+
+// mutatingCalls are calls that would change an account, made through a
+// session's own clients, as a scan builds them.
+func mutatingCalls(s *session) map[string]func(context.Context) error {
+	b := sdkaws.String("acme-invoices")
+	return map[string]func(context.Context) error{
+		"s3 PutObject": func(ctx context.Context) error {
+			_, err := s.s3().PutObject(ctx, &s3.PutObjectInput{Bucket: b, Key: sdkaws.String("x"), Body: strings.NewReader("data")})
+			return err
+		},
+		"s3 DeleteBucket": func(ctx context.Context) error {
+			_, err := s.s3().DeleteBucket(ctx, &s3.DeleteBucketInput{Bucket: b})
+			return err
+		},
+		"s3 DeleteObjects": func(ctx context.Context) error {
+			_, err := s.s3().DeleteObjects(ctx, &s3.DeleteObjectsInput{Bucket: b, Delete: &s3types.Delete{Objects: []s3types.ObjectIdentifier{{Key: sdkaws.String("x")}}}})
+			return err
+		},
+		"s3 PutBucketPolicy": func(ctx context.Context) error {
+			_, err := s.s3().PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: b, Policy: sdkaws.String("{}")})
+			return err
+		},
+		"ec2 TerminateInstances": func(ctx context.Context) error {
+			_, err := s.ec2("eu-west-1").TerminateInstances(ctx, &ec2.TerminateInstancesInput{InstanceIds: []string{"i-1"}})
+			return err
+		},
+		"ec2 DeleteVolume": func(ctx context.Context) error {
+			_, err := s.ec2("eu-west-1").DeleteVolume(ctx, &ec2.DeleteVolumeInput{VolumeId: sdkaws.String("vol-1")})
+			return err
+		},
+		"dynamodb DeleteTable": func(ctx context.Context) error {
+			_, err := s.dynamodb("eu-west-1").DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: sdkaws.String("t")})
+			return err
+		},
+		"rds DeleteDBInstance": func(ctx context.Context) error {
+			_, err := s.rds("eu-west-1").DeleteDBInstance(ctx, &rds.DeleteDBInstanceInput{DBInstanceIdentifier: sdkaws.String("db")})
+			return err
+		},
+		"efs DeleteFileSystem": func(ctx context.Context) error {
+			_, err := s.efs("eu-west-1").DeleteFileSystem(ctx, &efs.DeleteFileSystemInput{FileSystemId: sdkaws.String("fs-1")})
+			return err
+		},
+		"glacier DeleteVault": func(ctx context.Context) error {
+			_, err := s.glacier("eu-west-1").DeleteVault(ctx, &glacier.DeleteVaultInput{AccountId: sdkaws.String("-"), VaultName: sdkaws.String("v")})
+			return err
+		},
+		"backup DeleteBackupVault": func(ctx context.Context) error {
+			_, err := s.backup("eu-west-1").DeleteBackupVault(ctx, &backup.DeleteBackupVaultInput{BackupVaultName: sdkaws.String("v")})
+			return err
+		},
+		"workmail DeleteOrganization": func(ctx context.Context) error {
+			_, err := s.workmail("eu-west-1").DeleteOrganization(ctx, &workmail.DeleteOrganizationInput{OrganizationId: sdkaws.String("m-1"), DeleteDirectory: true})
+			return err
+		},
+		"ses SetActiveReceiptRuleSet": func(ctx context.Context) error {
+			_, err := s.ses("eu-west-1").SetActiveReceiptRuleSet(ctx, &ses.SetActiveReceiptRuleSetInput{})
+			return err
+		},
 	}
 }
 

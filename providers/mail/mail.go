@@ -30,6 +30,7 @@ import (
 
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/geo/geoip"
+	"github.com/reachmap/reachmap/internal/bounded"
 	"github.com/reachmap/reachmap/providers"
 )
 
@@ -154,39 +155,29 @@ func (p *Provider) Scan(ctx context.Context, sink providers.Sink) error {
 	total := len(p.domains)
 	sink.Progress(providers.Progress{Provider: providerName, Stage: "domains", Total: total})
 	var (
-		wg   sync.WaitGroup
 		mu   sync.Mutex
 		done int
-		sem  = make(chan struct{}, p.concurrency)
 	)
-	for _, d := range p.domains {
-		select {
-		case sem <- struct{}{}:
-		case <-ctx.Done():
-		}
+	bounded.Each(ctx, p.concurrency, p.domains, func(d string) {
 		if ctxErr(ctx) != nil {
-			break
+			return // the deadline has passed: nothing more is looked up
 		}
-		wg.Go(func() {
-			defer func() { <-sem }()
-			r := s.domain(ctx, d)
-			if ctxErr(ctx) != nil {
-				return // a cancelled lookup is not the domain's fault
-			}
-			for _, a := range r.assets {
-				sink.Asset(a)
-			}
-			for _, g := range r.gaps {
-				sink.Gap(g)
-			}
-			mu.Lock()
-			done++
-			n := done
-			mu.Unlock()
-			sink.Progress(providers.Progress{Provider: providerName, Account: r.account, Stage: "domains", Done: n, Total: total})
-		})
-	}
-	wg.Wait()
+		r := s.domain(ctx, d)
+		if ctxErr(ctx) != nil {
+			return // a cancelled lookup is not the domain's fault
+		}
+		for _, a := range r.assets {
+			sink.Asset(a)
+		}
+		for _, g := range r.gaps {
+			sink.Gap(g)
+		}
+		mu.Lock()
+		done++
+		n := done
+		mu.Unlock()
+		sink.Progress(providers.Progress{Provider: providerName, Account: r.account, Stage: "domains", Done: n, Total: total})
+	})
 	if s.tenant != nil {
 		s.tenant.http.CloseIdleConnections()
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/providers"
+	"github.com/reachmap/reachmap/providers/providertest"
 )
 
 // testZone has a domain for every pattern and every failure the provider
@@ -110,7 +111,7 @@ login.test.           300 IN A 127.0.0.1
 
 // collect is a Sink that keeps everything, with the mail tests' own ways
 // of reading it.
-type collect struct{ providers.Recorder }
+type collect struct{ providertest.Recorder }
 
 func (c *collect) byAccount(account string) (assets []providers.Asset, gaps []providers.Gap) {
 	for _, a := range c.Assets {

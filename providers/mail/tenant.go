@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/internal/bounded"
 )
 
 // Microsoft 365 tenant discovery: Entra ID publishes, for any domain
@@ -72,9 +73,9 @@ func discoveryBase(env string, dnsServer string) (base, offReason string, err er
 type tenantClient struct {
 	base string
 	http *http.Client
-	// slots bounds requests in flight: a scan of many Microsoft 365
+	// inFlight bounds requests in flight: a scan of many Microsoft 365
 	// domains should not open dozens of connections to one host.
-	slots chan struct{}
+	inFlight *bounded.Limit
 }
 
 const tenantConcurrency = 8
@@ -119,7 +120,7 @@ func newTenantClient(base string, res *resolver, explicitDNS bool) *tenantClient
 			return nil, errors.Join(errs...)
 		}
 	}
-	return &tenantClient{base: base, slots: make(chan struct{}, tenantConcurrency), http: &http.Client{
+	return &tenantClient{base: base, inFlight: bounded.NewLimit(tenantConcurrency), http: &http.Client{
 		Transport: tr,
 		Timeout:   tenantTimeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
@@ -131,14 +132,17 @@ func newTenantClient(base string, res *resolver, explicitDNS bool) *tenantClient
 	}}
 }
 
-// lookup fetches the tenant configuration of an ASCII domain.
-func (c *tenantClient) lookup(ctx context.Context, domain string) (tenantInfo, error) {
-	select {
-	case c.slots <- struct{}{}:
-		defer func() { <-c.slots }()
-	case <-ctx.Done():
-		return tenantInfo{}, ctx.Err()
+// lookup fetches the tenant configuration of an ASCII domain, with at
+// most tenantConcurrency requests in flight.
+func (c *tenantClient) lookup(ctx context.Context, domain string) (t tenantInfo, err error) {
+	if lerr := c.inFlight.Do(ctx, func() { t, err = c.fetch(ctx, domain) }); lerr != nil {
+		return tenantInfo{}, lerr
 	}
+	return t, err
+}
+
+// fetch is one request of lookup.
+func (c *tenantClient) fetch(ctx context.Context, domain string) (tenantInfo, error) {
 	ctx, cancel := context.WithTimeout(ctx, tenantTimeout)
 	defer cancel()
 	u := c.base + "/" + url.PathEscape(domain) + "/.well-known/openid-configuration"

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/reachmap/reachmap/geo/world"
+	"github.com/reachmap/reachmap/mapdraw"
 )
 
 // newTestMap shows a fresh map alone in an unpadded w×h test window, so
@@ -29,7 +30,7 @@ func newTestMap(t *testing.T, w, h float32) (*Map, fyne.Canvas) {
 // at is where (lon, lat) is on screen, in widget units.
 func at(m *Map, lon, lat float64) fyne.Position {
 	x, y := world.Project(lon, lat)
-	sx, sy := m.v.toScreen(x, y)
+	sx, sy := m.s.V.ToScreen(x, y)
 	return fyne.NewPos(float32(sx), float32(sy))
 }
 
@@ -79,8 +80,8 @@ func TestRendersOceanAndLand(t *testing.T) {
 		}
 		return color.NRGBA{}
 	})
-	if calls != len(m.world.Countries) {
-		t.Errorf("fill function called %d times, want once per country (%d)", calls, len(m.world.Countries))
+	if calls != m.s.Countries() {
+		t.Errorf("fill function called %d times, want once per country (%d)", calls, m.s.Countries())
 	}
 	img = c.Capture()
 	if got := pixel(img, at(m, 2.5, 46.5)); !near(got, fr, 2) {
@@ -113,7 +114,7 @@ func TestMarkerDrawnAtItsPlace(t *testing.T) {
 	if got := pixel(img, p); !near(got, fill, 3) {
 		t.Errorf("marker centre %v: %v, want fill %v", p, got, fill)
 	}
-	rp := p.AddXY(float32(discRadius+haloWidth+ringWidth/2), 0)
+	rp := p.AddXY(float32(mapdraw.DiscRadius+mapdraw.HaloWidth+mapdraw.RingWidth/2), 0)
 	if got := pixel(img, rp); !near(got, ring, 40) {
 		t.Errorf("ring at %v: %v, want about %v", rp, got, ring)
 	}
@@ -136,11 +137,11 @@ func TestPanAndZoom(t *testing.T) {
 	if math.Abs(lon-10) > 1e-6 || math.Abs(lat-45) > 1e-6 || z != 4 {
 		t.Fatalf("SetView round trip: %v, %v, %v", lon, lat, z)
 	}
-	cx, cy := m.v.cx, m.v.cy
-	s := m.v.scale()
+	cx, cy := m.s.V.CX, m.s.V.CY
+	s := m.s.V.Scale()
 	test.Drag(c, fyne.NewPos(400, 200), 100, 40)
-	if math.Abs(m.v.cx-(cx-100/s)) > 1e-9 || math.Abs(m.v.cy-(cy+40/s)) > 1e-9 {
-		t.Errorf("drag moved the centre to %v,%v; want %v,%v", m.v.cx, m.v.cy, cx-100/s, cy+40/s)
+	if math.Abs(m.s.V.CX-(cx-100/s)) > 1e-9 || math.Abs(m.s.V.CY-(cy+40/s)) > 1e-9 {
+		t.Errorf("drag moved the centre to %v,%v; want %v,%v", m.s.V.CX, m.s.V.CY, cx-100/s, cy+40/s)
 	}
 	if lon2, lat2, _ := m.View(); lon2 >= lon || lat2 <= lat {
 		t.Errorf("dragging right and down should show west and north: %v,%v -> %v,%v", lon, lat, lon2, lat2)
@@ -148,29 +149,29 @@ func TestPanAndZoom(t *testing.T) {
 
 	// The wheel zooms about the pointer: the place under it stays put.
 	pos := fyne.NewPos(600, 100)
-	px, py := m.v.toPlane(float64(pos.X), float64(pos.Y))
-	z0 := m.v.zoom
+	px, py := m.s.V.ToPlane(float64(pos.X), float64(pos.Y))
+	z0 := m.s.V.Zoom
 	m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: pos}, Scrolled: fyne.Delta{DY: 25}})
-	if got := m.v.zoom / z0; math.Abs(got-math.Sqrt2) > 1e-9 {
+	if got := m.s.V.Zoom / z0; math.Abs(got-math.Sqrt2) > 1e-9 {
 		t.Errorf("one wheel notch zoomed by %v, want √2", got)
 	}
-	if qx, qy := m.v.toPlane(float64(pos.X), float64(pos.Y)); math.Abs(qx-px) > 1e-9 || math.Abs(qy-py) > 1e-9 {
+	if qx, qy := m.s.V.ToPlane(float64(pos.X), float64(pos.Y)); math.Abs(qx-px) > 1e-9 || math.Abs(qy-py) > 1e-9 {
 		t.Errorf("point under the pointer moved from %v,%v to %v,%v", px, py, qx, qy)
 	}
 	test.Scroll(c, pos, 0, -25)
-	if got := m.v.zoom / z0; math.Abs(got-1) > 1e-9 {
+	if got := m.s.V.Zoom / z0; math.Abs(got-1) > 1e-9 {
 		t.Errorf("notch back: zoom ratio %v", got)
 	}
 
 	// Limits.
 	m.SetView(0, 0, 1000)
-	if _, _, z := m.View(); z != maxZoom {
-		t.Errorf("zoom clamped to %v, want %v", z, maxZoom)
+	if _, _, z := m.View(); z != mapdraw.MaxZoom {
+		t.Errorf("zoom clamped to %v, want %v", z, mapdraw.MaxZoom)
 	}
 	for range 20 {
 		m.ZoomOut()
 	}
-	if _, _, z := m.View(); z != minZoom {
+	if _, _, z := m.View(); z != mapdraw.MinZoom {
 		t.Errorf("zoom out floor %v", z)
 	}
 	m.SetView(math.NaN(), 3, math.Inf(1))
@@ -183,31 +184,31 @@ func TestKeys(t *testing.T) {
 	m, c := newTestMap(t, 800, 420)
 	c.Focus(m)
 	test.Type(m, "+")
-	if m.v.zoom != 2 {
-		t.Fatalf("+ zoomed to %v", m.v.zoom)
+	if m.s.V.Zoom != 2 {
+		t.Fatalf("+ zoomed to %v", m.s.V.Zoom)
 	}
 	test.Type(m, "=")
-	if m.v.zoom != 4 {
-		t.Fatalf("= zoomed to %v", m.v.zoom)
+	if m.s.V.Zoom != 4 {
+		t.Fatalf("= zoomed to %v", m.s.V.Zoom)
 	}
 	test.Type(m, "-")
-	if m.v.zoom != 2 {
-		t.Fatalf("- zoomed to %v", m.v.zoom)
+	if m.s.V.Zoom != 2 {
+		t.Fatalf("- zoomed to %v", m.s.V.Zoom)
 	}
-	cx := m.v.cx
+	cx := m.s.V.CX
 	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	if m.v.cx <= cx {
-		t.Errorf("right arrow: centre %v -> %v", cx, m.v.cx)
+	if m.s.V.CX <= cx {
+		t.Errorf("right arrow: centre %v -> %v", cx, m.s.V.CX)
 	}
-	cy := m.v.cy
+	cy := m.s.V.CY
 	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-	if m.v.cy <= cy {
-		t.Errorf("up arrow: centre %v -> %v", cy, m.v.cy)
+	if m.s.V.CY <= cy {
+		t.Errorf("up arrow: centre %v -> %v", cy, m.s.V.CY)
 	}
 	m.SetMarkers([]Marker{{ID: 1, Lat: 48.85, Lon: 2.35}, {ID: 2, Lat: 52.52, Lon: 13.4}})
 	test.Type(m, "0")
-	if p := at(m, 2.35, 48.85); p.X < 0 || p.X > 800 || m.v.zoom < 4 {
-		t.Errorf("0 should fit the markers: Paris at %v, zoom %v", p, m.v.zoom)
+	if p := at(m, 2.35, 48.85); p.X < 0 || p.X > 800 || m.s.V.Zoom < 4 {
+		t.Errorf("0 should fit the markers: Paris at %v, zoom %v", p, m.s.V.Zoom)
 	}
 }
 
@@ -223,10 +224,11 @@ func TestHoverShowsTooltipWithoutRepaint(t *testing.T) {
 	m.SetMarkers(markersForHover())
 	var hovered []int
 	m.OnHover = func(id int) { hovered = append(hovered, id) }
+	painted := countRepaints(m)
 	c.Capture()
-	base, frame := m.baseRenders, m.frameRenders
-	if base == 0 || frame == 0 {
-		t.Fatalf("capture rendered nothing: %d %d", base, frame)
+	frame := painted()
+	if frame == 0 {
+		t.Fatalf("capture rendered nothing: %d", frame)
 	}
 
 	test.MoveMouse(c, at(m, -30, 0).AddXY(2, 1))
@@ -251,8 +253,8 @@ func TestHoverShowsTooltipWithoutRepaint(t *testing.T) {
 		t.Errorf("OnHover calls %v after moving within the disc", hovered)
 	}
 	img := c.Capture()
-	if m.baseRenders != base || m.frameRenders != frame {
-		t.Errorf("hover repainted the map: base %d→%d, frame %d→%d", base, m.baseRenders, frame, m.frameRenders)
+	if n := painted(); n != frame {
+		t.Errorf("hover repainted the map: frame %d→%d", frame, n)
 	}
 	// The tooltip is drawn (canvas objects, on top of the raster).
 	tp := m.tipBG.Position().AddXY(m.tipBG.Size().Width/2, 2)
@@ -275,7 +277,7 @@ func TestHoverShowsTooltipWithoutRepaint(t *testing.T) {
 		t.Errorf("OnHover calls %v", hovered)
 	}
 	c.Capture()
-	if m.baseRenders != base || m.frameRenders != frame {
+	if painted() != frame {
 		t.Errorf("hover repainted the map")
 	}
 }
@@ -335,8 +337,7 @@ func TestClusters(t *testing.T) {
 		{ID: 4, Lat: -33.9, Lon: 151.2, Label: "d"},
 		{ID: 5, Lat: -33.9, Lon: 151.2, Label: "e"},
 	})
-	m.ensureClusters()
-	if n := len(m.cl.list); n != 2 {
+	if n := m.s.Discs(); n != 2 {
 		t.Fatalf("%d discs at zoom 1, want 2", n)
 	}
 	if got := m.Colocated(4); len(got) != 3 || got[0] != 3 || got[2] != 5 {
@@ -371,8 +372,8 @@ func TestClusters(t *testing.T) {
 	if want := []int{3, 4, 5, 3}; !equalInts(got, want) {
 		t.Errorf("taps on a same-spot cluster selected %v, want %v", got, want)
 	}
-	if m.v.zoom != 1 {
-		t.Errorf("same-spot cluster zoomed to %v", m.v.zoom)
+	if m.s.V.Zoom != 1 {
+		t.Errorf("same-spot cluster zoomed to %v", m.s.V.Zoom)
 	}
 
 	// Tapping a spread cluster zooms in until it splits.
@@ -383,8 +384,8 @@ func TestClusters(t *testing.T) {
 		}
 		test.TapCanvas(c, at(m, 8.7, 50.1))
 	}
-	if len(m.Colocated(1)) != 1 || m.v.zoom <= 1 {
-		t.Errorf("cluster did not split: zoom %v, members %v", m.v.zoom, m.Colocated(1))
+	if len(m.Colocated(1)) != 1 || m.s.V.Zoom <= 1 {
+		t.Errorf("cluster did not split: zoom %v, members %v", m.s.V.Zoom, m.Colocated(1))
 	}
 	if len(got) != 0 {
 		t.Errorf("zooming into a cluster selected %v", got)
@@ -406,13 +407,13 @@ func equalInts(a, b []int) bool {
 func TestFitToData(t *testing.T) {
 	m, _ := newTestMap(t, 800, 420)
 	m.FitToData()
-	if m.v.zoom != 1 {
-		t.Errorf("no markers: zoom %v", m.v.zoom)
+	if m.s.V.Zoom != 1 {
+		t.Errorf("no markers: zoom %v", m.s.V.Zoom)
 	}
 	m.SetMarkers([]Marker{{ID: 1, Lat: 48.85, Lon: 2.35}})
 	m.FitToData()
-	if m.v.zoom != fitZoomLimit {
-		t.Errorf("one marker: zoom %v, want the limit %v", m.v.zoom, fitZoomLimit)
+	if m.s.V.Zoom != fitZoomLimit {
+		t.Errorf("one marker: zoom %v, want the limit %v", m.s.V.Zoom, fitZoomLimit)
 	}
 	places := [][2]float64{{2.35, 48.85}, {139.69, 35.68}, {-46.63, -23.55}, {-122.3, 47.6}}
 	var ms []Marker
@@ -432,8 +433,8 @@ func TestFitToData(t *testing.T) {
 	// Europe only: the fit must zoom in.
 	m.SetMarkers([]Marker{{ID: 1, Lat: 48.85, Lon: 2.35}, {ID: 2, Lat: 59.3, Lon: 18.1}, {ID: 3, Lat: 41.9, Lon: 12.5}})
 	m.FitToData()
-	if m.v.zoom < 3 {
-		t.Errorf("European markers fitted at zoom %v", m.v.zoom)
+	if m.s.V.Zoom < 3 {
+		t.Errorf("European markers fitted at zoom %v", m.s.V.Zoom)
 	}
 	// With insets (a legend along the bottom, buttons on the right) the
 	// markers are framed in what is left.
@@ -497,35 +498,6 @@ func TestDeviceScale(t *testing.T) {
 	}
 }
 
-// TestOverMatchesReference checks the packed two-channels-per-multiply
-// blend against straightforward per-channel arithmetic.
-func TestOverMatchesReference(t *testing.T) {
-	ref := func(d, s [4]uint8) [4]uint8 {
-		inv := 255 - float64(s[3])
-		var out [4]uint8
-		for i := range 4 {
-			out[i] = uint8(math.Min(255, float64(s[i])+math.Round(float64(d[i])*inv/255)))
-		}
-		return out
-	}
-	pack := func(p [4]uint8) uint32 {
-		return uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16 | uint32(p[3])<<24
-	}
-	for _, sa := range []uint8{0, 1, 64, 128, 200, 254, 255} {
-		for _, dv := range []uint8{0, 1, 100, 200, 255} {
-			s := [4]uint8{sa / 2, sa / 3, sa, sa} // premultiplied: channels ≤ alpha
-			d := [4]uint8{dv, 255 - dv, dv / 2, 255}
-			want := pack(ref(d, s))
-			if got := over(pack(d), pack(s)); got != want {
-				t.Errorf("over(%v, %v) = %08x, want %08x", d, s, got, want)
-			}
-		}
-	}
-	if got := scale(0xff8040ff, 128); got != 0x80402080 {
-		t.Errorf("scale = %08x", got)
-	}
-}
-
 // TestViewRestoredBeforeLayout: the app restores the remembered view
 // before the window is shown; it must survive the first layout.
 func TestViewRestoredBeforeLayout(t *testing.T) {
@@ -562,10 +534,10 @@ func TestNoTileSeams(t *testing.T) {
 		m.SetView(22, 2, 6) // central Africa: land and borders across tile edges
 		a := image.NewRGBA(image.Rect(0, 0, 1100, 1100))
 		copy(a.Pix, m.generate(1100, 1100).(*image.RGBA).Pix)
-		v := m.v
-		s := v.scale()
-		v.cx += float64(dir[0]) / s
-		v.cy -= float64(dir[1]) / s
+		v := m.s.V
+		s := v.Scale()
+		v.CX += float64(dir[0]) / s
+		v.CY -= float64(dir[1]) / s
 		m.setView(v)
 		b := m.generate(1100, 1100).(*image.RGBA)
 		bad := 0
@@ -619,7 +591,7 @@ func TestOutsideColour(t *testing.T) {
 // markers, with their colours.
 func TestSnapshot(t *testing.T) {
 	fill := color.NRGBA{R: 0xD5, G: 0x5E, B: 0x00, A: 0xff}
-	st := LightStyle()
+	st := mapdraw.LightStyle()
 	st.CountryFill = func(iso2 string) color.NRGBA {
 		if iso2 == "BR" {
 			return color.NRGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xff}
@@ -627,7 +599,7 @@ func TestSnapshot(t *testing.T) {
 		return color.NRGBA{}
 	}
 	ms := []Marker{{ID: 1, Lat: 48.86, Lon: 2.35, Fill: fill}, {ID: 2, Lat: -23.55, Lon: -46.63, Fill: fill}, {ID: 3, Lat: 35.68, Lon: 139.69, Fill: fill}}
-	img, err := Snapshot(1000, 500, ms, st)
+	img, err := mapdraw.Snapshot(1000, 500, ms, st)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -655,12 +627,12 @@ func TestSnapshot(t *testing.T) {
 // A map made while Preload runs shows the ocean at once and the
 // countries when they are decoded, without blocking its creation.
 func TestNewWhilePreloading(t *testing.T) {
-	loadAtlas() // decoded already: only the hand-over is under test
+	mapdraw.LoadAtlas() // decoded already: only the hand-over is under test
 	preloading.Store(true)
 	atlasReady.Store(false)
 	got := make(chan func(), 1)
 	old := deliverAtlas
-	deliverAtlas = func(m *Map, a *atlas) { got <- func() { m.setAtlas(a) } }
+	deliverAtlas = func(m *Map, a *mapdraw.Atlas) { got <- func() { m.setAtlas(a) } }
 	t.Cleanup(func() {
 		deliverAtlas = old
 		preloading.Store(false)
@@ -679,57 +651,5 @@ func TestNewWhilePreloading(t *testing.T) {
 	}
 	if iso, ok := m.CountryAt(at(m, 2.5, 46.5)); !ok || iso != "FR" {
 		t.Errorf("CountryAt after the hand-over: %q %v", iso, ok)
-	}
-}
-
-// A cluster of mixed colours shows every colour in a band round its edge
-// (a single red item among ten green ones included) and the most
-// frequent one in its centre, behind the count.
-func TestMixedClusterBand(t *testing.T) {
-	m, c := newTestMap(t, 800, 420)
-	green := color.NRGBA{R: 0x00, G: 0x9E, B: 0x73, A: 255}
-	red := color.NRGBA{R: 0xD5, G: 0x5E, B: 0x00, A: 255}
-	var ms []Marker
-	for i := range 11 {
-		f := green
-		if i == 10 {
-			f = red
-		}
-		ms = append(ms, Marker{ID: i, Lat: 48.85, Lon: 2.35, Fill: f})
-	}
-	m.SetMarkers(ms)
-	img := c.Capture()
-	d := m.Drawn()
-	if len(d) != 1 || len(d[0].IDs) != 11 {
-		t.Fatalf("drawn %+v", d)
-	}
-	cl := &m.cl.list[0]
-	b := bandOf(cl)
-	if b.n != 2 || b.c[0] != green || b.c[1] != red || b.end[0] != bandSteps-1 || b.end[1] != bandSteps {
-		t.Fatalf("band %+v", b)
-	}
-	// Walk round the band: both colours appear; the centre stays green.
-	p := d[0].Pos
-	r := cl.r * (1 + bandInner) / 2
-	seen := map[color.NRGBA]bool{}
-	for a := 0.0; a < 2*math.Pi; a += math.Pi / 64 {
-		q := fyne.NewPos(p.X+float32(r*math.Sin(a)), p.Y-float32(r*math.Cos(a)))
-		seen[pixel(img, q)] = true
-	}
-	if !seen[green] || !seen[red] {
-		t.Errorf("band colours seen: %v", seen)
-	}
-	// Just off the centre (the count is drawn at the centre itself).
-	if got := pixel(img, p.AddXY(0, float32(cl.r*bandInner*0.8))); !near(got, green, 2) {
-		t.Errorf("centre %v, want the dominant green", got)
-	}
-	// A cluster of one colour has no band.
-	for i := range ms {
-		ms[i].Fill = green
-	}
-	m.SetMarkers(ms)
-	m.ensureClusters()
-	if b := bandOf(&m.cl.list[0]); b.n != 0 {
-		t.Errorf("one-colour cluster has a band %+v", b)
 	}
 }

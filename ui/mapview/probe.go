@@ -2,11 +2,8 @@ package mapview
 
 import (
 	"image/color"
-	"math"
 
 	"fyne.io/fyne/v2"
-
-	"github.com/reachmap/reachmap/geo/world"
 )
 
 // Drawn is one disc as the map draws it now: a single marker or a cluster.
@@ -21,16 +18,16 @@ type Drawn struct {
 // window's self-report that the smoke test checks against a screenshot.
 // Main thread.
 func (m *Map) Drawn() []Drawn {
-	m.ensureClusters()
 	var out []Drawn
-	for _, c := range m.cl.list {
-		sx, sy := m.v.toScreen(c.x, c.y)
-		if sx < 0 || sy < 0 || sx >= m.v.w || sy >= m.v.h {
+	for ci := range m.s.Discs() {
+		c := m.s.Disc(ci)
+		sx, sy := m.s.V.ToScreen(c.X, c.Y)
+		if sx < 0 || sy < 0 || sx >= m.s.V.W || sy >= m.s.V.H {
 			continue
 		}
-		d := Drawn{Pos: fyne.NewPos(float32(sx), float32(sy)), Fill: c.fill, Ring: c.ring}
-		for _, i := range m.cl.members[c.start : c.start+c.n] {
-			d.IDs = append(d.IDs, m.markers[i].ID)
+		d := Drawn{Pos: fyne.NewPos(float32(sx), float32(sy)), Fill: c.Fill, Ring: c.Ring}
+		for _, i := range c.Members {
+			d.IDs = append(d.IDs, m.s.Marker(int(i)).ID)
 		}
 		out = append(out, d)
 	}
@@ -40,15 +37,9 @@ func (m *Map) Drawn() []Drawn {
 // PositionOf returns where a place is drawn, in widget coordinates, and
 // whether it is inside the widget.
 func (m *Map) PositionOf(lat, lon float64) (fyne.Position, bool) {
-	x, y := world.Project(normLon(lon), lat)
-	sx, sy := m.v.toScreen(x, y)
-	ok := !math.IsNaN(sx) && sx >= 0 && sy >= 0 && sx < m.v.w && sy < m.v.h
+	sx, sy, ok := m.s.PositionOf(lat, lon)
 	return fyne.NewPos(float32(sx), float32(sy)), ok
 }
 
 // Colors returns the theme colours in use: ocean, unshaded land, borders.
-func (m *Map) Colors() (ocean, land, border color.NRGBA) { return m.ocean, m.land, m.border }
-
-// Renders counts how often the map has repainted its country layer and
-// its markers, so an app can check that hovering repaints nothing.
-func (m *Map) Renders() (countries, frames int) { return m.baseRenders, m.frameRenders }
+func (m *Map) Colors() (ocean, land, border color.NRGBA) { return m.s.Colors() }

@@ -1,4 +1,4 @@
-package mapview
+package mapdraw
 
 import (
 	"encoding/binary"
@@ -27,9 +27,9 @@ type transform struct {
 	ox, oy float64 // pixel position of the plane origin
 }
 
-func newTransform(v view, pxScale float64) transform {
-	s := v.scale() * pxScale
-	return transform{s: s, ox: v.w/2*pxScale - v.cx*s, oy: v.h/2*pxScale + v.cy*s}
+func newTransform(v View, pxScale float64) transform {
+	s := v.Scale() * pxScale
+	return transform{s: s, ox: v.W/2*pxScale - v.CX*s, oy: v.H/2*pxScale + v.CY*s}
 }
 
 func (t transform) apply(x, y float64) (float64, float64) { return x*t.s + t.ox, t.oy - y*t.s }

@@ -1,4 +1,4 @@
-package mapview
+package mapdraw
 
 import (
 	"image"
@@ -7,11 +7,11 @@ import (
 	"strconv"
 	"sync"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/reachmap/reachmap/assets"
 )
 
 // defaultFill is used for markers whose Fill the caller left zero.
@@ -156,10 +156,10 @@ type stamper struct {
 func newSprite(k spriteKey, pxScale float64) *sprite {
 	p := pxScale
 	r := float64(k.r)
-	halo := r + haloWidth*p
+	halo := r + HaloWidth*p
 	outer := halo
 	if k.ring.A != 0 {
-		outer += ringWidth * p
+		outer += RingWidth * p
 	}
 	c := int(math.Ceil(outer)) + 1
 	size := 2*c + 1
@@ -281,7 +281,7 @@ type glyph struct {
 }
 
 // glyphCache renders the characters of counts ("0"–"9", "k", "+") once
-// per pixel size from the theme's bold font.
+// per pixel size from the embedded bold font.
 type glyphCache struct {
 	size   int
 	ascent int
@@ -289,11 +289,11 @@ type glyphCache struct {
 	failed bool
 }
 
-// boldFont parses the default theme's bold face once per process; the
-// parsed font is read-only and shared by every map. The default theme,
-// not the current one, so that Snapshot works with no Fyne app running.
+// boldFont parses the embedded bold face (Fyne's default theme's, so the
+// window's counts look as they always did) once per process; the parsed
+// font is read-only and shared by every map.
 var boldFont = sync.OnceValues(func() (*opentype.Font, error) {
-	return opentype.Parse(theme.DefaultTheme().Font(fyne.TextStyle{Bold: true}).Content())
+	return opentype.Parse(assets.FontBold)
 })
 
 func (gc *glyphCache) ensure(sizePx int) bool {

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package mapview
+package mapdraw
 
 import "time"
 

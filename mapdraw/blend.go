@@ -1,4 +1,4 @@
-package mapview
+package mapdraw
 
 import (
 	"encoding/binary"

@@ -1,4 +1,4 @@
-package mapview
+package mapdraw
 
 import (
 	"image/color"
@@ -8,11 +8,12 @@ import (
 	"github.com/reachmap/reachmap/geo/world"
 )
 
+// A disc's geometry, units.
 const (
-	discRadius   = 6.0  // a single marker's disc, Fyne units
+	DiscRadius   = 6.0  // a single marker's disc
 	clusterDist  = 14.0 // markers closer than this on screen share a disc
-	haloWidth    = 1.25 // light gap between the disc and its ring
-	ringWidth    = 2.5  // the foreign-reach ring
+	HaloWidth    = 1.25 // light gap between the disc and its ring
+	RingWidth    = 2.5  // the foreign-reach ring
 	hitSlop      = 3.0  // how far outside a disc the pointer still hits it
 	maxDiscUnits = 15.0 // cap on a cluster disc's radius
 )
@@ -24,7 +25,7 @@ type cluster struct {
 	fill     color.NRGBA
 	ring     color.NRGBA
 	exact    bool    // all members at exactly the same point
-	r        float64 // disc radius, Fyne units
+	r        float64 // disc radius, units
 	// mix is the share of each fill among the members, most frequent
 	// first, when they differ: the disc then shows them as a band round
 	// its edge, so a cluster of mostly-green items that holds one red
@@ -44,9 +45,9 @@ type mixShare struct {
 
 // outer is the radius of everything drawn for the cluster, ring included.
 func (c *cluster) outer() float64 {
-	o := c.r + haloWidth
+	o := c.r + HaloWidth
 	if c.ring.A != 0 {
-		o += ringWidth
+		o += RingWidth
 	}
 	return o
 }
@@ -130,9 +131,9 @@ func (t *cellTable) ref(k int64) *int32 {
 // fits and big groups stand out, without discs swallowing the map.
 func discRadiusFor(n int) float64 {
 	if n <= 1 {
-		return discRadius
+		return DiscRadius
 	}
-	return math.Min(maxDiscUnits, discRadius+2+1.6*math.Log2(float64(n)))
+	return math.Min(maxDiscUnits, DiscRadius+2+1.6*math.Log2(float64(n)))
 }
 
 // build groups markers at positions (xs, ys) (plane units) for scale s,
@@ -255,7 +256,7 @@ func (cs *clusters) build(xs, ys []float64, ms []Marker, s float64) {
 		}
 		done[g] = true
 		px, py := gx[g]/float64(gn[g]), gy[g]/float64(gn[g])
-		reach := (discRadiusFor(int(gn[g])) + haloWidth + ringWidth + 2) / s
+		reach := (discRadiusFor(int(gn[g])) + HaloWidth + RingWidth + 2) / s
 		near(px, py, mcell, func(link *int32) {
 			for h := *link; h >= 0; h = gnext[h] {
 				if h == g || done[h] || parent[h] >= 0 {
@@ -434,107 +435,4 @@ func dominantColours(ms []Marker, idx []int32) (fill, ring color.NRGBA, mix [max
 		}
 	}
 	return best(&fills), best(&rings), mix, nmix
-}
-
-// hitGrid finds the disc under a point in widget units. It is a dense grid
-// over the widget, rebuilt (in O(discs on screen)) after a view change;
-// a query looks at one cell, so hover stays cheap however many markers.
-type hitGrid struct {
-	cell       float64
-	cols, rows int
-	start      []int32 // CSR: cell k holds items[start[k]:start[k+1]]
-	items      []int32 // cluster indices
-	sx, sy     []float64
-	valid      bool
-}
-
-const hitCell = 2 * (maxDiscUnits + haloWidth + ringWidth + hitSlop)
-
-// build indexes the clusters visible in a w×h widget under view v. Each
-// disc goes in every cell its hit circle touches, so a query reads only
-// the cell under the pointer.
-func (g *hitGrid) build(cs *clusters, v view) {
-	g.cell = hitCell
-	g.cols = int(math.Ceil(v.w/g.cell)) + 1
-	g.rows = int(math.Ceil(v.h/g.cell)) + 1
-	ncell := g.cols * g.rows
-	if cap(g.start) < ncell+1 {
-		g.start = make([]int32, ncell+1)
-	}
-	g.start = g.start[:ncell+1]
-	clear(g.start)
-	n := len(cs.list)
-	if cap(g.sx) < n {
-		g.sx, g.sy = make([]float64, n), make([]float64, n)
-	}
-	g.sx, g.sy = g.sx[:n], g.sy[:n]
-	span := func(c *cluster, i int) (x0, y0, x1, y1 int, ok bool) {
-		rad := c.outer() + hitSlop
-		sx, sy := g.sx[i], g.sy[i]
-		if sx+rad < 0 || sy+rad < 0 || sx-rad > v.w || sy-rad > v.h {
-			return 0, 0, 0, 0, false
-		}
-		x0 = max(0, int((sx-rad)/g.cell))
-		y0 = max(0, int((sy-rad)/g.cell))
-		x1 = min(g.cols-1, int((sx+rad)/g.cell))
-		y1 = min(g.rows-1, int((sy+rad)/g.cell))
-		return x0, y0, x1, y1, true
-	}
-	for i := range cs.list {
-		c := &cs.list[i]
-		g.sx[i], g.sy[i] = v.toScreen(c.x, c.y)
-		if x0, y0, x1, y1, ok := span(c, i); ok {
-			for cy := y0; cy <= y1; cy++ {
-				for cx := x0; cx <= x1; cx++ {
-					g.start[cy*g.cols+cx+1]++
-				}
-			}
-		}
-	}
-	for k := 1; k <= ncell; k++ {
-		g.start[k] += g.start[k-1]
-	}
-	total := int(g.start[ncell])
-	if cap(g.items) < total {
-		g.items = make([]int32, total)
-	}
-	g.items = g.items[:total]
-	fill := make([]int32, ncell)
-	for i := range cs.list {
-		c := &cs.list[i]
-		if x0, y0, x1, y1, ok := span(c, i); ok {
-			for cy := y0; cy <= y1; cy++ {
-				for cx := x0; cx <= x1; cx++ {
-					k := cy*g.cols + cx
-					g.items[g.start[k]+fill[k]] = int32(i)
-					fill[k]++
-				}
-			}
-		}
-	}
-	g.valid = true
-}
-
-// at returns the index of the disc nearest (x, y) among those whose hit
-// circle contains it; -1 if none. Later discs are drawn on top, so on a
-// tie the later one wins.
-func (g *hitGrid) at(cs *clusters, x, y float64) int {
-	if !g.valid || x < 0 || y < 0 {
-		return -1
-	}
-	cx, cy := int(x/g.cell), int(y/g.cell)
-	if cx >= g.cols || cy >= g.rows {
-		return -1
-	}
-	k := cy*g.cols + cx
-	best, bestD := -1, math.Inf(1)
-	for _, i := range g.items[g.start[k]:g.start[k+1]] {
-		dx, dy := g.sx[i]-x, g.sy[i]-y
-		d := dx*dx + dy*dy
-		rad := cs.list[i].outer() + hitSlop
-		if d <= rad*rad && d <= bestD {
-			best, bestD = int(i), d
-		}
-	}
-	return best
 }

@@ -1,4 +1,4 @@
-package mapview
+package mapdraw
 
 import (
 	"image"
@@ -7,19 +7,23 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"golang.org/x/image/vector"
+
+	"github.com/reachmap/reachmap/geo/world"
 )
 
 // benchMap is a 1920×1080 map (scale 1: units are pixels) with n markers:
 // half around real cloud-region cities, half spread over the inhabited
 // latitudes, in four fills with a ring on every other one.
-func benchMap(b *testing.B, n int) *Map {
+func benchMap(b *testing.B, n int) *Scene {
 	b.Helper()
-	test.NewTempApp(b)
-	m := New()
-	m.Resize(fyne.NewSize(1920, 1080))
+	a, err := LoadAtlas()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := NewScene(a)
+	m.V.W, m.V.H = 1920, 1080
+	m.V = m.V.Clamped()
 	cities := [][2]float64{{8.68, 50.11}, {-6.26, 53.35}, {2.35, 48.86}, {-77.4, 38.9}, {-121.2, 45.6},
 		{103.82, 1.35}, {139.69, 35.68}, {151.21, -33.87}, {72.88, 19.08}, {-46.63, -23.55}}
 	fills := []color.NRGBA{{0x1b, 0x9e, 0x77, 255}, {0xd9, 0x5f, 0x02, 255}, {0x75, 0x70, 0xb3, 255}, {0xe7, 0x29, 0x8a, 255}}
@@ -70,11 +74,11 @@ const (
 // clustering and every disc are redone (1920×1080, 1:50m, 10,000 markers).
 func BenchmarkFullFrame(b *testing.B) {
 	m := benchMap(b, 10000)
-	m.render(1920, 1080)
+	m.Render(1920, 1080, 1)
 	measure(b, "ms/frame", perMs, func() {
 		m.styleVersion++ // invalidates the country layer
 		m.cl.scale = 0   // and the clusters
-		m.render(1920, 1080)
+		m.Render(1920, 1080, 1)
 	})
 	b.ReportMetric(float64(len(m.cl.list)), "discs")
 }
@@ -83,12 +87,14 @@ func BenchmarkFullFrame(b *testing.B) {
 // 1:50m detail is all visible and polygons are clipped to the window.
 func BenchmarkFullFrameEurope(b *testing.B) {
 	m := benchMap(b, 10000)
-	m.SetView(10, 50, 8)
-	m.render(1920, 1080)
+	m.V.CX, m.V.CY = world.Project(10, 50)
+	m.V.Zoom = 8
+	m.V = m.V.Clamped()
+	m.Render(1920, 1080, 1)
 	measure(b, "ms/frame", perMs, func() {
 		m.styleVersion++
 		m.cl.scale = 0
-		m.render(1920, 1080)
+		m.Render(1920, 1080, 1)
 	})
 }
 
@@ -96,10 +102,10 @@ func BenchmarkFullFrameEurope(b *testing.B) {
 // change with no markers).
 func BenchmarkCountryLayer(b *testing.B) {
 	m := benchMap(b, 0)
-	m.render(1920, 1080)
+	m.Render(1920, 1080, 1)
 	measure(b, "ms/frame", perMs, func() {
 		m.styleVersion++
-		m.render(1920, 1080)
+		m.Render(1920, 1080, 1)
 	})
 }
 
@@ -107,10 +113,10 @@ func BenchmarkCountryLayer(b *testing.B) {
 // unchanged: copy the cached country layer and stamp the discs.
 func BenchmarkMarkerRestamp(b *testing.B) {
 	m := benchMap(b, 10000)
-	m.render(1920, 1080)
+	m.Render(1920, 1080, 1)
 	measure(b, "ms/frame", perMs, func() {
 		m.frameKey = frameKey{}
-		m.render(1920, 1080)
+		m.Render(1920, 1080, 1)
 	})
 }
 
@@ -123,11 +129,13 @@ func BenchmarkCluster(b *testing.B) {
 	})
 }
 
-func benchPositions() []fyne.Position {
+// benchPositions are pointer positions over the map, in units (float32,
+// as a toolkit's events give them).
+func benchPositions() [][2]float32 {
 	r := rand.New(rand.NewPCG(3, 4))
-	ps := make([]fyne.Position, 4096)
+	ps := make([][2]float32, 4096)
 	for i := range ps {
-		ps[i] = fyne.NewPos(r.Float32()*1920, r.Float32()*1080)
+		ps[i] = [2]float32{r.Float32() * 1920, r.Float32() * 1080}
 	}
 	return ps
 }
@@ -136,10 +144,11 @@ func benchPositions() []fyne.Position {
 func BenchmarkHoverHitTest(b *testing.B) {
 	m := benchMap(b, 10000)
 	ps := benchPositions()
-	m.clusterAt(ps[0])
+	m.DiscAt(float64(ps[0][0]), float64(ps[0][1]))
 	i := 0
 	measure(b, "ns/query", perNs, func() {
-		m.clusterAt(ps[i&4095])
+		p := ps[i&4095]
+		m.DiscAt(float64(p[0]), float64(p[1]))
 		i++
 	})
 }
@@ -150,7 +159,8 @@ func BenchmarkCountryUnderCursor(b *testing.B) {
 	ps := benchPositions()
 	i := 0
 	measure(b, "µs/query", perUs, func() {
-		m.CountryAt(ps[i&4095])
+		p := ps[i&4095]
+		m.CountryAt(float64(p[0]), float64(p[1]))
 		i++
 	})
 }
@@ -187,12 +197,12 @@ func BenchmarkRasterizerPaths(b *testing.B) {
 // on the first frame after start-up.
 func BenchmarkFirstFrame(b *testing.B) {
 	m := benchMap(b, 10000)
-	m.render(1920, 1080)
+	m.Render(1920, 1080, 1)
 	measure(b, "ms/frame", perMs, func() {
 		m.styleVersion++
 		m.cl.scale = 0
 		m.stamper.sprites = nil
-		m.render(1920, 1080)
+		m.Render(1920, 1080, 1)
 	})
 	b.ReportMetric(float64(len(m.stamper.sprites)), "sprites")
 }

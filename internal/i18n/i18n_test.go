@@ -1,0 +1,66 @@
+package i18n
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestTranslator(t *testing.T) {
+	fr, err := New("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := English()
+	tests := []struct {
+		tr   *Translator
+		key  string
+		n    int // -1: not a plural
+		data map[string]any
+		want string
+	}{
+		{en, "Map", -1, nil, "Map"},
+		{fr, "Map", -1, nil, "Carte"},
+		{fr, "Only {{.Home}} law", -1, map[string]any{"Home": "UE/EEE"}, "Seul le droit UE/EEE"},
+		{en, "not in the catalog {{.X}}", -1, map[string]any{"X": 1}, "not in the catalog 1"},
+		{fr, "{{.Count}} items are newly within reach of a foreign government", 1, map[string]any{"Count": 1}, "1 élément est nouvellement à la portée d’un gouvernement étranger"},
+		{en, "{{.Count}} items did not change.", 1, map[string]any{"Count": 1}, "1 item did not change."},
+		{en, "{{.Count}} items did not change.", 3, map[string]any{"Count": 3}, "3 items did not change."},
+	}
+	for _, tt := range tests {
+		var got string
+		if tt.n < 0 {
+			got = tt.tr.L(tt.key, tt.data)
+		} else {
+			got = tt.tr.N(tt.key, tt.n, tt.data)
+		}
+		if got != tt.want {
+			t.Errorf("%s %q (n %d) = %q, want %q", tt.tr.Language(), tt.key, tt.n, got, tt.want)
+		}
+	}
+	if _, err := New("de"); err == nil {
+		t.Error("German accepted")
+	}
+}
+
+// Both catalogs hold the same keys.
+func TestCatalogsMatch(t *testing.T) {
+	keys := map[string][]string{}
+	for _, l := range Languages {
+		b, err := FS.ReadFile(Dir + "/" + l + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatalf("%s.json: %v", l, err)
+		}
+		for k := range m {
+			keys[k] = append(keys[k], l)
+		}
+	}
+	for k, ls := range keys {
+		if len(ls) != len(Languages) {
+			t.Errorf("%q is only in %v", k, ls)
+		}
+	}
+}
