@@ -1,7 +1,7 @@
 // Package cli is Reachmap's command line: the subcommands for automation
 // (scan, diff, explain, aws-policy, version). It calls the same scan
 // function as the window and prints the same values, in the JSON contract
-// of DESIGN.md.
+// stated in the README ("Command line"); see docs/ARCHITECTURE.md.
 package cli
 
 import (
@@ -13,7 +13,7 @@ import (
 	"github.com/reachmap/reachmap/internal/about"
 )
 
-// Exit codes, as DESIGN.md fixes them.
+// Exit codes, as the README ("Command line") fixes them.
 const (
 	ExitOK     = 0
 	ExitFailed = 1 // the scan failed outright

@@ -11,7 +11,7 @@ import (
 	"github.com/reachmap/reachmap/reach"
 )
 
-// WriteJSON writes the scan in the JSON contract of DESIGN.md.
+// WriteJSON writes the scan in the JSON contract the README states ("Command line").
 func WriteJSON(w io.Writer, s *Scan) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -15,7 +15,7 @@ import (
 )
 
 // Item is one data store with its location and legal reach. Its JSON form is
-// the contract in DESIGN.md: fields may be added, never renamed.
+// the contract the README states ("Command line"): fields may be added, never renamed.
 type Item struct {
 	Provider string               `json:"provider"`
 	Account  string               `json:"account"`

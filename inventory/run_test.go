@@ -139,7 +139,7 @@ func TestWithHome(t *testing.T) {
 	}
 }
 
-// The JSON output must keep the field names of the contract in DESIGN.md.
+// The JSON output must keep the field names of the contract in the README ("Command line").
 func TestJSONContract(t *testing.T) {
 	s := demoScan(t, "EU")
 	var buf bytes.Buffer

@@ -24,18 +24,15 @@ type aboutScreen struct {
 }
 
 func newAboutScreen() *aboutScreen {
-	title := widget.NewLabelWithStyle(about.Name+" "+about.Version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameHeadingText
+	title := &widget.Label{Text: about.Name + " " + about.Version, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
 	intro := para(tr("Reachmap shows where your cloud data is stored and which governments' laws can reach it. It works offline apart from the read-only calls to the accounts you connect."))
 	versions := widget.NewCard(tr("Versions"), "", para(versionsText()))
 	kb := widget.NewCard(tr("Legal knowledge base"), "", container.NewVBox(
 		para(tr("Every law cited comes with a link to its text, and every entry of the knowledge base with the date a person last checked it.")),
 		advisoryNotice()))
 	data := widget.NewCard(tr("Data sources"), "", para(dataSourcesText(geoip.Embedded())))
-	notice := widget.NewLabel(strings.TrimSpace(assets.Notice))
-	notice.TextStyle = fyne.TextStyle{Monospace: true}
-	notice.SizeName = theme.SizeNameCaptionText
-	notice.Wrapping = fyne.TextWrapWord
+	notice := &widget.Label{Text: strings.TrimSpace(assets.Notice), TextStyle: fyne.TextStyle{Monospace: true},
+		SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord}
 	licences := widget.NewCard(tr("Licences of the embedded data"), "", notice)
 	keys := widget.NewCard(tr("Keyboard shortcuts"), "", widget.NewForm(shortcutItems()...))
 	body := container.NewVBox(title, intro, versions, kb, data, keys, licences)

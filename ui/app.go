@@ -4,6 +4,15 @@
 // never talks to a cloud SDK itself; slow work runs off the UI thread
 // (see worker) and every update from another goroutine goes through
 // fyne.Do or a data binding.
+//
+// Every screen, and every part of one, follows one pattern. It is a struct
+// that holds its widgets, made by newX from what it needs (settings, the
+// worker, a model such as itemView); root is the object its container lays
+// out, and the only field anyone else reads. It is told what to show
+// through its methods (main thread) and says what the user did through its
+// On… callback fields, which the one who made it sets; its widgets are
+// struct literals whose handlers are its named on… methods. No screen reads
+// another's fields: the window (window.go) wires the screens together.
 package ui
 
 import (

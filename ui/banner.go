@@ -27,22 +27,18 @@ type banner struct {
 
 func newBanner() *banner {
 	b := &banner{bg: canvas.NewRectangle(color.Transparent)}
-	b.text = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	b.names = widget.NewLabel("")
-	b.names.Truncation = fyne.TextTruncateEllipsis
-	show := widget.NewButtonWithIcon(tr("Show changes"), theme.HistoryIcon(), func() {
-		if b.OnShow != nil {
-			b.OnShow()
-		}
-	})
-	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), b.Hide)
-	closeBtn.Importance = widget.LowImportance
+	b.text = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	b.names = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	show := &widget.Button{Text: tr("Show changes"), Icon: theme.HistoryIcon(), OnTapped: b.onShow}
+	closeBtn := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: b.Hide}
 	row := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.WarningIcon()), b.text), container.NewHBox(show, closeBtn), b.names)
 	b.root = container.NewStack(b.bg, container.NewPadded(row))
 	b.Restyle()
 	b.root.Hide()
 	return b
 }
+
+func (b *banner) onShow() { call(b.OnShow) }
 
 // Show displays msg and the names of the items concerned. Main thread.
 func (b *banner) Show(msg string, items []inventory.Item) {
@@ -53,9 +49,6 @@ func (b *banner) Show(msg string, items []inventory.Item) {
 
 // Hide dismisses the banner. Main thread.
 func (b *banner) Hide() { b.root.Hide() }
-
-// Visible reports whether the banner is shown.
-func (b *banner) Visible() bool { return b.root.Visible() }
 
 // Restyle follows a theme change.
 func (b *banner) Restyle() {

@@ -91,6 +91,12 @@ func (c *changesScreen) Show(ch *inventory.Changes, prev, cur *inventory.Scan) {
 	c.box.Add(dim(say.Unchanged(*ch)))
 }
 
+func (c *changesScreen) onSelect(id inventory.Identity) {
+	if c.OnSelect != nil {
+		c.OnSelect(id)
+	}
+}
+
 func (c *changesScreen) section(s changeSection) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(s.Title+" ("+itoa(len(s.Rows))+")", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	icon := theme.InfoIcon()
@@ -105,13 +111,8 @@ func (c *changesScreen) section(s changeSection) fyne.CanvasObject {
 	box := container.NewVBox(widget.NewSeparator(), withIcon(icon, head))
 	for _, r := range s.Rows {
 		id := r.ID
-		b := widget.NewButton(r.Name, func() {
-			if c.OnSelect != nil {
-				c.OnSelect(id)
-			}
-		})
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
+		b := &widget.Button{Text: r.Name, Importance: widget.LowImportance, Alignment: widget.ButtonAlignLeading,
+			OnTapped: func() { c.onSelect(id) }}
 		detail := dim(strings.TrimSpace(r.Detail))
 		box.Add(container.NewBorder(nil, nil, b, nil, detail))
 	}

@@ -49,24 +49,27 @@ type dashboard struct {
 	OnHome func(reach.Home)
 	// OnSelected is called after the selection changed (-1: none).
 	OnSelected func(id int)
+	// OnHeadline is called with the headline answer for the scan shown
+	// ("" for none), which the window shows in its header.
+	OnHeadline func(string)
+	// OnDemo, OnAddAccount and OnScanAccounts are the first-run card's
+	// three ways to start.
+	OnDemo, OnAddAccount, OnScanAccounts func()
 }
 
-func newDashboard(set settings, actions emptyActions) *dashboard {
+func newDashboard(set settings) *dashboard {
 	d := &dashboard{set: set, home: set.Home(), byHome: set.ByHome(), selected: -1,
 		view: &itemView{sortCol: colSwatch, desc: true}}
 	d.palette = mapColors(theme.Color(theme.ColorNameBackground))
-	d.build(actions)
+	d.build()
 	return d
 }
 
-func (d *dashboard) build(actions emptyActions) {
+func (d *dashboard) build() {
 	d.summary = newSummaryBar(d.home)
-	d.summary.OnHome = func(h reach.Home) {
-		if d.OnHome != nil {
-			d.OnHome(h)
-		}
-	}
-	d.summary.OnCategory = func(c reach.Category) { d.filters.SetFacet(facetCategory, string(c)) }
+	d.summary.OnHome = d.onHome
+	d.summary.OnCategory = d.onCategory
+	d.summary.OnHeadline = d.onHeadline
 
 	d.mapv = mapview.New()
 	d.mapv.OnSelected = d.selectItem
@@ -90,10 +93,7 @@ func (d *dashboard) build(actions emptyActions) {
 	d.setModeOptions()
 
 	d.legend = newLegend(d.set.LegendOpen(), d.mode)
-	d.legend.OnToggled = func(open bool) {
-		d.set.SetLegendOpen(open)
-		d.updateInsets()
-	}
+	d.legend.OnToggled = d.onLegendToggled
 	d.legend.Show(d.byHome, d.home)
 
 	zoomIn := &widget.Button{Icon: theme.ZoomInIcon(), OnTapped: d.mapv.ZoomIn}
@@ -109,7 +109,10 @@ func (d *dashboard) build(actions emptyActions) {
 			container.NewHBox(d.legend.root, layout.NewSpacer()),
 			nil,
 			container.NewVBox(d.zoomBox), nil)))
-	d.empty = newEmptyState(actions)
+	d.empty = newEmptyState()
+	d.empty.OnDemo = func() { call(d.OnDemo) }
+	d.empty.OnAddAccount = func() { call(d.OnAddAccount) }
+	d.empty.OnScanAccounts = func() { call(d.OnScanAccounts) }
 	mapArea.Add(d.empty.root)
 
 	d.table = newItemTable(d.view)
@@ -119,9 +122,9 @@ func (d *dashboard) build(actions emptyActions) {
 	d.detail = newDetailPanel()
 	d.detail.OnSelect = d.selectItem
 
-	tablePane := container.NewBorder(d.filters.root, nil, nil, nil, d.table.table)
+	tablePane := container.NewBorder(d.filters.root, nil, nil, nil, d.table.root)
 	d.left = container.NewVSplit(mapArea, tablePane)
-	d.split = container.NewHSplit(d.left, d.detail.scroll)
+	d.split = container.NewHSplit(d.left, d.detail.root)
 	d.split.Offset, d.left.Offset = d.set.Splits()
 	d.root = container.NewBorder(container.NewPadded(d.summary.root), nil, nil, nil, d.split)
 	d.updateInsets()
@@ -134,9 +137,30 @@ const (
 	modeJurisdiction
 )
 
-// emptyActions are what the first-run screen offers.
-type emptyActions struct {
-	Demo, AddAccount, ScanAccounts func()
+// call calls f, if it is set: a callback nobody asked for is skipped.
+func call(f func()) {
+	if f != nil {
+		f()
+	}
+}
+
+func (d *dashboard) onHome(h reach.Home) {
+	if d.OnHome != nil {
+		d.OnHome(h)
+	}
+}
+
+func (d *dashboard) onCategory(c reach.Category) { d.filters.SetFacet(facetCategory, string(c)) }
+
+func (d *dashboard) onHeadline(text string) {
+	if d.OnHeadline != nil {
+		d.OnHeadline(text)
+	}
+}
+
+func (d *dashboard) onLegendToggled(open bool) {
+	d.set.SetLegendOpen(open)
+	d.updateInsets()
 }
 
 // Show puts a scan (or nothing) on every part of the screen, keeping the
@@ -181,9 +205,7 @@ func (d *dashboard) Show(scan *inventory.Scan) {
 func (d *dashboard) SetViolations(vs map[int][]policy.Violation) {
 	d.violations = vs
 	d.view.SetViolations(vs)
-	if vs != nil {
-		d.table.table.SetColumnWidth(colPolicy, columns[colPolicy].Width)
-	}
+	d.table.ShowPolicy(vs != nil)
 	d.table.Refresh()
 	d.showDetail()
 }
@@ -194,7 +216,7 @@ func (d *dashboard) Restyle() {
 	d.applyPalette()
 	d.refreshMap()
 	d.legend.Restyle()
-	restyleOverlayBG(d.empty.bg)
+	d.empty.Restyle()
 }
 
 func (d *dashboard) applyPalette() {
@@ -314,7 +336,39 @@ func (d *dashboard) showDetail() {
 }
 
 // FocusSearch puts the cursor in the search entry (Ctrl+F).
-func (d *dashboard) FocusSearch(c fyne.Canvas) { c.Focus(d.filters.search) }
+func (d *dashboard) FocusSearch(c fyne.Canvas) { d.filters.Focus(c) }
+
+// ZoomIn, ZoomOut and FitToData move the map (the keyboard shortcuts).
+func (d *dashboard) ZoomIn()    { d.mapv.ZoomIn() }
+func (d *dashboard) ZoomOut()   { d.mapv.ZoomOut() }
+func (d *dashboard) FitToData() { d.mapv.FitToData() }
+
+// ClearSelection selects no item (Escape). Main thread.
+func (d *dashboard) ClearSelection() { d.selectItem(-1) }
+
+// Reveal selects item id with every filter cleared, so that it is in the
+// table and on the map (an item picked on the Changes screen). Main
+// thread.
+func (d *dashboard) Reveal(id int) {
+	d.filters.Clear()
+	d.selectItem(id)
+}
+
+// ShowNone shows no scan, judged against home. Main thread.
+func (d *dashboard) ShowNone(home reach.Home) {
+	d.home = home
+	d.Show(nil)
+}
+
+// Look is how the map is drawn now, for an export that matches it: the
+// colour mode and the palette of the theme.
+func (d *dashboard) Look() (byHome bool, pal mapPalette) { return d.byHome, d.palette }
+
+// SetAccounts says on the first-run card what this computer has
+// configured. Main thread.
+func (d *dashboard) SetAccounts(profiles, domains []string, scannable bool, err error) {
+	d.empty.SetAccounts(profiles, domains, scannable, err)
+}
 
 // SaveLayout remembers the map view and the splits.
 func (d *dashboard) SaveLayout() {

@@ -41,7 +41,7 @@ func TestDemoShownEverywhere(t *testing.T) {
 	if drawn != placedN || placedN < 40 {
 		t.Errorf("map draws %d items, %d are placed", drawn, placedN)
 	}
-	if got := d.summary.headline.Text; got != "38 of 46 items can be reached by a foreign government" {
+	if got := h.m.headline.Text; got != "38 of 46 items can be reached by a foreign government" {
 		t.Errorf("headline %q", got)
 	}
 	counts := h.m.scan.Counts()
@@ -86,7 +86,7 @@ func TestSelectionInStep(t *testing.T) {
 
 	// The user picks another row in the table.
 	other := h.itemID("lumen-photos")
-	d.table.table.Select(widget.TableCellID{Row: d.view.RowOf(other), Col: colName})
+	d.table.root.Select(widget.TableCellID{Row: d.view.RowOf(other), Col: colName})
 	if d.mapv.Selected() != other || d.detail.Title() != "lumen-photos" {
 		t.Errorf("row pick: map %d, detail %q", d.mapv.Selected(), d.detail.Title())
 	}
@@ -108,13 +108,13 @@ func TestSelectionInStep(t *testing.T) {
 		t.Errorf("count %q", got)
 	}
 	// A summary chip sets the same filter.
-	d.filters.onClear()
+	d.filters.Clear()
 	test.Tap(d.summary.chips[0])
 	if f := d.view.Filter(); f.Category != reach.CategoryHome || len(d.view.rows) != 7 {
 		t.Errorf("chip: filter %+v, %d rows", f, len(d.view.rows))
 	}
 	// Escape clears the selection.
-	d.filters.onClear()
+	d.filters.Clear()
 	d.selectItem(id)
 	c.(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if d.selected != -1 {

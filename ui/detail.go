@@ -23,9 +23,9 @@ import (
 // policy rules it breaks, and what the scan could not see. The advisory
 // notice is shown once, at the foot of the panel.
 type detailPanel struct {
-	box    *fyne.Container
-	scroll *container.Scroll
-	title  string // the item shown, "" for none
+	box   *fyne.Container
+	root  *container.Scroll // box, scrolled
+	title string            // the item shown, "" for none
 
 	// OnSelect is called when the user picks another item listed in the
 	// panel (one stored at the same place).
@@ -49,8 +49,14 @@ type colocated struct {
 
 func newDetailPanel() *detailPanel {
 	d := &detailPanel{box: container.NewVBox()}
-	d.scroll = container.NewVScroll(d.box)
+	d.root = container.NewVScroll(d.box)
 	return d
+}
+
+func (d *detailPanel) onSelect(id int) {
+	if d.OnSelect != nil {
+		d.OnSelect(id)
+	}
 }
 
 // Show fills the panel for in.Item, or shows how to read the map when it
@@ -70,9 +76,9 @@ func (d *detailPanel) Show(in detailInput) {
 	// costs a measurement per word, so only the new set of children is
 	// pushed to the renderer (without it the window would keep drawing the
 	// panel's previous content); the first layout measures them once.
-	if d.scroll.Size().Width > 0 {
+	if d.root.Size().Width > 0 {
 		d.box.Refresh()
-		d.scroll.ScrollToTop()
+		d.root.ScrollToTop()
 	} else {
 		canvas.Refresh(d.box)
 	}
@@ -165,14 +171,8 @@ func (d *detailPanel) showItem(in detailInput) {
 		d.box.Add(heading(tr("Also at this place")))
 		for _, c := range in.Colocated {
 			id := c.ID
-			b := widget.NewButton(c.Name, func() {
-				if d.OnSelect != nil {
-					d.OnSelect(id)
-				}
-			})
-			b.Importance = widget.LowImportance
-			b.Alignment = widget.ButtonAlignLeading
-			d.box.Add(b)
+			d.box.Add(&widget.Button{Text: c.Name, Importance: widget.LowImportance, Alignment: widget.ButtonAlignLeading,
+				OnTapped: func() { d.onSelect(id) }})
 		}
 	}
 

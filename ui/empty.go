@@ -18,24 +18,25 @@ type emptyState struct {
 	bg       *canvas.Rectangle
 	accounts *widget.Label
 	scan     *widget.Button
+
+	// OnDemo, OnAddAccount and OnScanAccounts are called by the card's
+	// buttons.
+	OnDemo, OnAddAccount, OnScanAccounts func()
 }
 
-func newEmptyState(a emptyActions) *emptyState {
+func newEmptyState() *emptyState {
 	e := &emptyState{}
-	title := widget.NewLabelWithStyle(tr("Where does your data live, and whose laws can reach it?"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameSubHeadingText
-	title.Wrapping = fyne.TextWrapWord
+	title := &widget.Label{Text: tr("Where does your data live, and whose laws can reach it?"), Alignment: fyne.TextAlignCenter,
+		TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
 	body := para(tr("Reachmap finds the buckets, mailboxes and databases in your cloud accounts, puts each one on a world map, and shows which governments can demand it: the country where it is stored, and the country of the company that runs it. A US company's data centre in Dublin is still within reach of US law (the CLOUD Act)."))
 	body.Alignment = fyne.TextAlignCenter
 	privacy := para(tr("Reachmap only reads. It changes nothing in your accounts, and nothing leaves this computer except the read-only calls to the accounts you connect."))
 	privacy.Alignment = fyne.TextAlignCenter
 	privacy.SizeName = theme.SizeNameCaptionText
-	e.accounts = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-	e.accounts.Wrapping = fyne.TextWrapWord
-	demo := widget.NewButtonWithIcon(tr("Show the demo estate"), theme.MediaPlayIcon(), a.Demo)
-	demo.Importance = widget.HighImportance
-	add := widget.NewButtonWithIcon(tr("Add an account…"), theme.ContentAddIcon(), a.AddAccount)
-	e.scan = widget.NewButtonWithIcon(tr("Scan my accounts"), theme.ViewRefreshIcon(), a.ScanAccounts)
+	e.accounts = &widget.Label{Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Italic: true}, Wrapping: fyne.TextWrapWord}
+	demo := &widget.Button{Text: tr("Show the demo estate"), Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: e.onDemo}
+	add := &widget.Button{Text: tr("Add an account…"), Icon: theme.ContentAddIcon(), OnTapped: e.onAddAccount}
+	e.scan = &widget.Button{Text: tr("Scan my accounts"), Icon: theme.ViewRefreshIcon(), OnTapped: e.onScanAccounts}
 	e.scan.Hide()
 	card := container.NewVBox(title, body, e.accounts, container.NewCenter(container.NewHBox(demo, add, e.scan)), privacy)
 	sized := readable(card, 620, true)
@@ -44,6 +45,13 @@ func newEmptyState(a emptyActions) *emptyState {
 	e.SetAccounts(nil, nil, false, nil)
 	return e
 }
+
+func (e *emptyState) onDemo()         { call(e.OnDemo) }
+func (e *emptyState) onAddAccount()   { call(e.OnAddAccount) }
+func (e *emptyState) onScanAccounts() { call(e.OnScanAccounts) }
+
+// Restyle follows a theme change.
+func (e *emptyState) Restyle() { restyleOverlayBG(e.bg) }
 
 // SetAccounts says what was found on this computer: AWS profiles and the
 // configured domains, or that nothing is configured. Main thread.

@@ -80,7 +80,8 @@ func (m *mainWindow) showExportMenu() {
 
 // exportAs asks where to save, then writes the file off the UI thread.
 func (m *mainWindow) exportAs(f exportFormat) {
-	scan, byHome, pal := m.scan, m.dash.byHome, m.dash.palette
+	scan := m.scan
+	byHome, pal := m.dash.Look()
 	if scan == nil {
 		return
 	}

@@ -60,16 +60,15 @@ func newFilterBar(v *itemView) *filterBar {
 	f := &filterBar{view: v}
 	f.search = widget.NewEntry()
 	f.search.SetPlaceHolder(tr("Search (Ctrl+F)"))
-	f.search.OnChanged = func(string) { f.changed() }
-	f.count = widget.NewLabel("")
-	f.clear = widget.NewButtonWithIcon(tr("Clear"), theme.ContentClearIcon(), f.onClear)
-	f.clear.Importance = widget.LowImportance
+	f.search.OnChanged = f.onSearch
+	f.count = &widget.Label{}
+	f.clear = &widget.Button{Text: tr("Clear"), Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: f.Clear}
 	// Fixed widths: a selector as wide as its choice would make the row
 	// jump at every pick.
 	grid := container.NewHBox()
 	cell := fyne.NewSize(110, f.search.MinSize().Height)
 	for fc := range f.selects {
-		s := widget.NewSelect(nil, func(string) { f.changed() })
+		s := widget.NewSelect(nil, f.onFacet)
 		s.PlaceHolder = facetName(facet(fc))
 		f.selects[fc] = s
 		grid.Add(container.NewGridWrap(cell, s))
@@ -161,7 +160,14 @@ func (f *filterBar) SetFacet(fc facet, value string) {
 	f.selects[fc].ClearSelected()
 }
 
-func (f *filterBar) onClear() {
+// Focus puts the cursor in the search entry. Main thread.
+func (f *filterBar) Focus(c fyne.Canvas) { c.Focus(f.search) }
+
+func (f *filterBar) onSearch(string) { f.changed() }
+func (f *filterBar) onFacet(string)  { f.changed() }
+
+// Clear removes every filter. Main thread.
+func (f *filterBar) Clear() {
 	f.quiet = true
 	f.search.SetText("")
 	for _, s := range f.selects {

@@ -216,3 +216,9 @@ func (h *harness) itemID(name string) int {
 	h.t.Fatalf("no item %q", name)
 	return -1
 }
+
+// Visible reports whether the banner is shown.
+func (b *banner) Visible() bool { return b.root.Visible() }
+
+// Selected is the item the table was last told or tapped to select, or -1.
+func (t *itemTable) Selected() int { return t.selected }

@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/reachmap/reachmap/ui/smoke"
+	"github.com/reachmap/reachmap/internal/smoke"
 )
 
 // The self-report for the smoke test (see package smoke): written when
@@ -40,9 +40,17 @@ func (m *mainWindow) reportSoon() {
 // smokeReport describes what the window shows now, in window pixels.
 // Main thread.
 func (m *mainWindow) smokeReport() *smoke.Report {
-	d := m.dash
-	drv := fyne.CurrentApp().Driver()
-	scale := m.win.Canvas().Scale()
+	r := m.dash.smokeReport(fyne.CurrentApp().Driver(), m.win.Canvas().Scale())
+	r.ShownAfterMs = m.shownAfter.Milliseconds()
+	r.Scanning = m.scnr.Running()
+	r.Demo = m.demo
+	return r
+}
+
+// smokeReport describes what the dashboard shows now: where its map, table
+// and detail panel are, the colours and markers the map drew where no
+// overlay covers them, and the selection. Main thread.
+func (d *dashboard) smokeReport(drv fyne.Driver, scale float32) *smoke.Report {
 	origin := drv.AbsolutePositionForObject(d.mapv)
 	px := func(p fyne.Position) smoke.Point {
 		return smoke.Point{X: int((origin.X + p.X) * scale), Y: int((origin.Y + p.Y) * scale)}
@@ -66,8 +74,7 @@ func (m *mainWindow) smokeReport() *smoke.Report {
 	}
 	ocean, land, _ := d.mapv.Colors()
 	r := &smoke.Report{OceanColor: rgb(ocean), LandColor: rgb(land), MinMarkers: 5, Selected: d.selected,
-		ShownAfterMs: m.shownAfter.Milliseconds(), Scanning: m.scnr.Running(), Demo: m.demo,
-		MapRect: rect(d.mapv), TableRect: rect(d.table.table), DetailRect: rect(d.detail.scroll),
+		MapRect: rect(d.mapv), TableRect: rect(d.table.root), DetailRect: rect(d.detail.root),
 		SelectedRow: d.view.RowOf(d.selected)}
 	if d.selected >= 0 && d.scan != nil {
 		r.SelectedName = d.scan.Assets[d.selected].Name

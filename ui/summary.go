@@ -13,47 +13,48 @@ import (
 	"github.com/reachmap/reachmap/reach"
 )
 
-// summaryBar is the line above the map: the headline answer (how many
-// items a foreign government can reach), the count per category as chips
+// summaryBar is the line above the map: the count per category as chips
 // that filter the table, the count per country, and the home
-// jurisdiction, which can be changed there.
+// jurisdiction, which can be changed there. It also makes the headline
+// answer (how many items a foreign government can reach), which the
+// window shows in its header.
 type summaryBar struct {
 	root      *fyne.Container
-	headline  *widget.Label
 	chips     []*widget.Button
 	countries *widget.Label
 	homeSel   *widget.Select
+	quiet     bool // setHome is moving the selector
 
 	// OnCategory is called when a chip is tapped.
 	OnCategory func(reach.Category)
 	// OnHome is called when the user picks another home.
 	OnHome func(reach.Home)
-	quiet  bool
+	// OnHeadline is called with the headline each time the bar shows a
+	// scan ("" for none).
+	OnHeadline func(string)
 }
 
 func newSummaryBar(home reach.Home) *summaryBar {
 	s := &summaryBar{}
-	s.headline = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.countries = widget.NewLabel("")
-	s.countries.Truncation = fyne.TextTruncateEllipsis
+	s.countries = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	chips := container.NewHBox()
 	for _, c := range reach.Categories {
-		b := &widget.Button{Importance: widget.LowImportance, Icon: dotIcon(categoryColor(c), color.NRGBA{})}
-		b.OnTapped = func() {
-			if s.OnCategory != nil {
-				s.OnCategory(c)
-			}
-		}
+		b := &widget.Button{Importance: widget.LowImportance, Icon: dotIcon(categoryColor(c), color.NRGBA{}),
+			OnTapped: func() { s.onCategory(c) }}
 		s.chips = append(s.chips, b)
 		chips.Add(b)
 	}
 	s.homeSel = widget.NewSelect(homeOptions(), s.onHome)
 	s.setHome(home)
-	right := container.NewHBox(widget.NewLabel(tr("Home:")), s.homeSel)
-	// The headline goes in the window's header (see mainWindow); the bar
-	// itself holds the counts.
+	right := container.NewHBox(&widget.Label{Text: tr("Home:")}, s.homeSel)
 	s.root = container.NewBorder(nil, nil, chips, right, s.countries)
 	return s
+}
+
+func (s *summaryBar) onCategory(c reach.Category) {
+	if s.OnCategory != nil {
+		s.OnCategory(c)
+	}
 }
 
 func (s *summaryBar) onHome(opt string) {
@@ -84,14 +85,14 @@ func (s *summaryBar) setHome(h reach.Home) {
 func (s *summaryBar) Show(scan *inventory.Scan, home reach.Home) {
 	s.setHome(home)
 	if scan == nil {
-		s.headline.SetText("")
+		s.showHeadline("")
 		for _, b := range s.chips {
 			b.Hide()
 		}
 		s.countries.SetText("")
 		return
 	}
-	s.headline.SetText(headline(scan.Assets, home))
+	s.showHeadline(headline(scan.Assets, home))
 	counts := scan.Counts()
 	for i, c := range reach.Categories {
 		s.chips[i].SetText(fmt.Sprintf("%d %s", counts[c], categoryLabel(c, home)))
@@ -101,6 +102,12 @@ func (s *summaryBar) Show(scan *inventory.Scan, home reach.Home) {
 		s.countries.SetText(tr("Where: {{.List}}", "List", top))
 	} else {
 		s.countries.SetText("")
+	}
+}
+
+func (s *summaryBar) showHeadline(text string) {
+	if s.OnHeadline != nil {
+		s.OnHeadline(text)
 	}
 }
 

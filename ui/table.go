@@ -11,13 +11,11 @@ import (
 // swatch per row, headers that sort when tapped, and a selection kept in
 // step with the map's.
 type itemTable struct {
-	view  *itemView
-	table *widget.Table
+	view *itemView
+	root *widget.Table
 
 	// OnSelected is called with an item id when the user picks a row.
 	OnSelected func(id int)
-	// OnSorted is called after a header tap changed the order.
-	OnSorted func()
 	// quiet suppresses OnSelected while the map drives the selection.
 	quiet bool
 	// selected is the item the table was last told or tapped to select.
@@ -26,14 +24,14 @@ type itemTable struct {
 
 func newItemTable(v *itemView) *itemTable {
 	t := &itemTable{view: v, selected: -1}
-	t.table = widget.NewTableWithHeaders(t.size, t.createCell, t.updateCell)
-	t.table.ShowHeaderColumn = false
-	t.table.CreateHeader = t.createHeader
-	t.table.UpdateHeader = t.updateHeader
+	t.root = widget.NewTableWithHeaders(t.size, t.createCell, t.updateCell)
+	t.root.ShowHeaderColumn = false
+	t.root.CreateHeader = t.createHeader
+	t.root.UpdateHeader = t.updateHeader
 	for i, c := range columns {
-		t.table.SetColumnWidth(i, c.Width)
+		t.root.SetColumnWidth(i, c.Width)
 	}
-	t.table.OnSelected = t.onSelected
+	t.root.OnSelected = t.onSelected
 	return t
 }
 
@@ -79,10 +77,7 @@ func (t *itemTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 func (t *itemTable) createHeader() fyne.CanvasObject {
-	b := widget.NewButton("", nil)
-	b.Importance = widget.LowImportance
-	b.Alignment = widget.ButtonAlignLeading
-	return b
+	return &widget.Button{Importance: widget.LowImportance, Alignment: widget.ButtonAlignLeading}
 }
 
 func (t *itemTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -111,10 +106,7 @@ func (t *itemTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 // sortBy sorts by a column, keeping the selected item in view.
 func (t *itemTable) sortBy(col int) {
 	t.view.SortBy(col)
-	t.table.Refresh()
-	if t.OnSorted != nil {
-		t.OnSorted()
-	}
+	t.root.Refresh()
 }
 
 func (t *itemTable) onSelected(id widget.TableCellID) {
@@ -136,17 +128,23 @@ func (t *itemTable) Select(id int) {
 	defer func() { t.quiet = false }()
 	if row < 0 {
 		t.selected = -1
-		t.table.UnselectAll()
+		t.root.UnselectAll()
 		return
 	}
 	t.selected = id
 	cell := widget.TableCellID{Row: row, Col: colName}
-	t.table.Select(cell)
-	t.table.ScrollTo(cell)
+	t.root.Select(cell)
+	t.root.ScrollTo(cell)
 }
 
-// Selected is the item selected in the table, or -1.
-func (t *itemTable) Selected() int { return t.selected }
+// ShowPolicy gives the policy column its width when a policy is in
+// force (the column itself comes and goes with the view's violations).
+// Main thread.
+func (t *itemTable) ShowPolicy(on bool) {
+	if on {
+		t.root.SetColumnWidth(colPolicy, columns[colPolicy].Width)
+	}
+}
 
 // Refresh redraws after the view changed. Main thread.
-func (t *itemTable) Refresh() { t.table.Refresh() }
+func (t *itemTable) Refresh() { t.root.Refresh() }

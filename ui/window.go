@@ -1,14 +1,11 @@
 package ui
 
 import (
-	"context"
-	"errors"
 	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,10 +13,6 @@ import (
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/policy"
 	"github.com/reachmap/reachmap/providers"
-	"github.com/reachmap/reachmap/providers/aws"
-	"github.com/reachmap/reachmap/providers/demo"
-	"github.com/reachmap/reachmap/providers/mail"
-	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/store"
 )
 
@@ -30,7 +23,8 @@ type deps struct {
 	prefs    fyne.Preferences
 	secrets  secretStore
 	registry *providers.Registry // the provider kinds: all.Registry()
-	// load, by provider kind, replaces its checklist's Load (tests).
+	// load, by provider kind, replaces the Load of its accounts
+	// checklist (tests pass fake AWS profiles).
 	load      map[string]func() ([]providers.Item, error)
 	openStore func() (*store.Store, error)
 	notify    func(*fyne.Notification)
@@ -63,7 +57,6 @@ type mainWindow struct {
 	scan      *inventory.Scan // shown
 	demo      bool            // the scan shown is the demo estate
 	store     *store.Store    // nil until opened (or if it cannot be)
-	storeErr  error
 	lastSaved *inventory.Scan // newest scan in the store
 	prevSaved *inventory.Scan // the one before it: the Changes view compares them
 	pol       *policy.Policy
@@ -71,6 +64,7 @@ type mainWindow struct {
 
 	screen   screenID
 	nav      []*widget.Button
+	headline *widget.Label // the dashboard's answer, in the header
 	content  *fyne.Container
 	dash     *dashboard
 	changes  *changesScreen
@@ -87,7 +81,6 @@ type mainWindow struct {
 
 	started    time.Time
 	shownAfter time.Duration // start → first scan on screen
-	onShown    func()        // test hook: a scan was put on screen
 }
 
 func newMainWindow(win fyne.Window, d deps) *mainWindow {
@@ -98,50 +91,25 @@ func newMainWindow(win fyne.Window, d deps) *mainWindow {
 	// Follow theme changes (the settings screen, the system's dark mode):
 	// the map's colours are the app's, not the theme's.
 	if a := fyne.CurrentApp(); a != nil {
-		a.Settings().AddListener(func(fyne.Settings) { fyne.Do(m.Restyle) })
+		a.Settings().AddListener(m.onSettings)
 	}
 	return m
 }
 
+func (m *mainWindow) onSettings(fyne.Settings) { fyne.Do(m.Restyle) }
+
+// build makes the screens, wires them, and lays out the window.
 func (m *mainWindow) build() {
-	m.dash = newDashboard(m.set, emptyActions{Demo: m.startDemo, AddAccount: func() { m.showScreen(screenAccounts) }, ScanAccounts: m.scanAccounts})
-	m.dash.OnHome = m.setHome
-	m.dash.OnSelected = func(int) { m.reportSoon() }
+	m.dash = newDashboard(m.set)
 	m.changes = newChangesScreen()
-	m.changes.OnSelect = m.selectByIdentity
 	m.accounts = newAccountsScreen(accountsDeps{kinds: m.reg.Factories(), settings: m.pset, work: m.work, win: m.win,
 		load: m.deps.load, progress: m.scnr.Progress, status: m.scnr.Status})
-	m.accounts.OnScan = m.scanAccounts
-	m.accounts.OnCancel = m.scnr.Cancel
-	m.accounts.OnChanged = m.accountsChanged
 	m.settings = newSettingsScreen(m.set, m.work, m.win)
-	m.settings.OnHome = m.setHome
-	m.settings.OnPolicy = m.loadPolicy
 	m.about = newAboutScreen()
 	m.banner = newBanner()
-	m.banner.OnShow = func() { m.showScreen(screenChanges) }
-
-	titles := []string{tr("Map"), tr("Changes"), tr("Accounts"), tr("Settings"), tr("About")}
-	icons := []fyne.Resource{theme.GridIcon(), theme.HistoryIcon(), theme.AccountIcon(), theme.SettingsIcon(), theme.InfoIcon()}
-	navBox := container.NewHBox()
-	for i, t := range titles {
-		id := screenID(i)
-		b := widget.NewButtonWithIcon(t, icons[i], func() { m.showScreen(id) })
-		m.nav = append(m.nav, b)
-		navBox.Add(b)
-	}
-	m.scanBtn = widget.NewButtonWithIcon(tr("Scan"), theme.ViewRefreshIcon(), m.scanAccounts)
-	m.scanBtn.Importance = widget.HighImportance
-	m.export = widget.NewButtonWithIcon(tr("Export"), theme.DownloadIcon(), m.showExportMenu)
-	header := container.NewBorder(nil, nil, navBox, container.NewHBox(m.export, m.scanBtn), container.NewCenter(m.dash.summary.headline))
-
-	m.status = widget.NewLabelWithData(m.scnr.Status)
-	m.status.Truncation = fyne.TextTruncateEllipsis
-	m.progress = widget.NewProgressBarWithData(m.scnr.Progress)
-	m.progress.Hide()
-	m.cancel = widget.NewButtonWithIcon(tr("Cancel"), theme.CancelIcon(), m.scnr.Cancel)
-	m.cancel.Hide()
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(260, m.progress.MinSize().Height), m.progress), m.cancel), m.status)
+	header := m.buildHeader()
+	bar := m.buildStatusBar()
+	m.wire()
 
 	// Only the map screen is in the window at first: the others join it
 	// when first shown, so that start-up does not lay out (and measure
@@ -152,6 +120,60 @@ func (m *mainWindow) build() {
 	m.showScreen(screenMap)
 	m.updateExport()
 }
+
+// wire connects the screens: what one reports through its On…
+// callbacks, the window passes on to the others through their methods.
+func (m *mainWindow) wire() {
+	m.dash.OnHome = m.setHome
+	m.dash.OnSelected = m.onSelected
+	m.dash.OnHeadline = m.headline.SetText
+	m.dash.OnDemo = m.startDemo
+	m.dash.OnAddAccount = m.showAccounts
+	m.dash.OnScanAccounts = m.scanAccounts
+	m.changes.OnSelect = m.selectByIdentity
+	m.accounts.OnScan = m.scanAccounts
+	m.accounts.OnCancel = m.scnr.Cancel
+	m.accounts.OnChanged = m.accountsChanged
+	m.settings.OnHome = m.setHome
+	m.settings.OnPolicy = m.loadPolicy
+	m.banner.OnShow = m.showChanges
+}
+
+// buildHeader makes the header: the screens, the headline, export and
+// scan.
+func (m *mainWindow) buildHeader() fyne.CanvasObject {
+	titles := []string{tr("Map"), tr("Changes"), tr("Accounts"), tr("Settings"), tr("About")}
+	icons := []fyne.Resource{theme.GridIcon(), theme.HistoryIcon(), theme.AccountIcon(), theme.SettingsIcon(), theme.InfoIcon()}
+	navBox := container.NewHBox()
+	for i, t := range titles {
+		id := screenID(i)
+		b := &widget.Button{Text: t, Icon: icons[i], OnTapped: func() { m.showScreen(id) }}
+		m.nav = append(m.nav, b)
+		navBox.Add(b)
+	}
+	m.headline = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	m.scanBtn = &widget.Button{Text: tr("Scan"), Icon: theme.ViewRefreshIcon(), Importance: widget.HighImportance, OnTapped: m.scanAccounts}
+	m.export = &widget.Button{Text: tr("Export"), Icon: theme.DownloadIcon(), OnTapped: m.showExportMenu}
+	return container.NewBorder(nil, nil, navBox, container.NewHBox(m.export, m.scanBtn), container.NewCenter(m.headline))
+}
+
+// buildStatusBar makes the foot of the window: the status line, and the
+// scan's progress with its cancel button.
+func (m *mainWindow) buildStatusBar() fyne.CanvasObject {
+	m.status = widget.NewLabelWithData(m.scnr.Status)
+	m.status.Truncation = fyne.TextTruncateEllipsis
+	m.progress = widget.NewProgressBarWithData(m.scnr.Progress)
+	m.progress.Hide()
+	m.cancel = &widget.Button{Text: tr("Cancel"), Icon: theme.CancelIcon(), OnTapped: m.scnr.Cancel}
+	m.cancel.Hide()
+	return container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(260, m.progress.MinSize().Height), m.progress), m.cancel), m.status)
+}
+
+func (m *mainWindow) showAccounts() { m.showScreen(screenAccounts) }
+func (m *mainWindow) showChanges()  { m.showScreen(screenChanges) }
+
+// onSelected follows the dashboard's selection.
+func (m *mainWindow) onSelected(int) { m.reportSoon() }
 
 // showScreen switches to a screen. Main thread.
 func (m *mainWindow) showScreen(id screenID) {
@@ -180,271 +202,6 @@ func (m *mainWindow) showScreen(id screenID) {
 	}
 }
 
-// start loads what the window shows at once: the last scan from the
-// store (unless the demo was asked for), the AWS profiles and the policy,
-// each off the UI thread.
-func (m *mainWindow) start(demo bool) {
-	m.accounts.Load()
-	m.loadPolicy()
-	if demo {
-		m.startDemo()
-	}
-	if m.deps.openStore == nil {
-		return
-	}
-	type loaded struct {
-		st         *store.Store
-		last, prev *inventory.Scan
-	}
-	background(m.work, func() (loaded, error) {
-		st, err := m.deps.openStore()
-		if err != nil {
-			return loaded{}, err
-		}
-		ctx := context.Background()
-		l := loaded{st: st}
-		if l.last, err = st.Last(ctx); err != nil {
-			return l, err
-		}
-		sums, err := st.List(ctx)
-		if err == nil && len(sums) > 1 {
-			l.prev, err = st.Get(ctx, sums[1].ID)
-		}
-		return l, err
-	}, func(l loaded, err error) {
-		m.store = l.st
-		if err != nil {
-			m.storeErr = err
-			m.setStatus(tr("The saved scans could not be read: {{.Error}}", "Error", err.Error()))
-			return
-		}
-		m.lastSaved, m.prevSaved = l.last, l.prev
-		m.refreshChanges()
-		if l.last != nil && m.scan == nil && !m.scnr.Running() {
-			m.showScan(l.last.WithHome(m.set.Home()), false)
-			if !m.dash.RestoreView() {
-				m.dash.mapv.FitToData()
-			}
-			m.setStatus(tr("Last scan: {{.When}}, {{.Items}} items. Press Scan (Ctrl+R) to look again.", "When", when(l.last.ScannedAt), "Items", len(l.last.Assets)))
-		}
-	})
-}
-
-// accountsChanged shows a change of the configured accounts on the first-run card.
-func (m *mainWindow) accountsChanged() {
-	sel := m.selection()
-	profiles, err := m.accounts.Found(aws.Factory.Name)
-	var domains []string
-	if o, ok := sel[mail.Factory.Name].(mail.Options); ok {
-		domains = o.Domains
-	}
-	m.dash.empty.SetAccounts(profiles, domains, !sel.Empty(), err)
-}
-
-// selection is what "Scan" scans.
-func (m *mainWindow) selection() providers.Selection { return m.accounts.Selection(m.reg) }
-
-// scanAccounts scans the configured accounts, or opens the accounts
-// screen when none is configured.
-func (m *mainWindow) scanAccounts() {
-	cfg := m.selection()
-	if cfg.Empty() {
-		m.showScreen(screenAccounts)
-		m.setStatus(tr("Add an AWS profile or a mail domain to scan, or look at the demo estate first."))
-		return
-	}
-	m.startScan(cfg, false)
-}
-
-func (m *mainWindow) startDemo() {
-	m.startScan(providers.Selection{demo.Factory.Name: demo.Options{Demo: true}}, true)
-}
-
-// startScan runs a scan in the background. Main thread.
-func (m *mainWindow) startScan(sel providers.Selection, demo bool) {
-	if !m.scnr.Start(sel, m.set.Shared(), m.set.Home(), func(s *inventory.Scan, err error) { m.scanDone(s, err, demo) }) {
-		return
-	}
-	m.progress.Show()
-	m.cancel.Show()
-	m.scanBtn.Disable()
-	m.accounts.Scanning(true)
-}
-
-// scanDone receives a scan's result on the UI thread.
-func (m *mainWindow) scanDone(scan *inventory.Scan, err error, demo bool) {
-	m.progress.Hide()
-	m.cancel.Hide()
-	m.scanBtn.Enable()
-	m.accounts.Scanning(false)
-	if err != nil {
-		cancelled := errors.Is(err, context.Canceled)
-		if cancelled {
-			m.setStatus(tr("Scan cancelled."))
-		} else {
-			m.setStatus(tr("The scan stopped: {{.Error}}", "Error", err.Error()))
-		}
-		if scan == nil || len(scan.Assets) == 0 {
-			if !cancelled {
-				dialog.ShowError(err, m.win)
-			}
-			return
-		}
-	} else {
-		m.setStatus(scanStatus(scan, demo))
-	}
-	m.showScan(scan, demo)
-	m.dash.mapv.FitToData()
-	m.accounts.ShowGaps(scan.AllGaps())
-	if !demo && err == nil {
-		m.save(scan)
-	}
-}
-
-// scanStatus is the status line after a scan.
-func scanStatus(s *inventory.Scan, demo bool) string {
-	if demo {
-		return tr("Demo estate: {{.Items}} items, {{.Gaps}} gaps. Sample data, not saved.", "Items", len(s.Assets), "Gaps", len(s.AllGaps()))
-	}
-	return tr("Scanned {{.When}}: {{.Items}} items, {{.Gaps}} gaps.", "When", when(s.ScannedAt), "Items", len(s.Assets), "Gaps", len(s.AllGaps()))
-}
-
-// save stores a scan off the UI thread, then compares it with the one
-// before and announces new foreign reach.
-func (m *mainWindow) save(scan *inventory.Scan) {
-	st := m.store
-	if st == nil {
-		return
-	}
-	background(m.work, func() (int64, error) {
-		return st.Save(context.Background(), scan)
-	}, func(_ int64, err error) {
-		if err != nil {
-			m.setStatus(tr("The scan could not be saved: {{.Error}}", "Error", err.Error()))
-			return
-		}
-		m.prevSaved, m.lastSaved = m.lastSaved, scan
-		ch := m.refreshChanges()
-		if m.prevSaved != nil && ch != nil {
-			m.announce(*ch)
-		}
-	})
-}
-
-// refreshChanges compares the two newest saved scans for the Changes
-// screen, judged against the current home.
-func (m *mainWindow) refreshChanges() *inventory.Changes {
-	if m.lastSaved == nil {
-		m.changes.Show(nil, nil, nil)
-		return nil
-	}
-	home := m.set.Home()
-	cur := m.lastSaved.WithHome(home)
-	var prev *inventory.Scan
-	if m.prevSaved != nil {
-		prev = m.prevSaved.WithHome(home)
-	}
-	ch := inventory.Diff(prev, cur)
-	m.changes.Show(&ch, prev, cur)
-	return &ch
-}
-
-// announce tells the user, in the window and through the system, when a
-// scan found data newly within foreign reach.
-func (m *mainWindow) announce(ch inventory.Changes) {
-	news := ch.NewForeign()
-	if len(news) == 0 {
-		m.banner.Hide()
-		return
-	}
-	msg := trn("{{.Count}} items are newly within reach of a foreign government", len(news))
-	m.banner.Show(msg, news)
-	if m.deps.notify != nil {
-		m.deps.notify(fyne.NewNotification(tr("Reachmap: new foreign reach"), msg+": "+namesOf(news, 3)))
-	}
-}
-
-// showScan puts a scan on the screens. Main thread.
-func (m *mainWindow) showScan(scan *inventory.Scan, demo bool) {
-	m.scan, m.demo = scan, demo
-	m.dash.Show(scan)
-	m.applyPolicy()
-	m.updateExport()
-	if m.shownAfter == 0 && scan != nil {
-		m.shownAfter = time.Since(m.started)
-	}
-	if m.onShown != nil {
-		m.onShown()
-	}
-	m.reportSoon()
-}
-
-// setHome changes the home jurisdiction everywhere: categories are
-// recomputed from the scan in memory, with no rescan.
-func (m *mainWindow) setHome(h reach.Home) {
-	if h == m.set.Home() && (m.scan == nil || m.scan.Home == h) {
-		return
-	}
-	m.set.SetHome(h)
-	m.settings.SetHome(h)
-	if m.scan != nil {
-		m.showScan(m.scan.WithHome(h), m.demo)
-	} else {
-		m.dash.home = h
-		m.dash.Show(nil)
-	}
-	m.refreshChanges()
-}
-
-// selectByIdentity shows an item named in the Changes screen on the map.
-func (m *mainWindow) selectByIdentity(id inventory.Identity) {
-	if m.scan == nil {
-		return
-	}
-	for i, it := range m.scan.Assets {
-		if it.Identity() == id {
-			m.showScreen(screenMap)
-			m.dash.filters.onClear()
-			m.dash.selectItem(i)
-			return
-		}
-	}
-}
-
-// loadPolicy reads the policy file chosen in the settings, if any.
-func (m *mainWindow) loadPolicy() {
-	path := m.set.PolicyPath()
-	if path == "" {
-		m.pol, m.polErr = nil, nil
-		m.applyPolicy()
-		m.settings.ShowPolicy(nil, nil)
-		return
-	}
-	background(m.work, func() (*policy.Policy, error) { return policy.Load(path) }, func(p *policy.Policy, err error) {
-		if path != m.set.PolicyPath() {
-			return // another file was chosen meanwhile
-		}
-		m.pol, m.polErr = p, err
-		m.applyPolicy()
-		m.settings.ShowPolicy(p, err)
-	})
-}
-
-// applyPolicy marks the items of the shown scan that break the policy.
-func (m *mainWindow) applyPolicy() {
-	if m.pol == nil || m.scan == nil {
-		m.dash.SetViolations(nil)
-		return
-	}
-	vs := policy.ByItem(m.pol.Check(m.scan))
-	if vs == nil {
-		vs = map[int][]policy.Violation{}
-	}
-	m.dash.SetViolations(vs)
-}
-
-func (m *mainWindow) setStatus(s string) { _ = m.scnr.Status.Set(s) }
-
 // shortcuts binds the keyboard: scan, search, zoom.
 func (m *mainWindow) shortcuts(c fyne.Canvas) {
 	mod := fyne.KeyModifierShortcutDefault
@@ -452,21 +209,25 @@ func (m *mainWindow) shortcuts(c fyne.Canvas) {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: mod}, func(fyne.Shortcut) { f() })
 	}
 	add(fyne.KeyR, m.scanAccounts)
-	add(fyne.KeyF, func() {
-		m.showScreen(screenMap)
-		m.dash.FocusSearch(c)
-	})
-	add(fyne.KeyEqual, m.dash.mapv.ZoomIn)
-	add(fyne.KeyPlus, m.dash.mapv.ZoomIn)
-	add(fyne.KeyMinus, m.dash.mapv.ZoomOut)
-	add(fyne.Key0, m.dash.mapv.FitToData)
+	add(fyne.KeyF, func() { m.focusSearch(c) })
+	add(fyne.KeyEqual, m.dash.ZoomIn)
+	add(fyne.KeyPlus, m.dash.ZoomIn)
+	add(fyne.KeyMinus, m.dash.ZoomOut)
+	add(fyne.Key0, m.dash.FitToData)
 	add(fyne.KeyE, m.showExportMenu)
-	// Escape clears the selection wherever the focus is.
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && m.screen == screenMap {
-			m.dash.selectItem(-1)
-		}
-	})
+	c.SetOnTypedKey(m.onTypedKey)
+}
+
+func (m *mainWindow) focusSearch(c fyne.Canvas) {
+	m.showScreen(screenMap)
+	m.dash.FocusSearch(c)
+}
+
+// onTypedKey clears the selection on Escape, wherever the focus is.
+func (m *mainWindow) onTypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && m.screen == screenMap {
+		m.dash.ClearSelection()
+	}
 }
 
 // saveState remembers the window's size and the map's view.

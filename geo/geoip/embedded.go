@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/oschwald/geoip2-golang/v2"
+
+	"github.com/reachmap/reachmap/geo/geoip/internal/manifest"
 )
 
 // The built-in databases, written by internal/gen (go generate). They are
@@ -31,42 +33,12 @@ type Info struct {
 	Databases []DatabaseInfo
 }
 
-// DatabaseInfo describes one built-in database and where its data is from.
-type DatabaseInfo struct {
-	// Kind is "country" or "asn".
-	Kind string `json:"kind"`
-	// File is the embedded file name.
-	File string `json:"file"`
-	// DatabaseType is the MaxMind database_type the file declares.
-	DatabaseType string `json:"database_type"`
-	// Package and Version name the npm package the data came from.
-	Package       string `json:"package"`
-	Version       string `json:"version"`
-	TarballSHA256 string `json:"tarball_sha256"`
-	// Origin names who made the data.
-	Origin string `json:"origin"`
-	// Licence is an SPDX identifier; LicenceURL its text.
-	Licence     string `json:"licence"`
-	LicenceURL  string `json:"licence_url"`
-	Attribution string `json:"attribution,omitempty"`
-	IPv4        bool   `json:"ipv4"`
-	IPv6        bool   `json:"ipv6"`
-	// Ranges is the number of address ranges read from the source.
-	Ranges int `json:"ranges"`
-	// Size is the database's size in memory; CompressedSize in the binary.
-	Size           int64  `json:"size"`
-	CompressedSize int64  `json:"compressed_size"`
-	SHA256         string `json:"sha256"`
-}
+// DatabaseInfo describes one built-in database and where its data is
+// from: an entry of sources.json, whose shape the generator shares.
+type DatabaseInfo = manifest.Database
 
-type manifest struct {
-	Built     time.Time      `json:"built"`
-	Generator string         `json:"generator"`
-	Databases []DatabaseInfo `json:"databases"`
-}
-
-var loadManifest = sync.OnceValues(func() (manifest, error) {
-	var m manifest
+var loadManifest = sync.OnceValues(func() (manifest.Manifest, error) {
+	var m manifest.Manifest
 	b, err := dataFS.ReadFile("data/sources.json")
 	if err != nil {
 		return m, fmt.Errorf("built-in geoip manifest: %w", err)

@@ -13,6 +13,8 @@ import (
 
 	"github.com/maxmind/mmdbwriter"
 	"github.com/maxmind/mmdbwriter/mmdbtype"
+
+	"github.com/reachmap/reachmap/geo/geoip/internal/manifest"
 )
 
 // The built-in data is a snapshot; these rows are long-lived allocations
@@ -124,8 +126,9 @@ func TestEmbeddedInfo(t *testing.T) {
 	}
 }
 
-// The generator and this package each declare the manifest; a field one of
-// them forgets must fail here, not be silently dropped.
+// The generator and this package share the manifest type; a field
+// sources.json holds that the type lacks must fail here, not be silently
+// dropped.
 func TestManifestFieldsMatch(t *testing.T) {
 	b, err := os.ReadFile("data/sources.json")
 	if err != nil {
@@ -133,7 +136,7 @@ func TestManifestFieldsMatch(t *testing.T) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	var m manifest
+	var m manifest.Manifest
 	if err := dec.Decode(&m); err != nil {
 		t.Fatal(err)
 	}

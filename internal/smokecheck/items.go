@@ -7,7 +7,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/reachmap/reachmap/ui/smoke"
+	"github.com/reachmap/reachmap/internal/smoke"
 )
 
 // checkItems compares the scan the window shows with EXPECT, one line per

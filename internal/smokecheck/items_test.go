@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/reachmap/reachmap/ui/smoke"
+	"github.com/reachmap/reachmap/internal/smoke"
 )
 
 // shotWithDisc is a screenshot with one orange square standing for a disc

@@ -18,7 +18,7 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"github.com/reachmap/reachmap/ui/smoke"
+	"github.com/reachmap/reachmap/internal/smoke"
 )
 
 func main() {

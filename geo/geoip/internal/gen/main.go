@@ -47,6 +47,8 @@ import (
 	"github.com/maxmind/mmdbwriter"
 	"github.com/maxmind/mmdbwriter/mmdbtype"
 	"github.com/oschwald/maxminddb-golang/v2"
+
+	"github.com/reachmap/reachmap/geo/geoip/internal/manifest"
 )
 
 // The pinned inputs. Bump both versions together and re-run go generate.
@@ -64,33 +66,6 @@ const (
 	countryType = "GeoLite2-Country"
 	asnType     = "GeoLite2-ASN"
 )
-
-// Manifest is sources.json; the geoip package decodes the same fields.
-type Manifest struct {
-	Built     time.Time  `json:"built"`
-	Generator string     `json:"generator"`
-	Databases []Database `json:"databases"`
-}
-
-// Database describes one generated file.
-type Database struct {
-	Kind           string `json:"kind"`
-	File           string `json:"file"`
-	DatabaseType   string `json:"database_type"`
-	Package        string `json:"package"`
-	Version        string `json:"version"`
-	TarballSHA256  string `json:"tarball_sha256"`
-	Origin         string `json:"origin"`
-	Licence        string `json:"licence"`
-	LicenceURL     string `json:"licence_url"`
-	Attribution    string `json:"attribution,omitempty"`
-	IPv4           bool   `json:"ipv4"`
-	IPv6           bool   `json:"ipv6"`
-	Ranges         int    `json:"ranges"`
-	Size           int64  `json:"size"`
-	CompressedSize int64  `json:"compressed_size"`
-	SHA256         string `json:"sha256"`
-}
 
 func main() {
 	log.SetFlags(0)
@@ -140,7 +115,7 @@ func run(out, countryTGZ, asnTGZ string, asnV4Only bool) error {
 		return fmt.Errorf("asn database: %w", err)
 	}
 
-	m := Manifest{Built: built, Generator: "geo/geoip/internal/gen"}
+	m := manifest.Manifest{Built: built, Generator: "geo/geoip/internal/gen"}
 	for _, b := range []*output{country, asn} {
 		if err := b.write(out); err != nil {
 			return err
@@ -157,7 +132,7 @@ func run(out, countryTGZ, asnTGZ string, asnV4Only bool) error {
 
 // output is one finished database before it is written.
 type output struct {
-	meta Database
+	meta manifest.Database
 	mmdb []byte
 }
 
@@ -329,7 +304,7 @@ func buildCountry(tgz string, built time.Time) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &output{mmdb: b, meta: Database{
+	return &output{mmdb: b, meta: manifest.Database{
 		Kind: "country", File: "country.mmdb.gz", DatabaseType: countryType,
 		Package: countryPackage, Version: countryVersion, TarballSHA256: tsum,
 		Origin:     "IPtoASN (iptoasn.com) via ip-location-db",
@@ -424,7 +399,7 @@ func buildASN(tgz string, built time.Time, v4Only bool) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &output{mmdb: b, meta: Database{
+	return &output{mmdb: b, meta: manifest.Database{
 		Kind: "asn", File: "asn.mmdb.gz", DatabaseType: asnType,
 		Package: asnPackage, Version: asnVersion, TarballSHA256: tsum,
 		Origin:     "RouteViews (routeviews.org), NRO (nro.net) and DB-IP (db-ip.com) via ip-location-db",

@@ -16,6 +16,8 @@ import (
 	"github.com/maxmind/mmdbwriter"
 	"github.com/maxmind/mmdbwriter/mmdbtype"
 	"github.com/oschwald/geoip2-golang/v2"
+
+	"github.com/reachmap/reachmap/geo/geoip/internal/manifest"
 )
 
 // writeTGZ writes an npm-style tarball (files under package/).
@@ -97,7 +99,7 @@ func TestRunBuildsReadableReproducibleDatabases(t *testing.T) {
 		}
 	}
 
-	var m Manifest
+	var m manifest.Manifest
 	js, _ := os.ReadFile(filepath.Join(out1, "sources.json"))
 	if err := json.Unmarshal(js, &m); err != nil {
 		t.Fatal(err)
