@@ -22,7 +22,7 @@ func TestLayersDependOnlyDownstream(t *testing.T) {
 		forbidden [][]string
 	}{
 		{[]string{"./report", "./policy", "./store", "./inventory", "./present", "./internal/i18n"}, [][]string{toolkit, clouds}},
-		{[]string{"./mapdraw", "./providers/...", "./geo/...", "./reach"}, [][]string{toolkit}},
+		{[]string{"./mapdraw", "./providers/...", "./geo/...", "./reach", "./cli"}, [][]string{toolkit}},
 	}
 	for _, r := range rules {
 		args := append([]string{"list", "-tags", "migrated_fynedo", "-deps"}, r.pkgs...)
