@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/reachmap/reachmap/internal/i18n"
 	"github.com/reachmap/reachmap/reach"
 )
 
@@ -45,25 +46,15 @@ func New(t Translator) *Speaker { return &Speaker{t: t} }
 // s.l("{{.N}} items", "N", 3). Keys must be literals: the catalog test
 // finds them in the source.
 func (s *Speaker) l(key string, kv ...any) string {
-	return s.t.L(key, pairs(kv))
+	return s.t.L(key, i18n.Data(kv...))
 }
 
 // n translates key in its plural form for count; the template sees count
 // as {{.Count}} next to the given pairs.
 func (s *Speaker) n(key string, count int, kv ...any) string {
-	data := pairs(kv)
+	data := i18n.Data(kv...)
 	data["Count"] = count
 	return s.t.N(key, count, data)
-}
-
-func pairs(kv []any) map[string]any {
-	m := make(map[string]any, len(kv)/2+1)
-	for i := 0; i+1 < len(kv); i += 2 {
-		if k, ok := kv[i].(string); ok {
-			m[k] = kv[i+1]
-		}
-	}
-	return m
 }
 
 var (

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/reachmap/reachmap/internal/i18n"
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/aws"
 	"github.com/reachmap/reachmap/reach"
@@ -356,7 +357,7 @@ func trText(t providers.Text) string {
 	for i, v := range t.Args {
 		kv[i] = v
 	}
-	return lang.L(t.Key, pairs(kv))
+	return lang.L(t.Key, i18n.Data(kv...))
 }
 
 // formKeys lists the message keys of the kinds' forms, and of what their

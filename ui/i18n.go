@@ -38,25 +38,15 @@ func tr(key string, kv ...any) string {
 	if len(kv) == 0 {
 		return lang.L(key)
 	}
-	return lang.L(key, pairs(kv))
+	return lang.L(key, i18n.Data(kv...))
 }
 
 // trn translates key in its plural form for count n; the template sees n
 // as {{.Count}} next to the given pairs.
 func trn(key string, n int, kv ...any) string {
-	data := pairs(kv)
+	data := i18n.Data(kv...)
 	data["Count"] = n
 	return lang.N(key, n, data)
-}
-
-func pairs(kv []any) map[string]any {
-	m := make(map[string]any, len(kv)/2+1)
-	for i := 0; i+1 < len(kv); i += 2 {
-		if k, ok := kv[i].(string); ok {
-			m[k] = kv[i+1]
-		}
-	}
-	return m
 }
 
 // fyneLang is Fyne's lang as present's translator, so that the window's

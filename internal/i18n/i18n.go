@@ -96,3 +96,15 @@ func (t *Translator) localize(key string, n any, data map[string]any) string {
 	}
 	return s
 }
+
+// Data turns name, value pairs into a template's data: Data("N", 3) is
+// {{.N}} = 3. Every caller of L and N builds its data this way.
+func Data(kv ...any) map[string]any {
+	m := make(map[string]any, len(kv)/2+1)
+	for i := 0; i+1 < len(kv); i += 2 {
+		if k, ok := kv[i].(string); ok {
+			m[k] = kv[i+1]
+		}
+	}
+	return m
+}
