@@ -15,7 +15,6 @@ import (
 
 	"github.com/reachmap/reachmap/internal/i18n"
 	"github.com/reachmap/reachmap/providers"
-	"github.com/reachmap/reachmap/providers/aws"
 	"github.com/reachmap/reachmap/reach"
 )
 
@@ -267,9 +266,6 @@ func itemLabel(it providers.Item) string {
 	}
 	return it.ID + " (" + strings.Join(notes, "; ") + ")"
 }
-
-// profileLabel is how the AWS section labels a profile.
-func profileLabel(p aws.Profile) string { return itemLabel(aws.ProfileItem(p)) }
 
 func (a *accountsScreen) onLines(s *formSection, v string) {
 	s.form.Lines.Set(a.d.settings, splitList(v))

@@ -241,3 +241,7 @@ func savedEndpoints(h *harness) []aws.S3Endpoint {
 	o, _ := aws.CompatFactory.Saved(h.m.pset).(aws.CompatOptions)
 	return o.Endpoints
 }
+
+// profileLabel is how the AWS section labels a profile: its checklist item,
+// labelled the way the Accounts screen labels every item.
+func profileLabel(p aws.Profile) string { return itemLabel(aws.ProfileItem(p)) }

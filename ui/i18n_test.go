@@ -30,7 +30,8 @@ func TestMain(m *testing.M) {
 
 // usedKeys finds every translation key the window uses: the literal first
 // argument of each tr and trn call, the English labels kept in tables,
-// and the keys of package present, which makes the window's sentences.
+// and the keys of package present, which makes the window's sentences
+// (this is the one check that present's keys are in both catalogs).
 func usedKeys(t *testing.T) (keys map[string]bool, plural map[string]bool) {
 	t.Helper()
 	keys, plural = presentKeys(t)
