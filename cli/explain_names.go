@@ -51,22 +51,14 @@ func unknownRegion(provider, region string, hasCatalog bool) string {
 	return msg + "; known: " + strings.Join(known, ", ")
 }
 
-// regionSample picks n codes spread over a provider's sorted catalog, so
-// the hint shows its range (af-…, eu-…, us-…), not one corner of it.
+// regionSample is geo's sample of a provider's regions, with "…" when the
+// catalog holds more than it shows.
 func regionSample(provider string, n int) []string {
-	rs := geo.Regions(provider)
-	if len(rs) <= n {
-		out := make([]string, len(rs))
-		for i, r := range rs {
-			out[i] = r.Code
-		}
-		return out
+	out := geo.RegionSample(provider, n)
+	if len(geo.Regions(provider)) > n {
+		out = append(out, "…")
 	}
-	out := make([]string, 0, n+1)
-	for i := range n {
-		out = append(out, rs[i*len(rs)/n].Code)
-	}
-	return append(out, "…")
+	return out
 }
 
 // closeIDs ranks ids by edit distance to q, keeping those a typo away or

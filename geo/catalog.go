@@ -298,3 +298,15 @@ func register(provider, partition string, entries []entry) {
 	}
 	sort.Slice(c.sorted, func(i, j int) bool { return c.sorted[i].Code < c.sorted[j].Code })
 }
+
+// RegionSample picks n codes spread over a provider's sorted catalog, so
+// that a hint shows its range (af-…, eu-…, us-…), not one corner of it.
+// It returns every code when the catalog holds n or fewer.
+func RegionSample(provider string, n int) []string {
+	rs := Regions(provider)
+	var out []string
+	for i := 0; i < n && i < len(rs); i++ {
+		out = append(out, rs[i*len(rs)/min(n, len(rs))].Code)
+	}
+	return out
+}

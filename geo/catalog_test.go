@@ -410,3 +410,22 @@ func BenchmarkLookup(b *testing.B) {
 		Lookup(q.provider, q.region)
 	}
 }
+
+func TestRegionSampleSpreadsOverTheCatalog(t *testing.T) {
+	all := Regions("aws")
+	got := RegionSample("aws", 4)
+	if len(got) != 4 || got[0] != all[0].Code {
+		t.Fatalf("RegionSample(aws, 4) = %v, want 4 codes from %s on", got, all[0].Code)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i] <= got[i-1] {
+			t.Errorf("sample not spread in catalog order: %v", got)
+		}
+	}
+	if n := len(RegionSample("hetzner", 100)); n != len(Regions("hetzner")) {
+		t.Errorf("a sample larger than the catalog gave %d codes, want all %d", n, len(Regions("hetzner")))
+	}
+	if got := RegionSample("no-such-provider", 3); len(got) != 0 {
+		t.Errorf("unknown provider: %v", got)
+	}
+}

@@ -118,20 +118,9 @@ func (e S3Endpoint) Check() error {
 				"Region", region, "Provider", p, "Near", strings.Join(near, ", "))}
 		}
 		return &providers.Problem{Field: "region", Text: providers.T(msgRegionList,
-			"Region", region, "Provider", p, "Known", strings.Join(regionSample(p, 8), ", "))}
+			"Region", region, "Provider", p, "Known", strings.Join(geo.RegionSample(p, 8), ", "))}
 	}
 	return nil
-}
-
-// regionSample picks n codes spread over a provider's sorted catalog, so
-// a hint shows its range (af-…, eu-…, us-…), not one corner of it.
-func regionSample(provider string, n int) []string {
-	rs := geo.Regions(provider)
-	var out []string
-	for i := 0; i < n && i < len(rs); i++ {
-		out = append(out, rs[i*len(rs)/min(n, len(rs))].Code)
-	}
-	return out
 }
 
 // CompatOptions are the S3-compatible endpoints to list.
