@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"bytes"
-	"image"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/ui/mapview"
+	"github.com/reachmap/reachmap/ui/mapview/mapviewtest"
 )
 
 // A demo window: the scan is on the map, in the table and in the counts.
@@ -149,39 +148,15 @@ func TestHoverDoesNotRepaint(t *testing.T) {
 	}
 }
 
-// repaintMark is written into the first pixel of every frame the map
-// hands its raster. It is not a premultiplied colour (its channels exceed
-// its alpha), so no painting of the map ever produces it: a frame still
-// carrying it was not repainted.
-var repaintMark = []byte{0x01, 0x02, 0x03, 0x00}
-
-// countRepaints wraps the map's raster callback and returns how many
-// freshly painted frames it has handed out since: a frame the map
-// repainted (countries or markers; new countries always mean a new frame)
-// has lost the mark.
+// countRepaints counts the frames the map widget repaints from now on
+// (see mapviewtest.CountRepaints).
 func countRepaints(t *testing.T, mv *mapview.Map) func() int {
 	t.Helper()
 	r, ok := test.WidgetRenderer(mv).Objects()[0].(*canvas.Raster)
 	if !ok {
 		t.Fatal("the map draws no raster")
 	}
-	n := 0
-	var last *image.RGBA
-	gen := r.Generator
-	r.Generator = func(w, h int) image.Image {
-		img := gen(w, h)
-		f, ok := img.(*image.RGBA)
-		if !ok || len(f.Pix) < 4 {
-			return img
-		}
-		if f != last || !bytes.Equal(f.Pix[:4], repaintMark) {
-			n++
-		}
-		last = f
-		copy(f.Pix[:4], repaintMark)
-		return img
-	}
-	return func() int { return n }
+	return mapviewtest.CountRepaints(r)
 }
 
 // The map pans by dragging, zooms with the wheel, the buttons and the
