@@ -62,7 +62,6 @@ type formSection struct {
 	list    *fyne.Container
 	items   []providers.Item
 	loadErr error
-	loaded  bool
 
 	lines *widget.Entry
 
@@ -194,7 +193,7 @@ func (a *accountsScreen) load(s *formSection) {
 		return
 	}
 	background(a.d.work, load, func(items []providers.Item, err error) {
-		s.items, s.loadErr, s.loaded = items, err, true
+		s.items, s.loadErr = items, err
 		a.Reload()
 		a.OnChanged()
 	})
@@ -285,11 +284,7 @@ func (a *accountsScreen) Selection(reg *providers.Registry) providers.Selection 
 	sel := reg.Saved(a.d.settings)
 	for _, s := range a.sections {
 		if cl := s.form.Checklist; cl != nil && cl.Pick != nil {
-			ids := make([]string, len(s.items))
-			for i, it := range s.items {
-				ids[i] = it.ID
-			}
-			sel[s.kind] = cl.Pick(sel[s.kind], ids)
+			sel[s.kind] = cl.Pick(sel[s.kind], s.foundIDs())
 		}
 	}
 	return sel
@@ -299,14 +294,19 @@ func (a *accountsScreen) Selection(reg *providers.Registry) providers.Selection 
 func (a *accountsScreen) Found(kind string) ([]string, error) {
 	for _, s := range a.sections {
 		if s.kind == kind && s.form.Checklist != nil {
-			var ids []string
-			for _, it := range s.items {
-				ids = append(ids, it.ID)
-			}
-			return ids, s.loadErr
+			return s.foundIDs(), s.loadErr
 		}
 	}
 	return nil, nil
+}
+
+// foundIDs are the ids of the items a checklist found.
+func (s *formSection) foundIDs() []string {
+	ids := make([]string, len(s.items))
+	for i, it := range s.items {
+		ids[i] = it.ID
+	}
+	return ids
 }
 
 // Scanning switches the buttons while a scan runs. Main thread.
