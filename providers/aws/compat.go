@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
@@ -42,8 +41,8 @@ func (p *CompatProvider) GoString() string { return "aws.CompatProvider{" + p.ep
 // user's choice first, then the host name). It fails only on a URL that
 // cannot be an endpoint.
 func compatPlace(ep S3Endpoint) (host string, place s3Place, err error) {
-	u, err := url.Parse(strings.TrimSpace(ep.URL))
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Hostname() == "" {
+	u, ok := ep.parsedURL()
+	if !ok {
 		return "", s3Place{}, fmt.Errorf("%q is not an endpoint URL: give it as https://host[:port]", ep.URL)
 	}
 	host = u.Hostname()

@@ -93,8 +93,8 @@ const (
 // requires them, and a scan without them reports a gap. The error is a
 // *providers.Problem whose Field is "url", "provider" or "region".
 func (e S3Endpoint) Check() error {
-	u, err := url.Parse(strings.TrimSpace(e.URL))
-	if err != nil || u.Hostname() == "" || (u.Scheme != "https" && u.Scheme != "http") {
+	u, ok := e.parsedURL()
+	if !ok {
 		return &providers.Problem{Field: "url", Text: providers.T(msgNotURL)}
 	}
 	if u.Scheme == "http" && !providers.IsLocalHost(u.Hostname()) {
@@ -121,6 +121,16 @@ func (e S3Endpoint) Check() error {
 			"Region", region, "Provider", p, "Known", strings.Join(geo.RegionSample(p, 8), ", "))}
 	}
 	return nil
+}
+
+// parsedURL is the endpoint's URL, if it is one a scan can use: http or
+// https, with a host. Check and the scan both read it here.
+func (e S3Endpoint) parsedURL() (*url.URL, bool) {
+	u, err := url.Parse(strings.TrimSpace(e.URL))
+	if err != nil || u.Hostname() == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return nil, false
+	}
+	return u, true
 }
 
 // CompatOptions are the S3-compatible endpoints to list.
