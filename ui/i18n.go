@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/reachmap/reachmap/internal/i18n"
 	"github.com/reachmap/reachmap/present"
@@ -22,31 +21,26 @@ func loadTranslations() {
 	if err := lang.AddTranslationsFS(i18n.FS, i18n.Dir); err != nil {
 		fyne.LogError("loading translations", err)
 	}
-	regionNames = nil
+	windowLanguage = "en"
 	if base, _ := language.Make(lang.SystemLocale().LanguageString()).Base(); base.String() == "fr" {
-		regionNames = display.Regions(language.French)
+		windowLanguage = "fr"
 	}
 }
 
-// regionNames names countries in the user's language when it is not
-// English (the knowledge base's names are English); nil for English.
-var regionNames display.Namer
+// windowLanguage is the language loadTranslations found: "fr" or "en".
+// present names countries in it.
+var windowLanguage = "en"
 
 // tr translates key (the English text, a Go template) with its data given
 // as name, value pairs: tr("{{.N}} items", "N", 3).
-func tr(key string, kv ...any) string {
-	if len(kv) == 0 {
-		return lang.L(key)
-	}
-	return lang.L(key, i18n.Data(kv...))
-}
+func tr(key string, kv ...any) string { return fyneLang{}.L(key, i18n.Data(kv...)) }
 
 // trn translates key in its plural form for count n; the template sees n
 // as {{.Count}} next to the given pairs.
 func trn(key string, n int, kv ...any) string {
 	data := i18n.Data(kv...)
 	data["Count"] = n
-	return lang.N(key, n, data)
+	return fyneLang{}.N(key, n, data)
 }
 
 // fyneLang is Fyne's lang as present's translator, so that the window's
@@ -62,14 +56,8 @@ func (fyneLang) L(key string, data map[string]any) string {
 
 func (fyneLang) N(key string, n int, data map[string]any) string { return lang.N(key, n, data) }
 
-// Language follows loadTranslations: French names when the window speaks
-// French.
-func (fyneLang) Language() string {
-	if regionNames != nil {
-		return "fr"
-	}
-	return "en"
-}
+// Language is the language loadTranslations found.
+func (fyneLang) Language() string { return windowLanguage }
 
 // say makes the sentences that describe a scan, in the window's language.
 var say = present.New(fyneLang{})
