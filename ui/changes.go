@@ -79,7 +79,7 @@ func (c *changesScreen) Show(ch *inventory.Changes, prev, cur *inventory.Scan) {
 		c.box.Add(para(tr("The first saved scan is from {{.When}}. The next scan will show what changed since.", "When", when(cur.ScannedAt))))
 		return
 	}
-	c.box.Add(para(tr("Scan of {{.New}} compared with the scan of {{.Old}}, relative to {{.Home}}.", "New", when(cur.ScannedAt), "Old", when(prev.ScannedAt), "Home", homeName(ch.Home))))
+	c.box.Add(para(tr("Scan of {{.New}} compared with the scan of {{.Old}}, relative to {{.Home}}.", "New", when(cur.ScannedAt), "Old", when(prev.ScannedAt), "Home", say.HomeName(ch.Home))))
 	if ch.Empty() {
 		c.box.Add(withIcon(theme.ConfirmIcon(), para(say.Unchanged(*ch))))
 		return

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/mapdraw"
 	"github.com/reachmap/reachmap/policy"
 	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/ui/mapview"
@@ -60,7 +61,7 @@ type dashboard struct {
 func newDashboard(set settings) *dashboard {
 	d := &dashboard{set: set, home: set.Home(), byHome: set.ByHome(), selected: -1,
 		view: &itemView{sortCol: colSwatch, desc: true}}
-	d.palette = mapColors(theme.Color(theme.ColorNameBackground))
+	d.palette = mapdraw.PaletteFor(theme.Color(theme.ColorNameBackground))
 	d.build()
 	return d
 }
@@ -212,7 +213,7 @@ func (d *dashboard) SetViolations(vs map[int][]policy.Violation) {
 
 // Restyle follows a theme change: the map's colours and the overlays.
 func (d *dashboard) Restyle() {
-	d.palette = mapColors(theme.Color(theme.ColorNameBackground))
+	d.palette = mapdraw.PaletteFor(theme.Color(theme.ColorNameBackground))
 	d.applyPalette()
 	d.refreshMap()
 	d.legend.Restyle()
@@ -226,7 +227,7 @@ func (d *dashboard) applyPalette() {
 }
 
 func (d *dashboard) setModeOptions() {
-	opts := []string{modeHome: tr("Relative to {{.Home}}", "Home", homeName(d.home)), modeJurisdiction: tr("By jurisdiction")}
+	opts := []string{modeHome: tr("Relative to {{.Home}}", "Home", say.HomeName(d.home)), modeJurisdiction: tr("By jurisdiction")}
 	d.mode.Options = opts
 	d.mode.Selected = opts[modeJurisdiction]
 	if d.byHome {
@@ -312,7 +313,7 @@ func (d *dashboard) showOnMap(id int) {
 		return
 	}
 	it := d.scan.Assets[id]
-	if !placed(it) {
+	if !mapdraw.Placed(it) {
 		return
 	}
 	if _, ok := d.mapv.PositionOf(it.Location.Lat, it.Location.Lon); !ok && d.mapv.Size().Width > 0 {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/reachmap/reachmap/mapdraw"
 	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/ui/mapview"
 	"github.com/reachmap/reachmap/ui/mapview/mapviewtest"
@@ -33,7 +34,7 @@ func TestDemoShownEverywhere(t *testing.T) {
 	}
 	placedN := 0
 	for _, it := range h.m.scan.Assets {
-		if placed(it) {
+		if mapdraw.Placed(it) {
 			placedN++
 		}
 	}
@@ -242,7 +243,7 @@ func TestModeAndLegend(t *testing.T) {
 			continue
 		}
 		it := h.m.scan.Assets[dr.IDs[0]]
-		if dr.Fill != categoryColor(it.Category) || dr.Ring.A != 0 {
+		if dr.Fill != mapdraw.CategoryColor(it.Category) || dr.Ring.A != 0 {
 			t.Errorf("%s in home mode: fill %v ring %v", it.Name, dr.Fill, dr.Ring)
 		}
 	}
@@ -256,7 +257,7 @@ func TestModeAndLegend(t *testing.T) {
 			continue
 		}
 		it := h.m.scan.Assets[dr.IDs[0]]
-		fill, ring := markerColors(it)
+		fill, ring := mapdraw.MarkerColors(it)
 		if dr.Fill != fill || dr.Ring != ring {
 			t.Errorf("%s by jurisdiction: fill %v ring %v, want %v %v", it.Name, dr.Fill, dr.Ring, fill, ring)
 		}

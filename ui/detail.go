@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/mapdraw"
 	"github.com/reachmap/reachmap/policy"
 	"github.com/reachmap/reachmap/present"
 	"github.com/reachmap/reachmap/providers"
@@ -94,12 +95,12 @@ func (d *detailPanel) showGuide(home reach.Home, byHome bool) {
 	d.box.Add(para(tr("Each dot is a place where your data is stored: a bucket, a mailbox, a database.")))
 	d.box.Add(para(tr("A government can demand data stored on its soil. Some can also demand data from companies based in their country wherever those companies store it: the US CLOUD Act makes a US provider hand over data kept in its Dublin or Frankfurt data centre.")))
 	if byHome {
-		d.box.Add(withSwatch(categoryColor(reach.CategoryHome), para(tr("Green: only {{.Home}} law can reach this data.", "Home", homeName(home)))))
-		d.box.Add(withSwatch(categoryColor(reach.CategoryHomeForeign), para(tr("Orange: on {{.Home}} soil, but a foreign law reaches it too, through the company that runs it.", "Home", homeName(home)))))
-		d.box.Add(withSwatch(categoryColor(reach.CategoryForeign), para(tr("Red: stored abroad, so that country's law reaches it."))))
+		d.box.Add(withSwatch(mapdraw.CategoryColor(reach.CategoryHome), para(tr("Green: only {{.Home}} law can reach this data.", "Home", say.HomeName(home)))))
+		d.box.Add(withSwatch(mapdraw.CategoryColor(reach.CategoryHomeForeign), para(tr("Orange: on {{.Home}} soil, but a foreign law reaches it too, through the company that runs it.", "Home", say.HomeName(home)))))
+		d.box.Add(withSwatch(mapdraw.CategoryColor(reach.CategoryForeign), para(tr("Red: stored abroad, so that country's law reaches it."))))
 		d.box.Add(para(tr("A disc with a number stands for several places close together; the band round its edge shows their colours. Zoom in or click it to see them. Switch to “By jurisdiction” to see which country's law reaches each one.")))
 	} else {
-		d.box.Add(para(tr("So the colour of a dot says where the data is, and a ring around it says that another country's law reaches it through the company that runs it. Switch to “Relative to {{.Home}}” to see at once what only {{.Home}} law can reach.", "Home", homeName(home))))
+		d.box.Add(para(tr("So the colour of a dot says where the data is, and a ring around it says that another country's law reaches it through the company that runs it. Switch to “Relative to {{.Home}}” to see at once what only {{.Home}} law can reach.", "Home", say.HomeName(home))))
 	}
 	hint := para(tr("Select a dot or a row of the table to see who can reach that data, under which law."))
 	hint.TextStyle = fyne.TextStyle{Italic: true}
@@ -112,8 +113,8 @@ func (d *detailPanel) showItem(in detailInput) {
 	title.Wrapping = fyne.TextWrapBreak
 	title.SizeName = theme.SizeNameSubHeadingText
 	d.box.Add(title)
-	d.box.Add(withSwatch(categoryColor(it.Category), para(say.CategorySentence(it.Category, it.Foreign(in.Home), in.Home))))
-	facts := []string{reach.ProviderName(it.Provider), kindLabel(string(it.Kind)), tr("account {{.Account}}", "Account", it.Account)}
+	d.box.Add(withSwatch(mapdraw.CategoryColor(it.Category), para(say.CategorySentence(it.Category, it.Foreign(in.Home), in.Home))))
+	facts := []string{reach.ProviderName(it.Provider), say.Kind(string(it.Kind)), tr("account {{.Account}}", "Account", it.Account)}
 	d.box.Add(dim(strings.Join(facts, " · ")))
 
 	if len(in.Violations) > 0 {
@@ -264,7 +265,7 @@ func advisoryNotice() fyne.CanvasObject {
 // jurisdictionBlock is one government that reaches the item: its name,
 // on what basis, and each law behind it as a link to its source.
 func jurisdictionBlock(j reach.Jurisdiction) fyne.CanvasObject {
-	head := widget.NewLabelWithStyle(countryName(j.Country)+" — "+say.Basis(j), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(say.CountryName(j.Country)+" — "+say.Basis(j), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
 	rows := container.NewVBox(head)
 	laws := reach.LawsOf(j)
@@ -294,6 +295,3 @@ func lawLink(label, source string) fyne.CanvasObject {
 	link.Wrapping = fyne.TextWrapWord
 	return link
 }
-
-// joinAnd is "A", "A and B", "A, B and C".
-func joinAnd(xs []string) string { return say.JoinAnd(xs) }

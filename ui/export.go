@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/mapdraw"
 	"github.com/reachmap/reachmap/report"
 )
 
@@ -37,7 +38,7 @@ func exportBytes(scan *inventory.Scan, format string, byHome bool, pal mapPalett
 	case "png":
 		return renderMapPNG(scan, byHome, pal, pngWidth, pngHeight, true)
 	case "html":
-		img, err := MapPNG(scan)
+		img, err := mapdraw.ReportPNG(scan)
 		if err != nil {
 			return nil, fmt.Errorf("render the map: %w", err)
 		}

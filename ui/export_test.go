@@ -14,13 +14,15 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/mapdraw"
+	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/ui/mapview"
 )
 
 // Every export format writes a readable file of the whole scan.
 func TestExportFormats(t *testing.T) {
 	s := demoScan(t)
-	pal := mapColors(color.White)
+	pal := mapdraw.PaletteFor(color.White)
 	for _, f := range exportFormats {
 		b, err := exportBytes(s, f.ID, false, pal)
 		if err != nil {
@@ -66,7 +68,7 @@ func TestExportFormats(t *testing.T) {
 // item in its category's colour at its place.
 func TestMapPNG(t *testing.T) {
 	s := demoScan(t)
-	b, err := MapPNG(s)
+	b, err := mapdraw.ReportPNG(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,21 +101,21 @@ func TestMapPNG(t *testing.T) {
 // The exported PNG carries its legend, and the legend covers no marker.
 func TestPNGLegend(t *testing.T) {
 	s := demoScan(t)
-	b, err := exportBytes(s, "png", true, mapColors(color.White))
+	b, err := exportBytes(s, "png", true, mapdraw.PaletteFor(color.White))
 	if err != nil {
 		t.Fatal(err)
 	}
 	img, _ := png.Decode(bytes.NewReader(b))
-	lg := layoutLegend(pngWidth, true, s.Home, mapColors(color.White))
-	if lg == nil || lg.Height < legendLineH || lg.Height > 3*legendLineH+legendPad {
+	lg := layoutLegend(pngWidth, true, s.Home, mapdraw.PaletteFor(color.White))
+	if lg == nil || lg.Height < mapdraw.LegendLineH || lg.Height > 3*mapdraw.LegendLineH+mapdraw.LegendPad {
 		t.Fatalf("legend layout %+v", lg)
 	}
 	// Each legend dot is drawn in its colour at the foot of the image.
 	for _, e := range lg.Entries {
-		y := pngHeight - lg.Height + legendPad/2 + e.Y + legendLineH/2
-		got := color.NRGBAModel.Convert(img.At(e.X+legendDotR, y)).(color.NRGBA)
+		y := pngHeight - lg.Height + mapdraw.LegendPad/2 + e.Y + mapdraw.LegendLineH/2
+		got := color.NRGBAModel.Convert(img.At(e.X+mapdraw.LegendDotR, y)).(color.NRGBA)
 		if got != e.Fill {
-			t.Errorf("legend dot %q at (%d,%d): %v, want %v", e.Label, e.X+legendDotR, y, got, e.Fill)
+			t.Errorf("legend dot %q at (%d,%d): %v, want %v", e.Label, e.X+mapdraw.LegendDotR, y, got, e.Fill)
 		}
 	}
 	golden(t, "map_home_light.png", img)
@@ -125,4 +127,10 @@ func TestPNGLegend(t *testing.T) {
 func golden(t *testing.T, name string, img image.Image) {
 	t.Helper()
 	test.AssertImageMatches(t, name, img)
+}
+
+// layoutLegend lays out a PNG's legend for an image w pixels wide; nil if
+// the font cannot be loaded.
+func layoutLegend(w int, byHome bool, home reach.Home, pal mapPalette) *mapdraw.Legend {
+	return mapdraw.LayoutLegend(w, legendEntries(byHome, home), pal.Dark)
 }

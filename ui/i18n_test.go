@@ -226,10 +226,10 @@ func TestFrench(t *testing.T) {
 	if got := trn("{{.Count}} items are newly within reach of a foreign government", 3); !strings.HasPrefix(got, "3 éléments sont") {
 		t.Errorf("plural other → %q", got)
 	}
-	if got := countryName("DE"); got != "Allemagne" {
+	if got := say.CountryName("DE"); got != "Allemagne" {
 		t.Errorf("DE in French: %q", got)
 	}
-	if got := homeName("EU"); got != "UE/EEE" {
+	if got := say.HomeName("EU"); got != "UE/EEE" {
 		t.Errorf("EU in French: %q", got)
 	}
 	if got := lang.L("Cancel"); got != "Annuler" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/mapdraw"
 	"github.com/reachmap/reachmap/policy"
 	"github.com/reachmap/reachmap/present"
 	"github.com/reachmap/reachmap/reach"
@@ -34,14 +35,14 @@ const (
 )
 
 var columns = []column{
-	{"", 30, func(v *itemView, id int) string { return strings.Repeat("z", severity(v.items[id].Category)) }},
+	{"", 30, func(v *itemView, id int) string { return strings.Repeat("z", mapdraw.Severity(v.items[id].Category)) }},
 	{"Name", 250, func(v *itemView, id int) string { return v.items[id].Name }},
 	{"Provider", 150, func(v *itemView, id int) string { return reach.ProviderName(v.items[id].Provider) }},
 	{"Account", 130, func(v *itemView, id int) string { return v.items[id].Account }},
-	{"Kind", 110, func(v *itemView, id int) string { return kindLabel(string(v.items[id].Kind)) }},
+	{"Kind", 110, func(v *itemView, id int) string { return say.Kind(string(v.items[id].Kind)) }},
 	{"Where", 190, func(v *itemView, id int) string { return placeText(v.items[id]) }},
 	{"Reachable by", 120, func(v *itemView, id int) string { return reachText(v.items[id]) }},
-	{"Category", 210, func(v *itemView, id int) string { return categoryLabel(v.items[id].Category, v.home) }},
+	{"Category", 210, func(v *itemView, id int) string { return say.CategoryLabel(v.items[id].Category, v.home) }},
 	{"Policy", 190, func(v *itemView, id int) string { return v.policyText(id) }},
 }
 
@@ -84,7 +85,7 @@ func (fc facet) value(it inventory.Item) string {
 	case facetAccount:
 		return it.Account
 	case facetCountry:
-		return territory(it)
+		return mapdraw.Territory(it)
 	case facetKind:
 		return string(it.Kind)
 	}
@@ -163,9 +164,9 @@ func (v *itemView) matches(it inventory.Item) bool {
 		return true
 	}
 	hay := strings.ToLower(strings.Join([]string{
-		it.Name, it.Provider, reach.ProviderName(it.Provider), it.Account, string(it.Kind), kindLabel(string(it.Kind)),
+		it.Name, it.Provider, reach.ProviderName(it.Provider), it.Account, string(it.Kind), say.Kind(string(it.Kind)),
 		it.Region, it.Host, placeText(it), reachText(it), reachNames(it), it.Operator.Name,
-		categoryLabel(it.Category, v.home), it.Location.Country,
+		say.CategoryLabel(it.Category, v.home), it.Location.Country,
 	}, "\x00"))
 	return strings.Contains(hay, v.query)
 }
@@ -248,20 +249,17 @@ func facetLabel(fc facet, val string, home reach.Home) string {
 		if val == "" {
 			return tr("unknown")
 		}
-		return countryName(val)
+		return say.CountryName(val)
 	case facetKind:
-		return kindLabel(val)
+		return say.Kind(val)
 	case facetCategory:
-		return categoryLabel(reach.Category(val), home)
+		return say.CategoryLabel(reach.Category(val), home)
 	}
 	if val == "" {
 		return tr("(none)")
 	}
 	return val
 }
-
-// kindLabel names a kind of data store.
-func kindLabel(k string) string { return say.Kind(k) }
 
 // topCountries is "FR 11 · DE 7 · US 5 · IE 3", the n territories holding
 // most items.

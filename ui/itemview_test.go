@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/mapdraw"
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/demo"
 	"github.com/reachmap/reachmap/reach"
@@ -127,7 +128,7 @@ func TestItemViewFacets(t *testing.T) {
 func TestMarkerColors(t *testing.T) {
 	s := demoScan(t)
 	for _, it := range s.Assets {
-		fill, ring := markerColors(it)
+		fill, ring := mapdraw.MarkerColors(it)
 		switch it.Name {
 		case "lumen-renders-dublin":
 			if fill != blocEU.Color || ring != blocUS.Color {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/reachmap/reachmap/mapdraw"
 	"github.com/reachmap/reachmap/reach"
 )
 
@@ -80,7 +81,7 @@ func (l *legend) rebuild() {
 	if l.byHome {
 		grid := container.NewGridWithColumns(2)
 		for _, c := range reach.Categories {
-			grid.Add(legendChip(categoryColor(c), color.NRGBA{}, categoryExplained(c, l.home)))
+			grid.Add(legendChip(mapdraw.CategoryColor(c), color.NRGBA{}, categoryExplained(c, l.home)))
 		}
 		key = grid
 	} else {

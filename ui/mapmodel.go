@@ -23,12 +23,6 @@ type mapModel struct {
 	keep func(id int) bool
 }
 
-// placed reports whether an item has coordinates worth drawing.
-func placed(it inventory.Item) bool { return mapdraw.Placed(it) }
-
-// severity orders categories, worst last (mapdraw.Severity).
-func severity(c reach.Category) int { return mapdraw.Severity(c) }
-
 func (mm mapModel) scanMap() mapdraw.ScanMap {
 	return mapdraw.ScanMap{Items: mm.items, ByHome: mm.byHome, Home: mm.home, Keep: mm.keep,
 		Label: func(it inventory.Item) string { return markerLabel(it, mm.home) }}
@@ -51,7 +45,7 @@ func markerLabel(it inventory.Item, home reach.Home) string {
 	if names := reachNames(it); names != "" {
 		lines = append(lines, tr("Reachable by: {{.List}}", "List", names))
 	}
-	lines = append(lines, categoryLabel(it.Category, home))
+	lines = append(lines, say.CategoryLabel(it.Category, home))
 	if it.Location.Evidence == geo.EvidenceGeoIP {
 		lines = append(lines, tr("Place guessed from an IP database"))
 	}
@@ -60,7 +54,3 @@ func markerLabel(it inventory.Item, home reach.Home) string {
 
 // reachNames lists the reaching jurisdictions by name, territory first.
 func reachNames(it inventory.Item) string { return say.ReachNames(it.Reach) }
-
-// countryName names a jurisdiction code in the user's language: "EU" is
-// the European Union.
-func countryName(cc string) string { return say.CountryName(cc) }

@@ -12,11 +12,6 @@ const (
 	pngHeight = mapdraw.PNGHeight
 )
 
-// MapPNG renders a scan's map for the HTML report, with no window: the
-// report's own map (mapdraw.ReportPNG, which report draws too). Safe for
-// any goroutine.
-func MapPNG(scan *inventory.Scan) ([]byte, error) { return mapdraw.ReportPNG(scan) }
-
 // renderMapPNG draws the map of a scan offscreen, in either colour mode,
 // with the legend, in the user's language, at its foot when withLegend is
 // set.
@@ -28,20 +23,13 @@ func renderMapPNG(scan *inventory.Scan, byHome bool, pal mapPalette, w, h int, w
 	return p.PNG(scan)
 }
 
-// Legend geometry, for the tests that look at a PNG's legend.
-const (
-	legendPad   = mapdraw.LegendPad
-	legendDotR  = mapdraw.LegendDotR
-	legendLineH = mapdraw.LegendLineH
-)
-
 // legendEntries are what a PNG's legend explains: the four categories
 // relative to home, or the blocs and what a ring means.
 func legendEntries(byHome bool, home reach.Home) []mapdraw.LegendEntry {
 	var es []mapdraw.LegendEntry
 	if byHome {
 		for _, c := range reach.Categories {
-			es = append(es, mapdraw.LegendEntry{Fill: categoryColor(c), Label: categoryExplained(c, home)})
+			es = append(es, mapdraw.LegendEntry{Fill: mapdraw.CategoryColor(c), Label: categoryExplained(c, home)})
 		}
 		return es
 	}
@@ -50,10 +38,4 @@ func legendEntries(byHome bool, home reach.Home) []mapdraw.LegendEntry {
 	}
 	return append(es, mapdraw.LegendEntry{Fill: blocEU.Color, Ring: blocUS.Color,
 		Label: tr("ring: a foreign law reaches it through the company that runs it")})
-}
-
-// layoutLegend lays out a PNG's legend for an image w pixels wide; nil if
-// the font cannot be loaded.
-func layoutLegend(w int, byHome bool, home reach.Home, pal mapPalette) *mapdraw.Legend {
-	return mapdraw.LayoutLegend(w, legendEntries(byHome, home), pal.Dark)
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"image/color"
 
-	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/mapdraw"
 	"github.com/reachmap/reachmap/reach"
 )
@@ -48,29 +47,10 @@ var blocs = func() []bloc {
 // blocOf returns the bloc of a jurisdiction code (ISO alpha-2 or "EU").
 func blocOf(cc string) bloc { return uiBloc(mapdraw.BlocOf(cc)) }
 
-// categoryColor is the colour of a category in the "relative to home" mode.
-func categoryColor(c reach.Category) color.NRGBA { return mapdraw.CategoryColor(c) }
-
-// categoryLabel is the category in a few words, for chips and the table.
-func categoryLabel(c reach.Category, home reach.Home) string { return say.CategoryLabel(c, home) }
-
 // categoryExplained is the category as the legend explains it.
 func categoryExplained(c reach.Category, home reach.Home) string {
 	return say.CategoryExplained(c, home)
 }
 
-// homeName names a home jurisdiction in the user's language.
-func homeName(h reach.Home) string { return say.HomeName(h) }
-
-// territory returns the jurisdiction where the item's bytes sit.
-func territory(it inventory.Item) string { return mapdraw.Territory(it) }
-
-// markerColors returns an item's fill (territory) and ring (strongest
-// foreign operator reach, if any) in the jurisdiction mode.
-func markerColors(it inventory.Item) (fill, ring color.NRGBA) { return mapdraw.MarkerColors(it) }
-
 // mapPalette is the map's own colours for one theme.
 type mapPalette = mapdraw.Palette
-
-// mapColors picks the map's colours to suit the window's background.
-func mapColors(bg color.Color) mapPalette { return mapdraw.PaletteFor(bg) }

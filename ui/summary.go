@@ -10,6 +10,7 @@ import (
 
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/mapdraw"
 	"github.com/reachmap/reachmap/reach"
 )
 
@@ -39,7 +40,7 @@ func newSummaryBar(home reach.Home) *summaryBar {
 	s.countries = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	chips := container.NewHBox()
 	for _, c := range reach.Categories {
-		b := &widget.Button{Importance: widget.LowImportance, Icon: dotIcon(categoryColor(c), color.NRGBA{}),
+		b := &widget.Button{Importance: widget.LowImportance, Icon: dotIcon(mapdraw.CategoryColor(c), color.NRGBA{}),
 			OnTapped: func() { s.onCategory(c) }}
 		s.chips = append(s.chips, b)
 		chips.Add(b)
@@ -95,7 +96,7 @@ func (s *summaryBar) Show(scan *inventory.Scan, home reach.Home) {
 	s.showHeadline(headline(scan.Assets, home))
 	counts := scan.Counts()
 	for i, c := range reach.Categories {
-		s.chips[i].SetText(fmt.Sprintf("%d %s", counts[c], categoryLabel(c, home)))
+		s.chips[i].SetText(fmt.Sprintf("%d %s", counts[c], say.CategoryLabel(c, home)))
 		s.chips[i].Show()
 	}
 	if top := topCountries(scan.Assets, 5); top != "" {
@@ -150,7 +151,7 @@ func homeOption(h reach.Home) string {
 		return tr("EU/EEA")
 	}
 	if geo.ValidCountry(string(h)) {
-		return countryName(string(h)) + " (" + string(h) + ")"
+		return say.CountryName(string(h)) + " (" + string(h) + ")"
 	}
 	return string(h)
 }

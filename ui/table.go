@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+	"github.com/reachmap/reachmap/mapdraw"
 )
 
 // itemTable is the table of all items, driven by an itemView: a colour
@@ -62,7 +63,7 @@ func (t *itemTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	item := t.view.rows[id.Row]
 	if id.Col == colSwatch {
-		sw.FillColor = categoryColor(t.view.items[item].Category)
+		sw.FillColor = mapdraw.CategoryColor(t.view.items[item].Category)
 		swBox.Show()
 		sw.Refresh()
 		l.SetText("")

@@ -251,9 +251,9 @@ func namesOf(items []inventory.Item, n int) string {
 	var names []string
 	for i, it := range items {
 		if i == n {
-			return joinAnd(append(names, trn("{{.Count}} more", len(items)-n)))
+			return say.JoinAnd(append(names, trn("{{.Count}} more", len(items)-n)))
 		}
 		names = append(names, it.Name)
 	}
-	return joinAnd(names)
+	return say.JoinAnd(names)
 }
