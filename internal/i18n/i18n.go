@@ -14,12 +14,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
 
-// FS holds the catalogs, one file per language under Dir: en.json, fr.json.
+// FS holds the catalogs under Dir: for each language a main file (en.json,
+// fr.json) and one file per area that owns its words (azure.en.json,
+// pack.fr.json), so that work on different areas never edits one file.
+// A key lives in exactly one file of a language (Catalog checks it).
 //
 //go:embed catalog/*.json
 var FS embed.FS
@@ -46,14 +50,65 @@ func New(lang string) (*Translator, error) {
 	tag := language.Make(lang)
 	b := goi18n.NewBundle(tag)
 	b.RegisterUnmarshalFunc("json", json.Unmarshal)
-	data, err := FS.ReadFile(Dir + "/" + lang + ".json")
+	files, err := Files(lang)
 	if err != nil {
-		return nil, fmt.Errorf("catalog %s: %w", lang, err)
+		return nil, err
 	}
-	if _, err := b.ParseMessageFileBytes(data, lang+".json"); err != nil {
-		return nil, fmt.Errorf("catalog %s: %w", lang, err)
+	for _, name := range files {
+		data, err := FS.ReadFile(Dir + "/" + name)
+		if err != nil {
+			return nil, fmt.Errorf("catalog %s: %w", name, err)
+		}
+		// go-i18n reads the language from the name: "pack.fr.json" is fr.
+		if _, err := b.ParseMessageFileBytes(data, name); err != nil {
+			return nil, fmt.Errorf("catalog %s: %w", name, err)
+		}
 	}
 	return &Translator{lang: lang, loc: goi18n.NewLocalizer(b, lang)}, nil
+}
+
+// Files lists the catalog files of lang, the main file first.
+func Files(lang string) ([]string, error) {
+	entries, err := FS.ReadDir(Dir)
+	if err != nil {
+		return nil, err
+	}
+	out := []string{lang + ".json"}
+	for _, e := range entries {
+		if n := e.Name(); strings.HasSuffix(n, "."+lang+".json") {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// Catalog returns every key of lang with its translation, merged from all
+// of the language's files. A key defined in two files is an error: which
+// one wins would depend on the order the files are read in.
+func Catalog(lang string) (map[string]any, error) {
+	files, err := Files(lang)
+	if err != nil {
+		return nil, err
+	}
+	all := map[string]any{}
+	from := map[string]string{}
+	for _, name := range files {
+		b, err := FS.ReadFile(Dir + "/" + name)
+		if err != nil {
+			return nil, fmt.Errorf("catalog %s: %w", name, err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("catalog %s: %w", name, err)
+		}
+		for k, v := range m {
+			if f, dup := from[k]; dup {
+				return nil, fmt.Errorf("catalog: %q is in both %s and %s", k, f, name)
+			}
+			all[k], from[k] = v, name
+		}
+	}
+	return all, nil
 }
 
 // English is the translator for English; the catalog is embedded, so it
