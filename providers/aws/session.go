@@ -44,6 +44,12 @@ type options struct {
 	headConcurrency int
 	// callConcurrency bounds regional API calls in flight.
 	callConcurrency int
+	// skip names listers not run (lister.service); the tests' moto has no
+	// Lightsail, so theirs skip it unless a stand-in serves it.
+	skip map[string]bool
+	// orgConcurrency bounds the member accounts of an organization
+	// scanned at once; each has its own callConcurrency.
+	orgConcurrency int
 	// maxAttempts and maxBackoff bound the SDK retryer (throttling, 5xx,
 	// connection errors).
 	maxAttempts int
@@ -70,6 +76,7 @@ func defaultOptions() options {
 		pageSize:          10000,
 		headConcurrency:   64,
 		callConcurrency:   24,
+		orgConcurrency:    16,
 		maxAttempts:       5,
 		maxBackoff:        5 * time.Second,
 		dialTimeout:       10 * time.Second,
@@ -90,6 +97,8 @@ type session struct {
 	partition partition
 	sso       bool
 	opts      options
+	// tags collects the tagging API's answers for one account's scan.
+	tags *tagIndex
 }
 
 // openSession loads the profile the way the AWS CLI would and checks that it

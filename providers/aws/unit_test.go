@@ -354,6 +354,7 @@ func TestPolicy(t *testing.T) {
 	var doc struct {
 		Version   string
 		Statement []struct {
+			Sid      string
 			Effect   string
 			Action   []string
 			Resource string
@@ -362,8 +363,14 @@ func TestPolicy(t *testing.T) {
 	if err := json.Unmarshal([]byte(Policy()), &doc); err != nil {
 		t.Fatalf("Policy() is not JSON: %v", err)
 	}
-	if doc.Version != "2012-10-17" || len(doc.Statement) != 1 || doc.Statement[0].Effect != "Allow" {
+	if doc.Version != "2012-10-17" || len(doc.Statement) != 2 || doc.Statement[0].Effect != "Allow" {
 		t.Fatalf("unexpected policy shape: %+v", doc)
+	}
+	// The second statement lets a management account take the role of an
+	// organization scan in its members: roles only, nothing else.
+	if st := doc.Statement[1]; st.Sid != assumeRoleStatement || st.Effect != "Allow" ||
+		!reflect.DeepEqual(st.Action, []string{"sts:AssumeRole"}) || st.Resource != "arn:aws:iam::*:role/*" {
+		t.Errorf("second statement = %+v, want sts:AssumeRole on roles only", st)
 	}
 	got := doc.Statement[0].Action
 	var want []string
