@@ -85,7 +85,8 @@ func TestDemoKnownItems(t *testing.T) {
 		category reach.Category
 	}{
 		{"lumen-renders-dublin", "IE", []string{"IE", "US"}, reach.CategoryHomeForeign},
-		{"lumen-client-files", "DE", []string{"DE", "US"}, reach.CategoryHomeForeign},
+		// In Frankfurt, replicated to Virginia: the copy makes it foreign.
+		{"lumen-client-files", "DE", []string{"DE", "US"}, reach.CategoryForeign},
 		{"lumen-old-exports", "US", []string{"US"}, reach.CategoryForeign},
 		{"lumen-photos", "DE", []string{"DE"}, reach.CategoryHome},
 		{"lumen-website", "FR", []string{"FR"}, reach.CategoryHome},
