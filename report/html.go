@@ -122,6 +122,13 @@ type itemView struct {
 	CatKey, CatLabel              string
 	Gaps                          []string
 	Tags                          string
+	AccountID                     string
+	// Copies are the other places the item's bytes live.
+	Copies []copyView
+}
+
+type copyView struct {
+	Place, Region, Why, AccountID string
 }
 
 type reachView struct {
@@ -132,6 +139,8 @@ type reachView struct {
 	Foreign   bool
 	Contested bool
 	Note      string
+	// Copy is the region of the copy the entry comes through, if any.
+	Copy string
 }
 
 type lawView struct {
@@ -380,10 +389,15 @@ func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws 
 		v.Operator = say.OperatorSentence(op)
 	}
 	v.OpNote, v.OpContested = op.Note, op.Contested
+	v.AccountID = it.AccountID
+	for _, c := range it.Copies {
+		v.Copies = append(v.Copies, copyView{Place: say.Place(c.Location), Region: c.Region, Why: c.Why, AccountID: c.AccountID})
+	}
 	for _, j := range it.Reach {
 		r := reachView{
 			Country: say.CountryName(j.Country), Basis: string(j.Basis), Via: j.Via,
 			Laws: lawsOf(j), Foreign: !home.Includes(j.Country), Contested: j.Contested, Note: ownNote(j),
+			Copy: j.Copy,
 		}
 		laws.add(j, n)
 		if j.Basis == reach.BasisAgreement {

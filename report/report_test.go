@@ -435,3 +435,24 @@ func TestHTMLEmptyScan(t *testing.T) {
 		}
 	}
 }
+
+// The report shows each item's copies and the reach that comes through
+// them: the demo's Frankfurt client files are copied to Virginia.
+func TestHTMLShowsCopies(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, demoScan(t), nil); err != nil {
+		t.Fatal(err)
+	}
+	out := html.UnescapeString(buf.String())
+	i := strings.Index(out, `<div class="name">lumen-client-files</div>`)
+	if i < 0 {
+		t.Fatal("lumen-client-files is not in the report")
+	}
+	row := out[i:]
+	row = row[:strings.Index(row, "</tr>")]
+	for _, want := range []string{"account lumen-prod (111122223333)", "Copy: ", "<code>us-east-1</code>", `S3 replication rule "us-office" to bucket lumen-old-exports`, "through its copy in us-east-1"} {
+		if !strings.Contains(row, want) {
+			t.Errorf("the row of lumen-client-files lacks %q:\n%s", want, row)
+		}
+	}
+}

@@ -274,6 +274,7 @@ func (d *dashboard) onFilter() {
 func (d *dashboard) refreshMap() {
 	if d.scan == nil {
 		d.mapv.SetMarkers(nil)
+		d.mapv.SetArcs(nil)
 		d.mapv.SetCountryFill(nil)
 		return
 	}
@@ -285,6 +286,7 @@ func (d *dashboard) refreshMap() {
 		}
 	}
 	d.mapv.SetMarkers(mm.Markers())
+	d.mapv.SetArcs(mm.Arcs())
 	d.mapv.SetCountryFill(mapModel{items: shown, byHome: d.byHome, home: d.home}.CountryFill(d.palette))
 	d.mapv.Select(d.selected)
 }
