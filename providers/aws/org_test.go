@@ -84,8 +84,10 @@ func bucketIn(t *testing.T, cfg sdkaws.Config, name string) *s3.Client {
 	return c
 }
 
-func TestOrganizationScan(t *testing.T) {
-	e := newOrgEstate(t, "alpha", "beta", "refuser")
+// seedOrg gives the organization its estate and makes the front refuse
+// the role in refuser; it returns the refused role's ARN.
+func seedOrg(t *testing.T, e *orgEstate) string {
+	t.Helper()
 	endpoint := motoSrv.url
 	ctx := context.Background()
 	bucketIn(t, rawConfig(endpoint, "eu-west-1", motoAccess, motoSecret), "mgmt-files")
@@ -136,7 +138,12 @@ func TestOrganizationScan(t *testing.T) {
 		}
 		return nil
 	}
+	return refused
+}
 
+func TestOrganizationScan(t *testing.T) {
+	e := newOrgEstate(t, "alpha", "beta", "refuser")
+	refused := seedOrg(t, e)
 	o := testOptions(e.files)
 	p := &Provider{profile: "mgmt", opts: o, orgRole: "R", claims: newAccountClaims()}
 	sink, err := scan(t, p)
