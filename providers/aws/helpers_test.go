@@ -241,6 +241,9 @@ type front struct {
 	// workMail, when set, answers WorkMail's requests, which moto cannot
 	// (workmail_test.go); faults still come first.
 	workMail *workMail
+	// regions, when set, are what DescribeRegions answers: the regions an
+	// account has enabled (moto answers every region).
+	regions []string
 
 	inFlight, maxInFlight atomic.Int64
 	mu                    sync.Mutex
@@ -282,6 +285,15 @@ func newFront(t testing.TB, target string) *front {
 				writeFault(w, r, ft)
 				return
 			}
+		}
+		if len(f.regions) > 0 && op == "ec2.DescribeRegions" {
+			w.Header().Set("Content-Type", "text/xml")
+			var items strings.Builder
+			for _, rg := range f.regions {
+				fmt.Fprintf(&items, "<item><regionName>%s</regionName><regionEndpoint>ec2.%s.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>", rg, rg)
+			}
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>front</requestId><regionInfo>%s</regionInfo></DescribeRegionsResponse>`, items.String())
+			return
 		}
 		if f.workMail != nil && f.workMail.handles(r) {
 			f.workMail.ServeHTTP(w, r)

@@ -59,29 +59,44 @@ func newOrgEstate(t *testing.T, members ...string) *orgEstate {
 // as is a raw config with the credentials of role R in a member account.
 func (e *orgEstate) as(t *testing.T, endpoint, member, region string) sdkaws.Config {
 	t.Helper()
-	out, err := sts.NewFromConfig(rawConfig(endpoint, region, motoAccess, motoSecret)).AssumeRole(context.Background(), &sts.AssumeRoleInput{
-		RoleArn: sdkaws.String(roleARN("aws", e.ids[member], "R")), RoleSessionName: sdkaws.String("seed"),
-	})
+	cfg, err := assumeRaw(endpoint, e.ids[member], region)
 	if err != nil {
 		t.Fatalf("assume role in %s: %v", member, err)
+	}
+	return cfg
+}
+
+// assumeRaw takes role R in an account with moto's default keys.
+func assumeRaw(endpoint, account, region string) (sdkaws.Config, error) {
+	out, err := sts.NewFromConfig(rawConfig(endpoint, region, motoAccess, motoSecret)).AssumeRole(context.Background(), &sts.AssumeRoleInput{
+		RoleArn: sdkaws.String(roleARN("aws", account, "R")), RoleSessionName: sdkaws.String("seed"),
+	})
+	if err != nil {
+		return sdkaws.Config{}, err
 	}
 	c := out.Credentials
 	cfg := rawConfig(endpoint, region, "", "")
 	cfg.Credentials = credentials.NewStaticCredentialsProvider(sdkaws.ToString(c.AccessKeyId), sdkaws.ToString(c.SecretAccessKey), sdkaws.ToString(c.SessionToken))
-	return cfg
+	return cfg, nil
 }
 
-func bucketIn(t *testing.T, cfg sdkaws.Config, name string) *s3.Client {
-	t.Helper()
+// createBucketRaw creates a bucket in the config's region.
+func createBucketRaw(cfg sdkaws.Config, name string) error {
 	c := s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true })
 	in := &s3.CreateBucketInput{Bucket: sdkaws.String(name)}
 	if cfg.Region != "us-east-1" {
 		in.CreateBucketConfiguration = &s3types.CreateBucketConfiguration{LocationConstraint: s3types.BucketLocationConstraint(cfg.Region)}
 	}
-	if _, err := c.CreateBucket(context.Background(), in); err != nil {
+	_, err := c.CreateBucket(context.Background(), in)
+	return err
+}
+
+func bucketIn(t *testing.T, cfg sdkaws.Config, name string) *s3.Client {
+	t.Helper()
+	if err := createBucketRaw(cfg, name); err != nil {
 		t.Fatalf("create bucket %s: %v", name, err)
 	}
-	return c
+	return s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true })
 }
 
 // seedOrg gives the organization its estate and makes the front refuse
