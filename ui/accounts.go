@@ -235,8 +235,33 @@ func (a *accountsScreen) showChecklist(s *formSection) {
 		})
 		c.Checked = !slices.Contains(ex, id)
 		s.list.Add(c)
+		if opt := cl.Option; opt != nil {
+			s.list.Add(a.itemOption(opt, id))
+		}
 	}
 	s.list.Refresh()
+}
+
+// itemOption is an item's optional text, indented under its tick box,
+// saved as it is typed; a refusal shows under it.
+func (a *accountsScreen) itemOption(opt *providers.ItemOption, id string) fyne.CanvasObject {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(trText(opt.Placeholder))
+	e.SetText(opt.Get(a.d.settings, id))
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Hide()
+	e.OnChanged = func(v string) {
+		if err := opt.Set(a.d.settings, id, v); err != nil {
+			msg.SetText(errText(err))
+			msg.Show()
+			return
+		}
+		msg.Hide()
+		a.OnChanged()
+	}
+	row := container.NewBorder(nil, nil, widget.NewLabel(trText(opt.Label)), nil, e)
+	return container.NewPadded(container.NewVBox(row, msg))
 }
 
 // setIncluded ticks or unticks one item.
@@ -379,6 +404,9 @@ func formKeys(kinds []providers.Factory) []string {
 		add(f.Messages...)
 		if cl := f.Checklist; cl != nil {
 			add(cl.Empty, cl.Failed)
+			if cl.Option != nil {
+				add(cl.Option.Label, cl.Option.Placeholder)
+			}
 		}
 		if l := f.Lines; l != nil {
 			add(l.Placeholder)

@@ -81,6 +81,8 @@ func BenchmarkOrganization(b *testing.B) {
 			b.ReportMetric(floor.Seconds(), "floor-s")
 			b.ReportMetric(per.Seconds()/floor.Seconds(), "x-floor")
 			b.ReportMetric(server.Seconds(), "server-s")
+			// Against the larger of the two bounds: the link's, and moto's.
+			b.ReportMetric(per.Seconds()/max(floor, server).Seconds(), "x-bound")
 			b.ReportMetric(float64(requests)/float64(b.N)/float64(n+1), "requests/account")
 			b.ReportMetric(float64(o.orgConcurrency), "accounts-at-once")
 		})

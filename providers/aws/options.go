@@ -59,8 +59,8 @@ var Factory = providers.Factory{
 		fs.StringVar(&role, "aws-org-role", "", "scan the whole AWS organization of each --aws-profile (management or delegated administrator account), assuming this role in every member account")
 		return func(getenv func(string) string) (providers.Options, error) {
 			role = strings.TrimSpace(role)
-			if strings.ContainsAny(role, " /:") && !strings.HasPrefix(role, "arn:") {
-				return nil, &providers.Problem{Field: "aws-org-role", Text: providers.T("--aws-org-role: give the role's name, such as ReachmapReadOnly")}
+			if err := checkRole(role); err != nil {
+				return nil, &providers.Problem{Field: "aws-org-role", Text: providers.T("--aws-org-role: {{.Problem}}", "Problem", err.Error())}
 			}
 			// The AWS CLI scans AWS_PROFILE when no profile is named; so
 			// does the command line. (The window lists profiles instead.)
@@ -122,8 +122,20 @@ func form() *providers.Form {
 			Failed:   providers.T("The AWS configuration could not be read: {{.Error}}"),
 			Excluded: prefExcluded,
 			Pick:     pick,
+			Option: &providers.ItemOption{
+				Label:       providers.T("Scan the whole organization with role"),
+				Placeholder: providers.T("role name, such as ReachmapReadOnly (empty: this account only)"),
+				Get:         func(s providers.Settings, id string) string { return savedOrgRoles(s)[id] },
+				Set: func(s providers.Settings, id, role string) error {
+					if err := checkRole(role); err != nil {
+						return err
+					}
+					SetOrgRole(s, id, role)
+					return nil
+				},
+			},
 		},
-		Messages: []providers.Text{providers.T(noteChina), providers.T(noteGov), providers.T(noteEUSC), providers.T(noteURL), providers.T(noteSSO), providers.T(noteEnvVar)},
+		Messages: []providers.Text{providers.T(noteChina), providers.T(noteGov), providers.T(noteEUSC), providers.T(noteURL), providers.T(noteSSO), providers.T(noteEnvVar), providers.T(msgRoleName)},
 		Actions: []providers.Action{
 			{Label: providers.T("Look again"), Icon: "refresh", Reload: true},
 			{Label: providers.T("Minimal read-only IAM policy…"), Icon: "document", Show: func() (providers.Text, providers.Text, string) {
@@ -216,4 +228,16 @@ func SetOrgRole(s providers.Settings, profile, role string) {
 		out = append(out, profile+"="+role)
 	}
 	s.SetStringList(prefOrgRoles, out)
+}
+
+// msgRoleName is checkRole's refusal.
+const msgRoleName = "give the role's name, such as ReachmapReadOnly"
+
+// checkRole refuses what cannot be an IAM role's name (or ARN).
+func checkRole(role string) error {
+	role = strings.TrimSpace(role)
+	if role != "" && !strings.HasPrefix(role, "arn:") && strings.ContainsAny(role, " /:,") {
+		return &providers.Problem{Field: "aws-org-role", Text: providers.T(msgRoleName)}
+	}
+	return nil
 }
