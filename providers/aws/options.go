@@ -35,6 +35,36 @@ type Options struct {
 	// OrgRoles are the window's per-profile choice, profile → role; they
 	// win over OrgRole for their profile.
 	OrgRoles map[string]string
+	// Keys are accounts entered in the window with access keys; their
+	// secrets are filled in by WithSecrets.
+	Keys []KeyAccount
+}
+
+// String names what is scanned, never a secret.
+func (o Options) String() string {
+	parts := slices.Clone(o.Profiles)
+	for _, k := range o.Keys {
+		parts = append(parts, k.String())
+	}
+	return "aws[" + strings.Join(parts, " ") + "]"
+}
+
+// GoString is String for %#v.
+func (o Options) GoString() string { return o.String() }
+
+// WithSecrets reads each key account's secret from the keyring; one that
+// cannot be read is scanned without it, and the scan says so in a gap.
+func (o Options) WithSecrets(s providers.Settings) providers.Options {
+	out := o
+	out.Keys = slices.Clone(o.Keys)
+	for i, k := range out.Keys {
+		if k.secret == "" {
+			if secret, err := s.Secret(keySecretID(k.Name)); err == nil {
+				out.Keys[i].secret = secret
+			}
+		}
+	}
+	return out
 }
 
 // roleFor is the organization role a profile is scanned with, or "".
@@ -46,7 +76,7 @@ func (o Options) roleFor(profile string) string {
 }
 
 // Empty implements providers.Options.
-func (o Options) Empty() bool { return len(o.Profiles) == 0 }
+func (o Options) Empty() bool { return len(o.Profiles) == 0 && len(o.Keys) == 0 }
 
 // Factory builds one provider per profile. Building has no side effects:
 // profiles are read when a scan starts.
@@ -75,7 +105,7 @@ var Factory = providers.Factory{
 		}
 	},
 	Saved: func(s providers.Settings) providers.Options {
-		return Options{Excluded: s.StringList(prefExcluded), OrgRoles: savedOrgRoles(s)}
+		return Options{Excluded: s.StringList(prefExcluded), OrgRoles: savedOrgRoles(s), Keys: savedKeys(s)}
 	},
 	Form: form,
 	New:  newProviders,
@@ -96,6 +126,15 @@ func newProviders(o providers.Options, _ providers.Shared) ([]providers.Provider
 		}
 		seen[name] = true
 		out = append(out, &Provider{profile: name, opts: defaultOptions(), orgRole: opts.roleFor(name), claims: claims})
+	}
+	for _, k := range opts.Keys {
+		if seen[k.Name] {
+			continue
+		}
+		seen[k.Name] = true
+		o := defaultOptions()
+		o.keys = &k
+		out = append(out, &Provider{profile: k.Name, opts: o, orgRole: opts.roleFor(k.Name), claims: claims})
 	}
 	return out, nil
 }
@@ -135,7 +174,8 @@ func form() *providers.Form {
 				},
 			},
 		},
-		Messages: []providers.Text{providers.T(noteChina), providers.T(noteGov), providers.T(noteEUSC), providers.T(noteURL), providers.T(noteSSO), providers.T(noteEnvVar), providers.T(msgRoleName)},
+		Records:  keyRecords(),
+		Messages: append([]providers.Text{providers.T(noteChina), providers.T(noteGov), providers.T(noteEUSC), providers.T(noteURL), providers.T(noteSSO), providers.T(noteEnvVar), providers.T(msgRoleName)}, keyMessages...),
 		Actions: []providers.Action{
 			{Label: providers.T("Look again"), Icon: "refresh", Reload: true},
 			{Label: providers.T("Minimal read-only IAM policy…"), Icon: "document", Show: func() (providers.Text, providers.Text, string) {
