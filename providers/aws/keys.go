@@ -61,7 +61,7 @@ func keyRecords() *providers.Records {
 		Fields: []providers.Field{
 			{Key: fieldKeyName, Label: providers.T("Name"), Placeholder: providers.Plain("client-a")},
 			{Key: fieldKeyAccess, Label: providers.T("Access key ID"), Placeholder: providers.Plain("AKIA…")},
-			{Key: fieldKeySecret, Label: providers.T("Secret access key"), Kind: providers.FieldSecret, SameRow: true},
+			{Key: fieldKeySecret, Label: providers.T("Secret access key"), Kind: providers.FieldSecret, SameRow: true, Placeholder: providers.T("Secret key (kept in the system keyring)")},
 			{Key: fieldKeyRegion, Label: providers.T("Home region"), Placeholder: providers.Plain("eu-west-3")},
 		},
 		AddLabel: providers.T("Add access keys"),
