@@ -2,7 +2,6 @@ package azure
 
 import (
 	"errors"
-	"net/http"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy"
@@ -14,7 +13,7 @@ import (
 // SDK's logging is off unless AZURE_SDK_GO_LOGGING is set, and it redacts
 // Authorization). With a cloud from a file, instance discovery is off:
 // Microsoft's discovery endpoint knows only Microsoft's clouds.
-func credential(si SignIn, c Cloud, hc *http.Client) (azcore.TokenCredential, error) {
+func credential(si SignIn, c Cloud, hc policy.Transporter) (azcore.TokenCredential, error) {
 	co := policy.ClientOptions{Cloud: c.config(), Transport: hc}
 	switch si.Auth {
 	case AuthEnv:

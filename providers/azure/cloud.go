@@ -116,5 +116,7 @@ func (c Cloud) config() cloud.Configuration {
 }
 
 // armScope and graphScope are the token scopes of the two APIs.
-func (c Cloud) armScope() string   { return strings.TrimSuffix(c.ResourceManagerAudience, "/") + "//.default" }
+func (c Cloud) armScope() string {
+	return strings.TrimSuffix(c.ResourceManagerAudience, "/") + "//.default"
+}
 func (c Cloud) graphScope() string { return c.Graph + ".default" }

@@ -65,7 +65,7 @@ var retries = policy.RetryOptions{MaxRetries: 3, RetryDelay: time.Second, MaxRet
 // clientOptions are the azcore options of every client: the guard, the
 // transport, the bounded retries, and logging that shows no header (the
 // SDK redacts Authorization anyway) and no body.
-func clientOptions(c Cloud, hc *http.Client) azcore.ClientOptions {
+func clientOptions(c Cloud, hc policy.Transporter) azcore.ClientOptions {
 	return azcore.ClientOptions{
 		Cloud:           c.config(),
 		Transport:       hc,
@@ -79,7 +79,7 @@ func clientOptions(c Cloud, hc *http.Client) azcore.ClientOptions {
 // armOptions turn off the SDK's resource-provider registration, which on
 // a MissingSubscriptionRegistration answer would POST a registration: a
 // write (the guard would refuse it anyway).
-func armOptions(c Cloud, hc *http.Client) *arm.ClientOptions {
+func armOptions(c Cloud, hc policy.Transporter) *arm.ClientOptions {
 	return &arm.ClientOptions{ClientOptions: clientOptions(c, hc), DisableRPRegistration: true}
 }
 
@@ -90,10 +90,10 @@ type session struct {
 	graph runtime.Pipeline
 	plain runtime.Pipeline // no token: the OpenID configuration
 	cred  azcore.TokenCredential
-	hc    *http.Client
+	hc    policy.Transporter
 }
 
-func newSession(c Cloud, cred azcore.TokenCredential, hc *http.Client) (*session, error) {
+func newSession(c Cloud, cred azcore.TokenCredential, hc policy.Transporter) (*session, error) {
 	armPl, err := armruntime.NewPipeline("reachmap", "1", cred, runtime.PipelineOptions{}, armOptions(c, hc))
 	if err != nil {
 		return nil, err
