@@ -50,17 +50,3 @@ func AzurePair(region string) (string, bool) {
 	p, ok := azurePairs[strings.ToLower(region)]
 	return p, ok
 }
-
-// azureSuccessors name the region that took over a historic one.
-var azureSuccessors = map[string]string{
-	"germanycentral":   "germanywestcentral",
-	"germanynortheast": "germanynorth",
-}
-
-// AzureSuccessor returns the region that replaced a historic Azure region
-// (Microsoft Cloud Deutschland's, whose customers moved to the public
-// cloud's German regions), if it is one.
-func AzureSuccessor(region string) (string, bool) {
-	s, ok := azureSuccessors[strings.ToLower(region)]
-	return s, ok
-}

@@ -49,7 +49,9 @@ func TestStorageAccountsFromTheFakeServer(t *testing.T) {
 	}
 	rec := &providertest.Recorder{}
 	sub := subscription{ID: "sub-1", Name: "Acme"}
-	storageAccounts(context.Background(), fakeSession(storagefake.NewAccountsServerTransport(&srv)), sub, rec, testGapper(rec))
+	g := testGapper(rec)
+	fail := func(what string, err error) { g.err("", "", err, readerHint(sub)) }
+	storageAccounts(context.Background(), fakeSession(storagefake.NewAccountsServerTransport(&srv)), sub, rec, fail)
 
 	if len(rec.Assets) != 4 {
 		t.Fatalf("%d assets", len(rec.Assets))

@@ -3,10 +3,15 @@ package azure
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"sync"
+
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/storage/armstorage"
 
@@ -51,10 +56,27 @@ var listers = []lister{
 	{path: "Microsoft.DataProtection/backupVaults", api: "2023-05-01", what: "Backup vaults", kind: providers.KindBackup, finish: backupVaults},
 }
 
-// scanSubscription runs every lister of one subscription.
+// scanSubscription runs every lister of one subscription. The listers ARM
+// refuses (403) are reported in one gap naming the role, not one each.
 func scanSubscription(ctx context.Context, s *session, sub subscription, sink providers.Sink, g gapper) {
 	sink.Progress(providers.Progress{Provider: KindAzure, Account: sub.Name, Stage: "storage accounts"})
-	storageAccounts(ctx, s, sub, sink, g)
+	var mu sync.Mutex
+	var denied []string
+	var deniedErr error
+	fail := func(what string, err error) {
+		if notRegistered(err) {
+			return
+		}
+		var re *azcore.ResponseError
+		if errors.As(err, &re) && re.StatusCode == http.StatusForbidden {
+			mu.Lock()
+			denied, deniedErr = append(denied, what), err
+			mu.Unlock()
+			return
+		}
+		g.err("", "", fmt.Errorf("listing %s: %w", what, err), readerHint(sub))
+	}
+	storageAccounts(ctx, s, sub, sink, fail)
 	var wg sync.WaitGroup
 	for _, l := range listers {
 		wg.Add(1)
@@ -62,9 +84,7 @@ func scanSubscription(ctx context.Context, s *session, sub subscription, sink pr
 			defer wg.Done()
 			rs, err := listResources(ctx, s, fmt.Sprintf("subscriptions/%s/providers/%s", url.PathEscape(sub.ID), l.path), l.api)
 			if err != nil {
-				if !notRegistered(err) {
-					g.err("", "", fmt.Errorf("listing %s: %w", l.what, err), readerHint(sub))
-				}
+				fail(l.what, err)
 				return
 			}
 			var assets []providers.Asset
@@ -83,6 +103,11 @@ func scanSubscription(ctx context.Context, s *session, sub subscription, sink pr
 		}()
 	}
 	wg.Wait()
+	if len(denied) > 0 {
+		sort.Strings(denied)
+		msg, hint := reason(deniedErr, readerHint(sub), g.auth)
+		g.text("", "", msg+" listing "+strings.Join(denied, ", "), hint)
+	}
 }
 
 // listResources GETs an ARM list, every page.
@@ -124,19 +149,17 @@ var geoRedundant = map[string]string{
 // storageAccounts lists the storage accounts through armstorage. A
 // geo-redundant account's copy is in its secondaryLocation, or in the
 // documented pair when the API leaves that out.
-func storageAccounts(ctx context.Context, s *session, sub subscription, sink providers.Sink, g gapper) {
+func storageAccounts(ctx context.Context, s *session, sub subscription, sink providers.Sink, fail func(what string, err error)) {
 	c, err := armstorage.NewAccountsClient(sub.ID, s.cred, armOptions(s.cloud, s.hc))
 	if err != nil {
-		g.err("", "", err, readerHint(sub))
+		fail("storage accounts", err)
 		return
 	}
 	pager := c.NewListPager(nil)
 	for pager.More() {
 		pg, err := pager.NextPage(ctx)
 		if err != nil {
-			if !notRegistered(err) {
-				g.err("", "", fmt.Errorf("listing storage accounts: %w", err), readerHint(sub))
-			}
+			fail("storage accounts", err)
 			return
 		}
 		for _, a := range pg.Value {

@@ -172,7 +172,8 @@ func tenantGeography(c Cloud, org organization, sites []site, scope string) (str
 	}
 	if host, code := rootSite(org, sites); code != "" {
 		if loc, ok := geoLocation(code, geo.EvidenceAPI, geo.ConfidenceMedium,
-			"Graph siteCollection.dataLocationCode "+code+" of the root site "+host+", the tenant's default geography"+confirm); ok {
+			"Graph siteCollection.dataLocationCode "+code+" of the root site "+host+", the tenant's default geography"); ok {
+			loc.Note += confirm
 			return strings.ToUpper(code), loc
 		}
 	}
