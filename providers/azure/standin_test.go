@@ -46,14 +46,19 @@ func standinOptions(t *testing.T, s *standin.Server, kind string, subs ...string
 	return Options{Kind: kind, SignIns: []SignIn{resolveAuto(os.Getenv)}, Cloud: c, Subscriptions: subs}
 }
 
-func scanWith(t *testing.T, o Options) *providertest.Recorder {
+func scanOptions(t *testing.T, o Options) *providertest.Recorder {
 	t.Helper()
 	ps, err := newProviders(o, providers.Shared{})
 	if err != nil || len(ps) != 1 {
 		t.Fatalf("newProviders: %v, %d providers", err, len(ps))
 	}
+	return scanWith(t, ps[0])
+}
+
+func scanWith(t *testing.T, p providers.Provider) *providertest.Recorder {
+	t.Helper()
 	rec := &providertest.Recorder{}
-	if err := ps[0].Scan(context.Background(), rec); err != nil {
+	if err := p.Scan(context.Background(), rec); err != nil {
 		t.Fatalf("Scan: %v", err)
 	}
 	return rec
@@ -80,7 +85,7 @@ func copyRegions(a providers.Asset) []string {
 
 func TestARMScanAgainstStandin(t *testing.T) {
 	s := startStandin(t)
-	rec := scanWith(t, standinOptions(t, s, KindAzure))
+	rec := scanOptions(t, standinOptions(t, s, KindAzure))
 
 	// Storage accounts, over two pages, with their geo-redundant copies.
 	data := findAsset(t, rec, "acmedata")
@@ -146,7 +151,7 @@ func TestARMScanAgainstStandin(t *testing.T) {
 func TestARMScanNarrowedToSubscriptions(t *testing.T) {
 	s := startStandin(t)
 	missing := "44444444-4444-4444-8444-444444444444"
-	rec := scanWith(t, standinOptions(t, s, KindAzure, standin.SubProd, missing))
+	rec := scanOptions(t, standinOptions(t, s, KindAzure, standin.SubProd, missing))
 	for _, a := range rec.Assets {
 		if a.AccountID != standin.SubProd {
 			t.Errorf("asset of another subscription: %+v", a)
@@ -159,7 +164,7 @@ func TestARMScanNarrowedToSubscriptions(t *testing.T) {
 
 func TestM365ScanAgainstStandin(t *testing.T) {
 	s := startStandin(t)
-	rec := scanWith(t, standinOptions(t, s, KindM365))
+	rec := scanOptions(t, standinOptions(t, s, KindM365))
 	if len(rec.Gaps) != 0 {
 		t.Errorf("gaps: %+v", rec.Gaps)
 	}
@@ -188,7 +193,7 @@ func TestM365ScanAgainstStandin(t *testing.T) {
 func TestM365UsersDeniedIsAGapNamingThePermission(t *testing.T) {
 	s := startStandin(t)
 	s.DenyUsers = true
-	rec := scanWith(t, standinOptions(t, s, KindM365))
+	rec := scanOptions(t, standinOptions(t, s, KindM365))
 	if len(rec.Gaps) != 1 || !strings.Contains(rec.Gaps[0].Error, "403") || !strings.Contains(rec.Gaps[0].Hint, "User.Read.All") {
 		t.Errorf("gaps: %+v", rec.Gaps)
 	}
@@ -198,7 +203,7 @@ func TestM365UsersDeniedIsAGapNamingThePermission(t *testing.T) {
 func TestWrongSecretIsAGap(t *testing.T) {
 	s := startStandin(t)
 	t.Setenv("AZURE_CLIENT_SECRET", "not-the-secret-at-all")
-	rec := scanWith(t, standinOptions(t, s, KindAzure))
+	rec := scanOptions(t, standinOptions(t, s, KindAzure))
 	if len(rec.Assets) != 0 || len(rec.Gaps) != 1 || !strings.Contains(rec.Gaps[0].Hint, "AZURE_CLIENT_SECRET") {
 		t.Errorf("assets %d, gaps %+v", len(rec.Assets), rec.Gaps)
 	}
