@@ -117,26 +117,16 @@ func form() *providers.Form {
 	}
 }
 
+// authNames and scanNames are what a saved sign-in's record shows.
+var (
+	authNames = map[string]string{AuthCLI: msgAuthCLI, AuthBrowser: msgAuthBrowser, AuthServicePrincipal: msgAuthSP}
+	scanNames = map[string]string{"both": msgScanBoth, KindAzure: msgScanAzure, KindM365: msgScanM365}
+)
+
 func listSignIns(s providers.Settings) []providers.Record {
 	var out []providers.Record
 	for _, si := range savedSignIns(s) {
-		r := providers.Record{ID: si.id()}
-		switch si.Auth {
-		case AuthCLI:
-			r.Parts = append(r.Parts, providers.T(msgAuthCLI))
-		case AuthBrowser:
-			r.Parts = append(r.Parts, providers.T(msgAuthBrowser))
-		default:
-			r.Parts = append(r.Parts, providers.T(msgAuthSP))
-		}
-		switch si.Scan {
-		case KindAzure:
-			r.Parts = append(r.Parts, providers.T(msgScanAzure))
-		case KindM365:
-			r.Parts = append(r.Parts, providers.T(msgScanM365))
-		default:
-			r.Parts = append(r.Parts, providers.T(msgScanBoth))
-		}
+		r := providers.Record{ID: si.id(), Parts: []providers.Text{providers.T(authNames[si.Auth]), providers.T(scanNames[si.Scan])}}
 		if si.TenantID != "" {
 			r.Parts = append(r.Parts, providers.T(msgRecordTenant, "Tenant", si.TenantID))
 		}

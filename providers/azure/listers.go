@@ -91,9 +91,7 @@ func scanSubscription(ctx context.Context, s *session, sub subscription, sink pr
 			if l.finish != nil {
 				assets = l.finish(ctx, s, sub, rs, g)
 			} else {
-				for _, r := range rs {
-					assets = append(assets, asset(sub, r, l.kind))
-				}
+				assets = perResource(sub, rs, l.kind, func(*providers.Asset, json.RawMessage) {})
 			}
 			for _, a := range assets {
 				if ctx.Err() == nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,42 +102,48 @@ func failoverCopies(ctx context.Context, s *session, sub subscription, srv resou
 	return out
 }
 
+// perResource makes each resource an asset and lets copies read its
+// properties.
+func perResource(sub subscription, rs []resource, kind providers.Kind, copies func(a *providers.Asset, props json.RawMessage)) []providers.Asset {
+	out := make([]providers.Asset, 0, len(rs))
+	for _, r := range rs {
+		a := asset(sub, r, kind)
+		copies(&a, r.Properties)
+		out = append(out, a)
+	}
+	return out
+}
+
 // cosmosAccounts: every location of an account other than its own is a
 // copy (Cosmos DB replicates the whole account to each).
 func cosmosAccounts(_ context.Context, _ *session, sub subscription, rs []resource, _ gapper) []providers.Asset {
-	var out []providers.Asset
-	for _, r := range rs {
-		a := asset(sub, r, providers.KindDatabase)
+	return perResource(sub, rs, providers.KindDatabase, func(a *providers.Asset, raw json.RawMessage) {
 		var p struct {
 			Locations []struct {
 				LocationName     string `json:"locationName"`
 				FailoverPriority int    `json:"failoverPriority"`
 			} `json:"locations"`
 		}
-		_ = json.Unmarshal(r.Properties, &p)
+		_ = json.Unmarshal(raw, &p)
 		for _, l := range p.Locations {
 			if reg := normRegion(l.LocationName); reg != "" && reg != a.Region {
 				a.Copies = addCopy(a.Copies, providers.Copy{Region: reg,
 					Why: "Cosmos DB account region (failover priority " + strconv.Itoa(l.FailoverPriority) + ")"})
 			}
 		}
-		out = append(out, a)
-	}
-	return out
+	})
 }
 
 // flexibleServers: a read replica in another region is a copy of its
 // source server (both are items; the copy names the replica).
 func flexibleServers(_ context.Context, _ *session, sub subscription, rs []resource, _ gapper) []providers.Asset {
-	out := make([]providers.Asset, len(rs))
+	out := perResource(sub, rs, providers.KindDatabase, func(*providers.Asset, json.RawMessage) {})
 	byID := map[string]int{}
 	for i, r := range rs {
-		out[i] = asset(sub, r, providers.KindDatabase)
 		byID[strings.ToLower(r.ID)] = i
 	}
 	for _, r := range rs {
 		var p struct {
-			ReplicationRole        string `json:"replicationRole"`
 			SourceServerResourceID string `json:"sourceServerResourceId"`
 		}
 		_ = json.Unmarshal(r.Properties, &p)
@@ -151,51 +158,43 @@ func flexibleServers(_ context.Context, _ *session, sub subscription, rs []resou
 	return out
 }
 
+// geoVault adds the paired-region copy of a geo-redundant backup vault.
+func geoVault(a *providers.Asset, geoRedundant bool) {
+	if !geoRedundant {
+		return
+	}
+	if c, ok := pairCopy(a.Region, "geo-redundant backup storage"); ok {
+		a.Copies = append(a.Copies, c)
+	}
+}
+
 // recoveryVaults: a geo-redundant Recovery Services vault keeps its
 // backups in the paired region too.
 func recoveryVaults(_ context.Context, _ *session, sub subscription, rs []resource, _ gapper) []providers.Asset {
-	var out []providers.Asset
-	for _, r := range rs {
-		a := asset(sub, r, providers.KindBackup)
+	return perResource(sub, rs, providers.KindBackup, func(a *providers.Asset, raw json.RawMessage) {
 		var p struct {
 			RedundancySettings struct {
 				StandardTierStorageRedundancy string `json:"standardTierStorageRedundancy"`
 			} `json:"redundancySettings"`
 		}
-		_ = json.Unmarshal(r.Properties, &p)
-		if p.RedundancySettings.StandardTierStorageRedundancy == "GeoRedundant" {
-			if c, ok := pairCopy(a.Region, "geo-redundant backup storage"); ok {
-				a.Copies = append(a.Copies, c)
-			}
-		}
-		out = append(out, a)
-	}
-	return out
+		_ = json.Unmarshal(raw, &p)
+		geoVault(a, p.RedundancySettings.StandardTierStorageRedundancy == "GeoRedundant")
+	})
 }
 
 // backupVaults (Data Protection): likewise, from the vault's storage
 // settings.
 func backupVaults(_ context.Context, _ *session, sub subscription, rs []resource, _ gapper) []providers.Asset {
-	var out []providers.Asset
-	for _, r := range rs {
-		a := asset(sub, r, providers.KindBackup)
+	return perResource(sub, rs, providers.KindBackup, func(a *providers.Asset, raw json.RawMessage) {
+		type setting struct {
+			Type string `json:"type"`
+		}
 		var p struct {
-			StorageSettings []struct {
-				Type string `json:"type"`
-			} `json:"storageSettings"`
+			StorageSettings []setting `json:"storageSettings"`
 		}
-		_ = json.Unmarshal(r.Properties, &p)
-		for _, st := range p.StorageSettings {
-			if st.Type == "GeoRedundant" {
-				if c, ok := pairCopy(a.Region, "geo-redundant backup storage"); ok {
-					a.Copies = append(a.Copies, c)
-				}
-				break
-			}
-		}
-		out = append(out, a)
-	}
-	return out
+		_ = json.Unmarshal(raw, &p)
+		geoVault(a, slices.ContainsFunc(p.StorageSettings, func(st setting) bool { return st.Type == "GeoRedundant" }))
+	})
 }
 
 // addCopy adds c unless a copy in that region is already listed.
