@@ -37,7 +37,6 @@ type organization struct {
 	DisplayName       string `json:"displayName"`
 	CountryLetterCode string `json:"countryLetterCode"`
 	CreatedDateTime   string `json:"createdDateTime"`
-	MultiGeo          bool   `json:"isMultipleDataLocationsForServicesEnabled"`
 	VerifiedDomains   []struct {
 		Name      string `json:"name"`
 		IsInitial bool   `json:"isInitial"`
