@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/resourcemanager/resources/armsubscriptions"
 
@@ -56,12 +57,11 @@ func (p *ARMProvider) Scan(ctx context.Context, sink providers.Sink) error {
 		return ctx.Err()
 	}
 	subs = p.pick(subs, g)
-	done := 0
+	var done atomic.Int32
 	bounded.Each(ctx, 4, subs, func(sub subscription) {
 		scanSubscription(ctx, s, sub, sink, g.forAccount(sub.Name))
-		done++
+		sink.Progress(providers.Progress{Provider: KindAzure, Account: g.account, Stage: "subscriptions", Done: int(done.Add(1)), Total: len(subs)})
 	})
-	_ = done
 	return ctx.Err()
 }
 

@@ -103,6 +103,9 @@ func TestARMScanAgainstStandin(t *testing.T) {
 	}
 	findAsset(t, rec, "acmetrustee")
 	// The disks answered 429 once: retried after Retry-After.
+	if s.Throttled() != 1 {
+		t.Errorf("%d throttled answers, want the disks' one", s.Throttled())
+	}
 	if findAsset(t, rec, "vm-os").Kind != providers.KindVolume || findAsset(t, rec, "vm-os-snap").Kind != providers.KindSnapshot {
 		t.Error("disk or snapshot kinds")
 	}
@@ -184,6 +187,9 @@ func TestM365ScanAgainstStandin(t *testing.T) {
 	dave := findAsset(t, rec, "dave@acme.example (mailbox and OneDrive)")
 	if bob.Location.Country != "US" || dave.Location.Country != "CH" || dave.Location.Evidence != "api" {
 		t.Errorf("bob %+v, dave %+v", bob.Location, dave.Location)
+	}
+	if s.Throttled() != 1 {
+		t.Errorf("%d throttled answers, want the users' second page's", s.Throttled())
 	}
 	if len(rec.Assets) != 4 {
 		t.Errorf("%d assets, want mail, files, bob and dave: %+v", len(rec.Assets), rec.Assets)

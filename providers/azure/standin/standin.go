@@ -101,6 +101,13 @@ func (s *Server) Writes() []string {
 	return append([]string(nil), s.writes...)
 }
 
+// Throttled counts the 429 answers it gave (each once, with Retry-After).
+func (s *Server) Throttled() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.throttled)
+}
+
 // Requests counts every request it received.
 func (s *Server) Requests() int {
 	s.mu.Lock()
