@@ -98,9 +98,9 @@ func form() *providers.Form {
 			providers.T(msgAuthCLI), providers.T(msgAuthBrowser), providers.T(msgAuthSP), providers.T(msgScanAzure), providers.T(msgScanM365), providers.T(msgScanBoth)},
 		Records: &providers.Records{
 			Fields: []providers.Field{
-				{Key: fieldAuth, Label: providers.T("Sign in with"), Kind: providers.FieldChoice, Placeholder: providers.T("Sign in with"), Choices: auths,
+				{Key: fieldAuth, Label: providers.T("Sign in with"), Kind: providers.FieldChoice, Placeholder: providers.T(msgBadAuth), Choices: auths,
 					ChoiceNames: []providers.Text{providers.T(msgAuthCLI), providers.T(msgAuthBrowser), providers.T(msgAuthSP)}},
-				{Key: fieldScan, Label: providers.T("Scan"), Kind: providers.FieldChoice, Placeholder: providers.T("Scan"), Choices: scans,
+				{Key: fieldScan, Label: providers.T("Scan"), Kind: providers.FieldChoice, Placeholder: providers.T("What to scan (both unless chosen)"), Choices: scans,
 					ChoiceNames: []providers.Text{providers.T(msgScanBoth), providers.T(msgScanAzure), providers.T(msgScanM365)}, SameRow: true},
 				{Key: fieldTenant, Label: providers.T("Tenant (directory) id"), Kind: providers.FieldText, Placeholder: providers.T("Tenant id (optional for the Azure CLI)")},
 				{Key: fieldClient, Label: providers.T("Application (client) id"), Kind: providers.FieldText, Placeholder: providers.T("Client id of your app registration")},
