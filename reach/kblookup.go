@@ -5,6 +5,7 @@ package reach
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/reachmap/reachmap/geo"
 )
@@ -124,23 +125,59 @@ func OperatorFor(provider, region string) (OperatorInfo, bool) {
 	}
 	for _, o := range p.Overrides {
 		if o.matches(region) {
-			return OperatorInfo{
-				Operator: Operator{
-					Name: o.Entity, Country: o.Country, Parents: slices.Clone(o.Parents),
-					Contested: o.Contested, Note: oneLine(o.Note),
-				},
-				Source: o.Source, Reviewed: o.Reviewed, Unverified: o.Unverified, Historic: o.Historic,
-			}, true
+			return operatorInfo(Operator{
+				Name: o.Entity, Country: o.Country, Parents: slices.Clone(o.Parents),
+				Contested: o.Contested, Note: oneLine(o.Note),
+			}, o.operatorFacts, o.Historic, o.Source, o.Reviewed, o.Unverified), true
 		}
 	}
-	return OperatorInfo{
-		Operator: Operator{
-			Name: p.Entity, Country: p.Country, Parents: slices.Clone(p.Parents),
-			Contested: p.Contested, Note: oneLine(p.Note),
-		},
-		Source: p.Source, Reviewed: p.Reviewed, Unverified: p.Unverified, Historic: p.Historic,
-	}, true
+	return operatorInfo(Operator{
+		Name: p.Entity, Country: p.Country, Parents: slices.Clone(p.Parents),
+		Contested: p.Contested, Note: oneLine(p.Note),
+	}, p.operatorFacts, p.Historic, p.Source, p.Reviewed, p.Unverified), true
+}
+
+// operatorInfo joins an operator with the facts kb.yaml records for it.
+func operatorInfo(op Operator, f operatorFacts, historic bool, source, reviewed string, unverified bool) OperatorInfo {
+	if f.ContractingEntity != nil {
+		c := *f.ContractingEntity
+		op.ContractingEntity = &c
+	}
+	if f.DPF != nil {
+		d := *f.DPF
+		d.Note = oneLine(d.Note)
+		op.DPF = &d
+	}
+	op.Certifications = slices.Clone(f.Certifications)
+	info := OperatorInfo{
+		Operator: op, Source: source, Reviewed: reviewed, Unverified: unverified, Historic: historic,
+		OffersInEU: f.OffersInEU == nil || *f.OffersInEU, StrengthReason: oneLine(f.ContestedReason),
+		Service: Service{From: f.From, Until: f.Until, Successor: f.Successor},
+	}
+	if historic {
+		info.Service.Status = StatusHistoric
+	}
+	return info
 }
 
 // oneLine folds the line breaks a YAML block may leave.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// today is the date laws are judged against, YYYY-MM-DD; tests set it.
+var today = func() string { return time.Now().UTC().Format(time.DateOnly) }
+
+// Today is the date Reachmap judges a law's status against (pending,
+// in force, lapsed), YYYY-MM-DD in UTC.
+func Today() string { return today() }
+
+// lawStatus is a law's status on a day: pending before From, lapsed from
+// Until on, "" in force.
+func lawStatus(l Law, day string) string {
+	switch {
+	case l.From != "" && day < l.From:
+		return StatusPending
+	case l.Until != "" && day >= l.Until:
+		return StatusLapsed
+	}
+	return ""
+}
