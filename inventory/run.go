@@ -120,6 +120,7 @@ func Judge(a providers.Asset, home reach.Home) Item {
 		Category: reach.Categorize(as, loc, home),
 		Gaps:     gaps,
 		Tags:     a.Tags,
+		Status:   as.Service.Status, From: as.Service.From, Until: as.Service.Until, Successor: as.Service.Successor,
 	}
 }
 

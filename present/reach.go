@@ -87,6 +87,8 @@ func (s *Speaker) Basis(j reach.Jurisdiction) string {
 		}
 	case reach.BasisAgreement:
 		out = s.l("treaty channel")
+	case reach.BasisUnion:
+		out = s.l("Union law: the provider offers services in the Union")
 	default:
 		out = string(j.Basis)
 	}

@@ -106,7 +106,7 @@ func (k *knowledge) operatorReach(info OperatorInfo, territory string) []Jurisdi
 		switch {
 		case own:
 			j.Strength = StrengthStatute
-			j.StrengthReason = op.Name + " is itself a company of " + CountryLabel(cc) + ", which these laws name directly."
+			j.StrengthReason = op.Name + " is itself a company based there (" + CountryLabel(cc) + "), which these laws name directly."
 		case op.Contested:
 			// The operator itself is local; whether its foreign parent's
 			// law reaches the data it holds is the open question.
@@ -114,7 +114,7 @@ func (k *knowledge) operatorReach(info OperatorInfo, territory string) []Jurisdi
 			j.Strength = StrengthContested
 			j.StrengthReason = joinNotes(info.StrengthReason, "This reaches "+op.Name+" ("+CountryLabel(op.Country)+
 				") only through "+e.Name+" ("+CountryLabel(cc)+").")
-			j.Note = joinNotes(j.Note, "Contested: "+j.StrengthReason)
+			j.Note = joinNotes(j.Note, "Contested reach: see its strength.")
 		default:
 			j.Strength = StrengthControl
 			j.StrengthReason = "Through " + e.Name + ", which controls " + op.Name + "."
@@ -187,7 +187,9 @@ func (k *knowledge) jurisdiction(cc string, basis Basis, lawIDs []string) Jurisd
 		if j.Source == "" {
 			j.Source = l.Source
 		}
-		if l.Unverified && l.Note != "" {
+		// A criminal procedure code's caveat is the same everywhere; the
+		// law list marks it unverified.
+		if l.Unverified && l.Note != "" && l.Kind != LawProcedure {
 			j.Note = joinNotes(j.Note, l.Name+": "+oneLine(l.Note))
 		}
 		switch lawStatus(l, Today()) {

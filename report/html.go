@@ -383,7 +383,7 @@ func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws 
 	for _, j := range it.Reach {
 		r := reachView{
 			Country: say.CountryName(j.Country), Basis: string(j.Basis), Via: j.Via,
-			Laws: lawsOf(j), Foreign: !home.Includes(j.Country), Contested: j.Contested, Note: ownNote(j),
+			Laws: lawsOf(j), Foreign: !home.Covers(j), Contested: j.Contested, Note: ownNote(j),
 		}
 		laws.add(j, n)
 		if j.Basis == reach.BasisAgreement {
