@@ -117,6 +117,11 @@ type itemView struct {
 	Chain                         []string
 	OpNote                        string
 	OpContested                   bool
+	// OpFacts are the contracting entity, the parent's Data Privacy
+	// Framework entry and the certifications, one sentence each.
+	OpFacts []string
+	// Historic says, in the past tense, that the service closed.
+	Historic string
 	Reach                         []reachView
 	Context                       []reachView // agreements
 	CatKey, CatLabel              string
@@ -132,11 +137,19 @@ type reachView struct {
 	Foreign   bool
 	Contested bool
 	Note      string
+	// Strength is how firmly the law reaches, in words; Status when it
+	// applies from a later date or lapsed.
+	Strength, StrengthWord, Status string
+	// WeakStrength is true for control or contested reach, whose reason
+	// the report spells out on the row.
+	WeakStrength bool
 }
 
 type lawView struct {
 	Anchor, Name, Citation, Country, Kind string
 	Summary, Note, InForce, Reviewed      string
+	// Time is "applies from …", "in force since …" or "lapsed on …".
+	Time string
 	URL                                   string
 	Unverified                            bool
 	Items                                 int
@@ -380,10 +393,18 @@ func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws 
 		v.Operator = say.OperatorSentence(op)
 	}
 	v.OpNote, v.OpContested = op.Note, op.Contested
+	for _, f := range []string{say.ContractingEntity(op), say.DPF(op), say.Certifications(op)} {
+		if f != "" {
+			v.OpFacts = append(v.OpFacts, f)
+		}
+	}
+	v.Historic = say.ServiceStatus(it.Status, it.Until, it.Successor)
 	for _, j := range it.Reach {
 		r := reachView{
 			Country: say.CountryName(j.Country), Basis: string(j.Basis), Via: j.Via,
 			Laws: lawsOf(j), Foreign: !home.Covers(j), Contested: j.Contested, Note: ownNote(j),
+			Strength: say.Strength(j), StrengthWord: say.StrengthWord(j.Strength), Status: say.LawStatus(j),
+			WeakStrength: j.Strength == reach.StrengthControl || j.Strength == reach.StrengthContested,
 		}
 		laws.add(j, n)
 		if j.Basis == reach.BasisAgreement {
