@@ -121,12 +121,12 @@ type itemView struct {
 	// Framework entry and the certifications, one sentence each.
 	OpFacts []string
 	// Historic says, in the past tense, that the service closed.
-	Historic string
-	Reach                         []reachView
-	Context                       []reachView // agreements
-	CatKey, CatLabel              string
-	Gaps                          []string
-	Tags                          string
+	Historic         string
+	Reach            []reachView
+	Context          []reachView // agreements
+	CatKey, CatLabel string
+	Gaps             []string
+	Tags             string
 }
 
 type reachView struct {
@@ -149,10 +149,10 @@ type lawView struct {
 	Anchor, Name, Citation, Country, Kind string
 	Summary, Note, InForce, Reviewed      string
 	// Time is "applies from …", "in force since …" or "lapsed on …".
-	Time string
-	URL                                   string
-	Unverified                            bool
-	Items                                 int
+	Time       string
+	URL        string
+	Unverified bool
+	Items      int
 }
 
 type gapView struct {
