@@ -196,7 +196,7 @@ func TestRequiredLaws(t *testing.T) {
 		{"ru-242-fz", "RU", "242-FZ", "www.consultant.ru", LawLocalisation, "2026-11-22"},
 		{"ru-yarovaya", "RU", "374-FZ and No. 375-FZ", "www.consultant.ru", LawExtraterritorial, "2026-11-22"},
 		{"in-it-act-s69", "IN", "s. 69", "www.indiacode.nic.in", LawExtraterritorial, "2026-11-22"},
-		{"ch-buepf", "CH", "SR 780.1", "www.fedlex.admin.ch", LawExtraterritorial, "2026-11-22"},
+		{"ch-buepf", "CH", "SR 780.1", "www.fedlex.admin.ch", LawExtraterritorial, "2026-12-04"},
 		{"us-gb-agreement", "GB", "18 U.S.C. § 2523", "www.justice.gov", LawAgreement, "2026-11-22"},
 		{"us-au-agreement", "AU", "18 U.S.C. § 2523", "www.homeaffairs.gov.au", LawAgreement, "2026-12-04"},
 	}
