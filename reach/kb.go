@@ -152,24 +152,32 @@ type OperatorInfo struct {
 type providerEntry struct {
 	ID              string                   `yaml:"id"`
 	Name            string                   `yaml:"name"`
-	Entity          string                   `yaml:"entity"`
-	Country         string                   `yaml:"country"`
-	Parents         []Entity                 `yaml:"parents"`
-	Contested       bool                     `yaml:"contested"`
-	Historic        bool                     `yaml:"historic"`
-	Unverified      bool                     `yaml:"unverified"`
 	UnknownOperator bool                     `yaml:"unknown_operator"`
-	Note            string                   `yaml:"note"`
-	Source          string                   `yaml:"source"`
-	Reviewed        string                   `yaml:"reviewed"`
 	Location        *locationEntry           `yaml:"location"`
 	Locations       map[string]locationEntry `yaml:"locations"`
 	Overrides       []overrideEntry          `yaml:"overrides"`
-	operatorFacts   `yaml:",inline"`
+	operatorEntry   `yaml:",inline"`
 }
 
-// operatorFacts are the facts a provider and an override both may carry.
-type operatorFacts struct {
+// overrideEntry names another operator for some of a provider's regions.
+type overrideEntry struct {
+	// Match holds region codes, or prefixes ending in "*".
+	Match         []string `yaml:"match"`
+	operatorEntry `yaml:",inline"`
+}
+
+// operatorEntry is the operator a provider or an override names, with the
+// facts kb.yaml records for it.
+type operatorEntry struct {
+	Entity     string   `yaml:"entity"`
+	Country    string   `yaml:"country"`
+	Parents    []Entity `yaml:"parents"`
+	Contested  bool     `yaml:"contested"`
+	Historic   bool     `yaml:"historic"`
+	Unverified bool     `yaml:"unverified"`
+	Note       string   `yaml:"note"`
+	Source     string   `yaml:"source"`
+	Reviewed   string   `yaml:"reviewed"`
 	// ContestedReason says why a contested operator's reach is disputed.
 	ContestedReason   string             `yaml:"contested_reason"`
 	ContractingEntity *ContractingEntity `yaml:"contracting_entity"`
@@ -183,22 +191,6 @@ type operatorFacts struct {
 	From      string `yaml:"from"`
 	Until     string `yaml:"until"`
 	Successor string `yaml:"successor"`
-}
-
-// overrideEntry names another operator for some of a provider's regions.
-type overrideEntry struct {
-	// Match holds region codes, or prefixes ending in "*".
-	Match         []string `yaml:"match"`
-	Entity        string   `yaml:"entity"`
-	Country       string   `yaml:"country"`
-	Parents       []Entity `yaml:"parents"`
-	Contested     bool     `yaml:"contested"`
-	Historic      bool     `yaml:"historic"`
-	Unverified    bool     `yaml:"unverified"`
-	Note          string   `yaml:"note"`
-	Source        string   `yaml:"source"`
-	Reviewed      string   `yaml:"reviewed"`
-	operatorFacts `yaml:",inline"`
 }
 
 func (o overrideEntry) matches(region string) bool {

@@ -154,11 +154,11 @@ func (k *knowledge) validate() error {
 		}
 	}
 
-	checkFacts := func(what string, contested, historic bool, f operatorFacts) {
-		if contested && f.ContestedReason == "" {
+	checkFacts := func(what string, f operatorEntry) {
+		if f.Contested && f.ContestedReason == "" {
 			bad("%s: contested needs contested_reason", what)
 		}
-		if historic && !validDate(f.Until) {
+		if f.Historic && !validDate(f.Until) {
 			bad("%s: a historic service needs until, the date it closed", what)
 		}
 		for _, d := range []string{f.From, f.Until} {
@@ -282,7 +282,7 @@ func (k *knowledge) validate() error {
 		} else {
 			checkSourced(what, p.Source, p.Reviewed)
 			checkChain(what, p.Entity, p.Country, p.Parents)
-			checkFacts(what, p.Contested, p.Historic, p.operatorFacts)
+			checkFacts(what, p.operatorEntry)
 		}
 		if p.Location != nil {
 			checkLocation(what, *p.Location)
@@ -303,7 +303,7 @@ func (k *knowledge) validate() error {
 			if o.Contested && len(o.Parents) == 0 {
 				bad("%s: contested needs the parent whose reach is disputed", what)
 			}
-			checkFacts(what, o.Contested, o.Historic, o.operatorFacts)
+			checkFacts(what, o.operatorEntry)
 		}
 	}
 	return errors.Join(errs...)

@@ -125,36 +125,33 @@ func OperatorFor(provider, region string) (OperatorInfo, bool) {
 	}
 	for _, o := range p.Overrides {
 		if o.matches(region) {
-			return operatorInfo(Operator{
-				Name: o.Entity, Country: o.Country, Parents: slices.Clone(o.Parents),
-				Contested: o.Contested, Note: oneLine(o.Note),
-			}, o.operatorFacts, o.Historic, o.Source, o.Reviewed, o.Unverified), true
+			return o.info(), true
 		}
 	}
-	return operatorInfo(Operator{
-		Name: p.Entity, Country: p.Country, Parents: slices.Clone(p.Parents),
-		Contested: p.Contested, Note: oneLine(p.Note),
-	}, p.operatorFacts, p.Historic, p.Source, p.Reviewed, p.Unverified), true
+	return p.info(), true
 }
 
-// operatorInfo joins an operator with the facts kb.yaml records for it.
-func operatorInfo(op Operator, f operatorFacts, historic bool, source, reviewed string, unverified bool) OperatorInfo {
-	if f.ContractingEntity != nil {
-		c := *f.ContractingEntity
+// info is the operator an entry names, with the facts kb.yaml records.
+func (e operatorEntry) info() OperatorInfo {
+	op := Operator{
+		Name: e.Entity, Country: e.Country, Parents: slices.Clone(e.Parents),
+		Contested: e.Contested, Note: oneLine(e.Note), Certifications: slices.Clone(e.Certifications),
+	}
+	if e.ContractingEntity != nil {
+		c := *e.ContractingEntity
 		op.ContractingEntity = &c
 	}
-	if f.DPF != nil {
-		d := *f.DPF
+	if e.DPF != nil {
+		d := *e.DPF
 		d.Note = oneLine(d.Note)
 		op.DPF = &d
 	}
-	op.Certifications = slices.Clone(f.Certifications)
 	info := OperatorInfo{
-		Operator: op, Source: source, Reviewed: reviewed, Unverified: unverified, Historic: historic,
-		OffersInEU: f.OffersInEU == nil || *f.OffersInEU, StrengthReason: oneLine(f.ContestedReason),
-		Service: Service{From: f.From, Until: f.Until, Successor: f.Successor},
+		Operator: op, Source: e.Source, Reviewed: e.Reviewed, Unverified: e.Unverified, Historic: e.Historic,
+		OffersInEU: e.OffersInEU == nil || *e.OffersInEU, StrengthReason: oneLine(e.ContestedReason),
+		Service: Service{From: e.From, Until: e.Until, Successor: e.Successor},
 	}
-	if historic {
+	if e.Historic {
 		info.Service.Status = StatusHistoric
 	}
 	return info
