@@ -26,7 +26,7 @@ func TestExplainText(t *testing.T) {
 			"Amazon Web Services eu-west-1 (Europe (Ireland)) is in Dublin, Ireland. How we know: a documented region code",
 			"It is operated by Amazon Web Services, Inc. (United States), owned by Amazon.com, Inc. (United States).",
 			"EU customers contract with Amazon Web Services EMEA SARL (Luxembourg).",
-			"Amazon.com, Inc. is certified under the EU–US Data Privacy Framework",
+			"Amazon.com, Inc. says it is certified under the EU–US Data Privacy Framework (the list was not checked).",
 			"Reached by:",
 			"Ireland (territorial, strength statute): Criminal Justice Act 2011",
 			"United States (operator, via Amazon Web Services, Inc., strength statute): CLOUD Act, 18 U.S.C. § 2713 — https://www.law.cornell.edu/uscode/text/18/2713",

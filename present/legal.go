@@ -105,9 +105,14 @@ func (s *Speaker) DPF(o reach.Operator) string {
 		return ""
 	}
 	var out string
-	if d.Certified {
+	switch {
+	case d.Checked == "" && d.Certified:
+		out = s.l("{{.Entity}} says it is certified under the EU–US Data Privacy Framework (the list was not checked).", "Entity", d.Entity)
+	case d.Checked == "":
+		out = s.l("{{.Entity}} is not known to be on the EU–US Data Privacy Framework list (the list was not checked).", "Entity", d.Entity)
+	case d.Certified:
 		out = s.l("{{.Entity}} is certified under the EU–US Data Privacy Framework (list checked {{.Date}}).", "Entity", d.Entity, "Date", d.Checked)
-	} else {
+	default:
 		out = s.l("{{.Entity}} is not on the EU–US Data Privacy Framework list (checked {{.Date}}).", "Entity", d.Entity, "Date", d.Checked)
 	}
 	if d.Unverified {

@@ -38,6 +38,9 @@ func TestLegalSentences(t *testing.T) {
 			"EU customers contract with Amazon Web Services EMEA SARL (Luxembourg).", "Les clients de l'UE contractent avec Amazon Web Services EMEA SARL (Luxembourg).", false},
 		{"dpf", func(s *Speaker) string { return s.DPF(op) },
 			"Amazon.com, Inc. is certified under the EU–US Data Privacy Framework (list checked 2026-11-22). (unverified)", "(non vérifié)", false},
+		{"dpf not checked", func(s *Speaker) string {
+			return s.DPF(reach.Operator{DPF: &reach.DPF{Entity: "Google LLC", Certified: true, Unverified: true}})
+		}, "Google LLC says it is certified under the EU–US Data Privacy Framework (the list was not checked). (unverified)", "la liste n'a pas été consultée", false},
 		{"certifications", func(s *Speaker) string { return s.Certifications(op) }, "Certification: SecNumCloud (ANSSI), C5.", "Certification : SecNumCloud (ANSSI), C5.", false},
 		{"union basis", func(s *Speaker) string { return s.Basis(pending) }, "Union law: the provider offers services in the Union", "droit de l'Union", false},
 	}

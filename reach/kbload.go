@@ -175,8 +175,11 @@ func (k *knowledge) validate() error {
 			}
 		}
 		if d := f.DPF; d != nil {
-			if d.Entity == "" || !strings.HasPrefix(d.Source, "https://") || !validDate(d.Checked) {
-				bad("%s: dpf needs entity, an https source and a checked date", what)
+			if d.Entity == "" || !strings.HasPrefix(d.Source, "https://") || (!d.Unverified && !validDate(d.Checked)) {
+				bad("%s: dpf needs entity, an https source and, unless unverified, a checked date", what)
+			}
+			if d.Checked != "" && !validDate(d.Checked) {
+				bad("%s: dpf checked %q is not YYYY-MM-DD", what, d.Checked)
 			}
 		}
 	}

@@ -124,8 +124,9 @@ type DPF struct {
 	Certified bool   `yaml:"certified" json:"certified"`
 	// Source is the list (or the entity's list page).
 	Source string `yaml:"source" json:"source"`
-	// Checked is the date the list was checked, YYYY-MM-DD.
-	Checked    string `yaml:"checked" json:"checked"`
+	// Checked is the date the list was checked, YYYY-MM-DD; empty when it
+	// could not be (the entry is then unverified).
+	Checked    string `yaml:"checked" json:"checked,omitempty"`
 	Unverified bool   `yaml:"unverified" json:"unverified,omitempty"`
 	Note       string `yaml:"note" json:"note,omitempty"`
 }

@@ -34,7 +34,7 @@ func TestHTMLLegalFacts(t *testing.T) {
 		"Contested: a construct designed to cut this reach",
 		"strength: statute",
 		"EU customers contract with Amazon Web Services EMEA SARL (Luxembourg).",
-		"Amazon.com, Inc. is certified under the EU–US Data Privacy Framework",
+		"Amazon.com, Inc. says it is certified under the EU–US Data Privacy Framework",
 		"e-Evidence Regulation",
 		"2026-08-18", // applies from, or in force since: the date of the Regulation
 	} {
