@@ -158,7 +158,7 @@ func TestAssessDetails(t *testing.T) {
 				t.Errorf("%s %s contested = %v", j.Country, j.Basis, j.Contested)
 			}
 			if j.Country == "US" && (j.Via != "Amazon.com, Inc." || !strings.Contains(j.Note, "Contested") ||
-				j.Strength != StrengthContested || !strings.Contains(j.StrengthReason, "designed to cut")) {
+				j.Strength != StrengthContested || !strings.Contains(j.StrengthReason, "EU-resident staff")) {
 				t.Errorf("US entry = %+v", j)
 			}
 		}

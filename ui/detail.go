@@ -280,7 +280,11 @@ func jurisdictionBlock(j reach.Jurisdiction) fyne.CanvasObject {
 	rows := container.NewVBox(head)
 	laws := reach.LawsOf(j)
 	for _, l := range laws {
-		rows.Add(lawLink(l.Label(), l.Source))
+		label := l.Label()
+		if l.Unverified {
+			label += " " + tr("(unverified)")
+		}
+		rows.Add(lawLink(label, l.Source))
 		if l.Summary != "" {
 			rows.Add(dim(l.Summary))
 		}
