@@ -311,9 +311,10 @@ func boolInt(b bool) int {
 // items it reaches and on which bases; foreign ones first.
 func jurisdictions(say *present.Speaker, s *inventory.Scan) []jurisView {
 	type acc struct {
-		items map[int]bool
-		bases map[reach.Basis]bool
-		laws  []link
+		items   map[int]bool
+		bases   map[reach.Basis]bool
+		laws    []link
+		foreign bool
 	}
 	by := map[string]*acc{}
 	for i, it := range s.Assets {
@@ -329,6 +330,7 @@ func jurisdictions(say *present.Speaker, s *inventory.Scan) []jurisView {
 			}
 			a.items[i] = true
 			a.bases[j.Basis] = true
+			a.foreign = a.foreign || !s.Home.Covers(j)
 			for _, l := range lawsOf(j) {
 				if !slices.Contains(a.laws, l) {
 					a.laws = append(a.laws, l)
@@ -339,13 +341,13 @@ func jurisdictions(say *present.Speaker, s *inventory.Scan) []jurisView {
 	var out []jurisView
 	for cc, a := range by {
 		var bases []string
-		for _, b := range []reach.Basis{reach.BasisTerritorial, reach.BasisOperator} {
+		for _, b := range []reach.Basis{reach.BasisTerritorial, reach.BasisOperator, reach.BasisUnion} {
 			if a.bases[b] {
 				bases = append(bases, string(b))
 			}
 		}
 		out = append(out, jurisView{Name: say.CountryName(cc), Code: cc, Items: len(a.items),
-			Bases: strings.Join(bases, ", "), Foreign: !s.Home.Includes(cc), Laws: a.laws})
+			Bases: strings.Join(bases, ", "), Foreign: a.foreign, Laws: a.laws})
 	}
 	slices.SortFunc(out, func(a, b jurisView) int {
 		return cmp.Or(cmp.Compare(boolInt(!a.Foreign), boolInt(!b.Foreign)), cmp.Compare(b.Items, a.Items), cmp.Compare(a.Name, b.Name))
