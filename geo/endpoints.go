@@ -296,6 +296,8 @@ func buildS3Rules() []s3Rule {
 	// is "auto"; a location hint is not in the host.
 	add("cloudflare", "{account}.eu.r2.cloudflarestorage.com", "eu", nil, true)
 	add("cloudflare", "{account}.fedramp.r2.cloudflarestorage.com", "fedramp", nil, true)
+	// The us jurisdiction (Cloudflare changelog, 2026-08-17).
+	add("cloudflare", "{account}.us.r2.cloudflarestorage.com", "us", nil, true)
 	add("cloudflare", "{account}.r2.cloudflarestorage.com", "auto", nil, true)
 
 	// DigitalOcean Spaces: https://docs.digitalocean.com/products/spaces/details/availability/

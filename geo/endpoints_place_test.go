@@ -35,6 +35,9 @@ func TestRecognisedHostsCanBePlaced(t *testing.T) {
 		{"bucket-1250000000.cos.ap-guangzhou.myqcloud.com", "tencent", "ap-guangzhou"},
 		{"cos.accelerate.myqcloud.com", "tencent", ""},
 		{"storage.googleapis.com", "gcp", ""},
+		// Cloudflare R2 jurisdictions, the us one since 2026-08-17.
+		{"0123456789abcdef0123456789abcdef.us.r2.cloudflarestorage.com", "cloudflare", "us"},
+		{"0123456789abcdef0123456789abcdef.eu.r2.cloudflarestorage.com", "cloudflare", "eu"},
 	}
 	for _, tt := range tests {
 		p, r, ok := S3Endpoint(tt.host)
