@@ -43,7 +43,7 @@ func Assess(provider, region string, loc geo.Location, operatorOverride string) 
 	if placed {
 		j := k.jurisdiction(t, BasisTerritorial, k.countries[t].TerritorialLaws)
 		j.Strength = StrengthStatute
-		j.StrengthReason = "The data is on " + CountryLabel(t) + "'s soil, where its laws apply directly."
+		j.StrengthReason = "The data is stored there (" + CountryLabel(t) + "), where its laws apply directly."
 		if t == "EU" {
 			j.StrengthReason = "The data is in the EU/EEA, under the law of the member state that hosts it."
 		}
