@@ -114,6 +114,6 @@ var azureGovernmentRegions = []entry{
 // Microsoft Cloud Deutschland: a separate cloud under a German data trustee
 // (T-Systems), closed in October 2021. Old configurations still name it.
 var azureHistoricRegions = []entry{
-	{"germanycentral", "Germany Central", atFrankfurt, "historic: Microsoft Cloud Deutschland (T-Systems as data trustee), closed 2021; successor Germany West Central (germanywestcentral)"},
-	{"germanynortheast", "Germany Northeast", atMagdeburg, "historic: Microsoft Cloud Deutschland (T-Systems as data trustee), closed 2021; successor Germany North (germanynorth)"},
+	{"germanycentral", "Germany Central", atFrankfurt, "historic: Microsoft Cloud Deutschland (T-Systems as data trustee), closed 2021"},
+	{"germanynortheast", "Germany Northeast", atMagdeburg, "historic: Microsoft Cloud Deutschland (T-Systems as data trustee), closed 2021"},
 }
