@@ -37,18 +37,9 @@ func readerHint(sub subscription) string {
 
 // Scan implements providers.Provider.
 func (p *ARMProvider) Scan(ctx context.Context, sink providers.Sink) error {
-	if err := ctx.Err(); err != nil {
+	s, g, err := start(ctx, sink, KindAzure, p.signIn, p.cloudErr, p.open)
+	if s == nil {
 		return err
-	}
-	g := gapper{ctx: ctx, sink: sink, provider: KindAzure, account: p.signIn.String(), auth: p.signIn.Auth}
-	if p.cloudErr != "" {
-		g.text("", "", p.cloudErr, "set "+EnvCloud+" to AzurePublic, AzureChina, AzureGovernment or a cloud file")
-		return nil
-	}
-	s, err := p.open()
-	if err != nil {
-		g.err("", "", err, "")
-		return ctx.Err()
 	}
 	sink.Progress(providers.Progress{Provider: KindAzure, Account: g.account, Stage: "subscriptions"})
 	subs, err := listSubscriptions(ctx, s)
@@ -63,6 +54,26 @@ func (p *ARMProvider) Scan(ctx context.Context, sink providers.Sink) error {
 		sink.Progress(providers.Progress{Provider: KindAzure, Account: g.account, Stage: "subscriptions", Done: int(done.Add(1)), Total: len(subs)})
 	})
 	return ctx.Err()
+}
+
+// start begins a scan of either kind: it reports a refused cloud or a
+// failed sign-in as a gap, and returns a nil session with Scan's result
+// then.
+func start(ctx context.Context, sink providers.Sink, kind string, si SignIn, cloudErr string, open func() (*session, error)) (*session, gapper, error) {
+	g := gapper{ctx: ctx, sink: sink, provider: kind, account: si.String(), auth: si.Auth}
+	if err := ctx.Err(); err != nil {
+		return nil, g, err
+	}
+	if cloudErr != "" {
+		g.text("", "", cloudErr, "set "+EnvCloud+" to AzurePublic, AzureChina, AzureGovernment or a cloud file")
+		return nil, g, nil
+	}
+	s, err := open()
+	if err != nil {
+		g.err("", "", err, "")
+		return nil, g, ctx.Err()
+	}
+	return s, g, nil
 }
 
 func (p *ARMProvider) open() (*session, error) {

@@ -58,19 +58,10 @@ type user struct {
 
 // Scan implements providers.Provider.
 func (p *M365Provider) Scan(ctx context.Context, sink providers.Sink) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	g := gapper{ctx: ctx, sink: sink, provider: KindM365, account: p.signIn.String(), auth: p.signIn.Auth}
-	if p.cloudErr != "" {
-		g.text("", "", p.cloudErr, "set "+EnvCloud+" to AzurePublic, AzureChina, AzureGovernment or a cloud file")
-		return nil
-	}
 	arm := &ARMProvider{signIn: p.signIn, cloud: p.cloud, session: p.session}
-	s, err := arm.open()
-	if err != nil {
-		g.err("", "", err, "")
-		return ctx.Err()
+	s, g, err := start(ctx, sink, KindM365, p.signIn, p.cloudErr, arm.open)
+	if s == nil {
+		return err
 	}
 	sink.Progress(providers.Progress{Provider: KindM365, Account: g.account, Stage: "organization"})
 	var orgs page[organization]
