@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/reachmap/reachmap/internal/i18n"
+	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/reach"
 )
@@ -39,6 +40,9 @@ type accountsScreen struct {
 	progress *widget.ProgressBar
 	gaps     *fyne.Container
 	summary  *widget.Label
+	// ids are the account ids the last scan learned, by provider kind and
+	// account label: a source shows its id once it is known.
+	ids map[string]string
 }
 
 // accountsDeps are what the accounts screen works with.
@@ -229,7 +233,11 @@ func (a *accountsScreen) showChecklist(s *formSection) {
 	ex := a.d.settings.StringList(cl.Excluded)
 	for _, it := range s.items {
 		id := it.ID
-		c := widget.NewCheck(itemLabel(it), func(on bool) {
+		label := itemLabel(it)
+		if id := a.ids[s.kind+"\x00"+it.ID]; id != "" && id != it.ID {
+			label += " · " + id
+		}
+		c := widget.NewCheck(label, func(on bool) {
 			a.setIncluded(cl, id, on)
 			a.OnChanged()
 		})
@@ -345,6 +353,23 @@ func (a *accountsScreen) Scanning(on bool) {
 	}
 	a.scanBtn.Enable()
 	a.cancel.Disable()
+}
+
+// ShowAccountIDs notes the account id of each source the scan reached
+// (an AWS profile's 12 digits), shown after its name. Main thread.
+func (a *accountsScreen) ShowAccountIDs(scan *inventory.Scan) {
+	ids := map[string]string{}
+	for _, it := range scan.Assets {
+		if it.AccountID != "" {
+			ids[it.Provider+"\x00"+it.Account] = it.AccountID
+		}
+	}
+	a.ids = ids
+	for _, s := range a.sections {
+		if s.form.Checklist != nil {
+			a.showChecklist(s)
+		}
+	}
 }
 
 // ShowGaps lists what the last scan could not see, each with its

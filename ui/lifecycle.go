@@ -138,6 +138,9 @@ func (m *mainWindow) scanDone(scan *inventory.Scan, err error, demo bool) {
 	m.showScan(scan, demo)
 	m.dash.FitToData()
 	m.accounts.ShowGaps(scan.AllGaps())
+	if !demo {
+		m.accounts.ShowAccountIDs(scan)
+	}
 	if !demo && err == nil {
 		m.save(scan)
 	}
