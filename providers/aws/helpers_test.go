@@ -273,12 +273,13 @@ func newFront(t testing.TB, target string) *front {
 		op, region := operation(r)
 		f.mu.Lock()
 		f.ops[op]++
+		faultFor := f.faultFor
 		f.mu.Unlock()
 		if f.delay > 0 {
 			time.Sleep(f.delay)
 		}
-		if f.faultFor != nil {
-			if ft := f.faultFor(r, op, region); ft != nil {
+		if faultFor != nil {
+			if ft := faultFor(r, op, region); ft != nil {
 				f.mu.Lock()
 				f.faults++
 				f.mu.Unlock()

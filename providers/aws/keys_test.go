@@ -74,4 +74,3 @@ func TestAccessKeysFromTheWindow(t *testing.T) {
 		t.Error("the secret stayed in the keyring")
 	}
 }
-

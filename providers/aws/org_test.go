@@ -144,6 +144,8 @@ func seedOrg(t *testing.T, e *orgEstate) string {
 		t.Fatal(err)
 	}
 	refused := roleARN("aws", e.ids["refuser"], "R")
+	// Under the front's lock: a server that already runs reads it.
+	e.f.mu.Lock()
 	e.f.faultFor = func(r *http.Request, op, _ string) *fault {
 		if op == "sts.AssumeRole" {
 			body := readBody(r)
@@ -153,6 +155,7 @@ func seedOrg(t *testing.T, e *orgEstate) string {
 		}
 		return nil
 	}
+	e.f.mu.Unlock()
 	return refused
 }
 
