@@ -107,6 +107,7 @@ func Judge(a providers.Asset, home reach.Home) Item {
 		gaps = []providers.Gap{}
 	}
 	as := reach.Assess(a.Provider, a.Region, loc, a.Operator)
+	as.Reach = withPassages(as.Reach, a.Through)
 	return Item{
 		Provider: a.Provider,
 		Account:  a.Account,
@@ -120,6 +121,9 @@ func Judge(a providers.Asset, home reach.Home) Item {
 		Category: reach.Categorize(as, loc, home),
 		Gaps:     gaps,
 		Tags:     a.Tags,
+
+		Signals:            a.Signals,
+		ProviderConfidence: a.Confidence,
 	}
 }
 

@@ -67,6 +67,41 @@ type Asset struct {
 	Tags map[string]string `json:"tags,omitempty"`
 	// Gaps are what could not be learned about this asset.
 	Gaps []Gap `json:"-"`
+	// Signals are the records that named the asset's provider (the mail
+	// provider's MX, autodiscover, DKIM, SPF and TXT probes), and
+	// Confidence is how far they agree; both empty for a provider that
+	// does not infer.
+	Signals    []Signal       `json:"signals,omitempty"`
+	Confidence geo.Confidence `json:"-"`
+	// Through lists the services the asset's data passes through on its
+	// way in (the filtering gateway in front of a mailbox): their reach
+	// applies to the asset too.
+	Through []Passage `json:"-"`
+}
+
+// Signal is one piece of evidence about who runs an asset: which probe read
+// which record, and what it says. Part of the JSON contract.
+type Signal struct {
+	// Probe is the kind of lookup: mx, autodiscover, dkim, spf, txt.
+	Probe string `json:"probe"`
+	// Record is the record as read ("selector1._domainkey.example.ch CNAME …").
+	Record string `json:"record"`
+	// Provider is the legal model's id of the service the record names,
+	// empty when it names none Reachmap knows.
+	Provider string `json:"provider,omitempty"`
+	// Says is what the record means, in a sentence.
+	Says string `json:"says"`
+}
+
+// Passage is a service an asset's data passes through: the legal model
+// judges it by its own provider, region and place.
+type Passage struct {
+	Provider string
+	Region   string
+	// Name is what the person sees (the gateway's host name).
+	Name     string
+	Location *geo.Location
+	Operator string
 }
 
 // Gap is something a scan could not see: a denied region, an expired token,

@@ -186,7 +186,7 @@ func ClassifyMX(host string) (Match, bool) {
 		}
 		return m, true
 	}
-	return Match{}, false
+	return classifyGateway(h)
 }
 
 // zohoRegion reads Zoho's data-centre region from the zone: Zoho runs one

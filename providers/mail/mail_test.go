@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/miekg/dns"
+
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/providertest"
@@ -271,7 +273,7 @@ func TestScanDomains(t *testing.T) {
 		}},
 		{domain: "barracuda.test", assets: []want{
 			{kind: providers.KindMailGateway, provider: "barracuda", region: "de", name: "d1234a.ess.de.barracudanetworks.com", country: "DE", evidence: geo.EvidenceDNS},
-			{provider: "unknown", evidence: geo.EvidenceUnknown, noteHas: "names no mailbox service"},
+			{provider: "unknown", evidence: geo.EvidenceUnknown, noteHas: "name no mailbox service"},
 		}},
 		{domain: "ironport.test", assets: []want{
 			{kind: providers.KindMailGateway, provider: "cisco", name: "mx1.hc1-23.iphmx.com", country: "US", evidence: geo.EvidenceGeoIP},
@@ -420,7 +422,7 @@ func TestTruncatedAnswerIsRetriedOverTCP(t *testing.T) {
 	if len(c.Assets) != 1 || c.Assets[0].Provider != "google-workspace" {
 		t.Fatalf("assets %+v gaps %+v", c.Assets, c.Gaps)
 	}
-	if udp, tcp := srv.count("big.test", "udp"), srv.count("big.test", "tcp"); udp != 1 || tcp != 1 {
+	if udp, tcp := srv.countType("big.test", dns.TypeMX, "udp"), srv.countType("big.test", dns.TypeMX, "tcp"); udp != 1 || tcp != 1 {
 		t.Errorf("big.test asked %d times over UDP and %d over TCP, want 1 and 1", udp, tcp)
 	}
 }
@@ -436,7 +438,7 @@ func TestTimeoutIsBounded(t *testing.T) {
 	if len(c.Gaps) != 1 || !strings.Contains(c.Gaps[0].Error, "within 300ms") {
 		t.Errorf("gaps %+v", c.Gaps)
 	}
-	if n := srv.count("slow.test", "udp"); n != 2 {
+	if n := srv.countType("slow.test", dns.TypeMX, "udp"); n != 2 {
 		t.Errorf("asked %d times, want 2 attempts", n)
 	}
 }
