@@ -162,10 +162,10 @@ func TestParseKBRejectsStructuralErrors(t *testing.T) {
 }
 
 func TestAdvisoryAndReviewed(t *testing.T) {
-	if got := Reviewed(); got != "2026-11-22" {
-		t.Errorf("Reviewed() = %q, want 2026-11-22", got)
+	if got := Reviewed(); got != "2026-12-04" {
+		t.Errorf("Reviewed() = %q, want 2026-12-04", got)
 	}
-	want := "Advisory, not legal advice. Knowledge base reviewed on 2026-11-22."
+	want := "Advisory, not legal advice. Knowledge base reviewed on 2026-12-04."
 	if got := Advisory(); got != want {
 		t.Errorf("Advisory() = %q, want %q", got, want)
 	}
@@ -350,7 +350,7 @@ func TestReviewedIsTheNewestEntry(t *testing.T) {
 	tests := []struct{ old, new, want string }{
 		{"    source: https://www.law.cornell.edu/uscode/text/18/2713\n    reviewed: 2026-11-22", "    source: https://www.law.cornell.edu/uscode/text/18/2713\n    reviewed: 2027-01-05", "2027-01-05"},
 		{"    entity: Hetzner Online GmbH\n    country: DE\n    source: https://www.hetzner.com/legal/legal-notice/\n    reviewed: 2026-11-22", "    entity: Hetzner Online GmbH\n    country: DE\n    source: https://www.hetzner.com/legal/legal-notice/\n    reviewed: 2028-02-29", "2028-02-29"},
-		{"", "", "2026-11-22"},
+		{"", "", "2026-12-04"},
 	}
 	for _, tt := range tests {
 		if !strings.Contains(string(kbYAML), tt.old) {
