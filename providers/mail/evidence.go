@@ -71,10 +71,16 @@ func signalsOf(cs []claim) []providers.Signal {
 // attribute turns a domain's MX records and probes into its items: the
 // mailbox, and the gateway or relay in front of it when there is one.
 func (s *scanner) attribute(ctx context.Context, ev *evidence, kept []mx, tags map[string]string) []providers.Asset {
-	strong := strongClaims(ev.probes)
-	weakTXT := txtClaims(ev.ascii, ev.apex)
 	primary := kept[0]
 	pm, known := ClassifyMX(primary.host)
+	strong := strongClaims(ev.probes)
+	if _, named := bestStrong(strong); !named && (!known || pm.Kind == providers.KindMailGateway) {
+		// Behind a gateway or an unknown host with nothing named yet:
+		// the second round may settle it.
+		s.probeAll(ctx, ev.ascii, ev.probes, firstRound, len(probeList))
+		strong = strongClaims(ev.probes)
+	}
+	weakTXT := txtClaims(ev.ascii, ev.apex)
 	switch {
 	case known && pm.Kind == providers.KindMailGateway:
 		g := s.gatewayAsset(ctx, ev.display, primary.host, pm, tags)
@@ -135,6 +141,7 @@ func (s *scanner) backupMX(ev *evidence, a *providers.Asset, primary Match, rest
 // name most often (the first on a tie).
 func bestStrong(cs []claim) (claim, bool) {
 	count := map[string]int{}
+	first := map[string]claim{}
 	var best claim
 	n := 0
 	for _, c := range cs {
@@ -142,9 +149,12 @@ func bestStrong(cs []claim) (claim, bool) {
 			continue
 		}
 		key := c.match.Provider + "/" + c.match.Region
+		if count[key] == 0 {
+			first[key] = c
+		}
 		count[key]++
 		if count[key] > n {
-			best, n = c, count[key]
+			best, n = first[key], count[key]
 		}
 	}
 	return best, n > 0

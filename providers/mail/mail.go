@@ -232,7 +232,8 @@ func (s *scanner) domain(ctx context.Context, input string) result {
 		return r
 	}
 
-	ps := s.probeAll(ctx, ascii)
+	ps := newProbed()
+	s.probeAll(ctx, ascii, ps, 0, firstRound)
 	ans, err := ps[0].ans, ps[0].err
 	switch {
 	case errors.Is(err, errNXDomain):

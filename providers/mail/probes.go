@@ -25,22 +25,32 @@ type probe struct {
 // defaults of the big mailbox services: Microsoft 365 (selector1/2, CNAMEs
 // to the tenant's onmicrosoft.com zone), Google Workspace (google, a TXT
 // key), Proton (protonmail, a CNAME to domains.proton.ch) and Fastmail (fm1,
-// a CNAME to dkim.fmhosted.com).
+// a CNAME to dkim.fmhosted.com). The first round goes out with the MX; the
+// second only when the MX names no mailbox service and the first round
+// named none either, so a domain costs firstRound queries, and two round
+// trips at most.
 var probeList = []probe{
 	{"", dns.TypeMX},
 	{"", dns.TypeTXT},
 	{"autodiscover", dns.TypeCNAME},
-	{"_autodiscover._tcp", dns.TypeSRV},
 	{"selector1._domainkey", dns.TypeCNAME},
-	{"selector2._domainkey", dns.TypeCNAME},
 	{"google._domainkey", dns.TypeTXT},
+	// second round
+	{"_autodiscover._tcp", dns.TypeSRV},
+	{"selector2._domainkey", dns.TypeCNAME},
 	{"protonmail._domainkey", dns.TypeCNAME},
 	{"fm1._domainkey", dns.TypeCNAME},
 }
 
-// ProbesPerDomain is how many DNS questions a domain costs before SPF
-// includes and address lookups.
+// firstRound is how many probes of probeList go out with the MX.
+const firstRound = 5
+
+// ProbesPerDomain is how many DNS questions a domain costs at most before
+// SPF includes and address lookups.
 var ProbesPerDomain = len(probeList)
+
+// errNotAsked marks a second-round probe that was not needed.
+var errNotAsked = errors.New("not asked")
 
 // probed is one probe's outcome.
 type probed struct {
@@ -49,12 +59,12 @@ type probed struct {
 	err   error
 }
 
-// probeAll asks every probe of probeList for domain at once and returns
-// their outcomes in the list's order.
-func (s *scanner) probeAll(ctx context.Context, domain string) []probed {
-	out := make([]probed, len(probeList))
+// probeAll asks the probes of probeList[from:to] for domain at once and
+// stores their outcomes in out, which has one entry per probe.
+func (s *scanner) probeAll(ctx context.Context, domain string, out []probed, from, to int) {
 	var wg sync.WaitGroup
-	for i, p := range probeList {
+	for i := from; i < to; i++ {
+		p := probeList[i]
 		owner := domain
 		if p.name != "" {
 			owner = p.name + "." + domain
@@ -65,6 +75,14 @@ func (s *scanner) probeAll(ctx context.Context, domain string) []probed {
 		})
 	}
 	wg.Wait()
+}
+
+// newProbed is the outcome list of a domain before any probe is asked.
+func newProbed() []probed {
+	out := make([]probed, len(probeList))
+	for i := range out {
+		out[i].err = errNotAsked
+	}
 	return out
 }
 

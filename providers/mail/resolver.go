@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/miekg/dns"
+
+	"github.com/reachmap/reachmap/internal/bounded"
 )
 
 // resolver asks one or more recursive DNS servers, and only those: with a
@@ -22,6 +24,10 @@ type resolver struct {
 	timeout  time.Duration // per exchange with one server
 	attempts int           // rounds over all servers
 	udp, tcp *dns.Client
+	// inFlight bounds the exchanges waiting on the servers at once: a
+	// domain asks its probes together, and a resolver drops what its
+	// socket cannot queue.
+	inFlight *bounded.Limit
 }
 
 const (
@@ -31,6 +37,9 @@ const (
 	// most MX and TXT answers, small enough to avoid IP fragmentation.
 	// Larger answers come back truncated and are asked again over TCP.
 	ednsSize = 1232
+	// maxInFlight is how many UDP questions wait on the resolver at once,
+	// across all domains (a domain asks ProbesPerDomain at once).
+	maxInFlight = 256
 )
 
 // errNXDomain marks a name that does not exist.
@@ -98,6 +107,7 @@ func newResolver(server, resolvConf string, timeout time.Duration) (*resolver, e
 			r.attempts = conf.Attempts
 		}
 	}
+	r.inFlight = bounded.NewLimit(maxInFlight)
 	r.udp = &dns.Client{Net: "udp", Timeout: r.timeout}
 	r.tcp = &dns.Client{Net: "tcp", Timeout: r.timeout}
 	return r, nil
@@ -195,7 +205,13 @@ func (r *resolver) exchange(ctx context.Context, name string, qtype uint16) (*dn
 }
 
 func (r *resolver) exchangeOne(ctx context.Context, m *dns.Msg, srv string) (*dns.Msg, error) {
-	in, err := r.send(ctx, r.udp, m, srv)
+	var (
+		in  *dns.Msg
+		err error
+	)
+	if lerr := r.inFlight.Do(ctx, func() { in, err = r.send(ctx, r.udp, m, srv) }); lerr != nil {
+		return nil, lerr
+	}
 	if err == nil && in.Truncated {
 		// RFC 7766: a truncated UDP answer is retried over TCP.
 		in, err = r.send(ctx, r.tcp, m, srv)
