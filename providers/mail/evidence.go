@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/providers"
@@ -74,19 +75,26 @@ func (s *scanner) attribute(ctx context.Context, ev *evidence, kept []mx, tags m
 	primary := kept[0]
 	pm, known := ClassifyMX(primary.host)
 	strong := strongClaims(ev.probes)
+	var second sync.WaitGroup
 	if _, named := bestStrong(strong); !named && (!known || pm.Kind == providers.KindMailGateway) {
 		// Behind a gateway or an unknown host with nothing named yet:
-		// the second round may settle it.
-		s.probeAll(ctx, ev.ascii, ev.probes, firstRound, len(probeList))
+		// the second round may settle it. It goes out while the gateway
+		// is placed.
+		second.Go(func() { s.probeAll(ctx, ev.ascii, ev.probes, firstRound, len(probeList)) })
+	}
+	round2 := func() {
+		second.Wait()
 		strong = strongClaims(ev.probes)
 	}
 	weakTXT := txtClaims(ev.ascii, ev.apex)
 	switch {
 	case known && pm.Kind == providers.KindMailGateway:
 		g := s.gatewayAsset(ctx, ev.display, primary.host, pm, tags)
+		round2()
 		g.Signals, g.Confidence = ev.mx, confidenceHigh
 		return []providers.Asset{g, s.behind(ctx, ev, g, pm.Service, kept[1:], strong, weakTXT, tags)}
 	case known:
+		round2()
 		a := s.mailbox(ctx, ev.ascii, ev.display, primary.host, pm, tags)
 		a.Signals = append(append(append(a.Signals, ev.mx...), signalsOf(strong)...), signalsOf(weakTXT)...)
 		a.Confidence = confidenceHigh
@@ -102,6 +110,7 @@ func (s *scanner) attribute(ctx context.Context, ev *evidence, kept []mx, tags m
 	}
 	// An MX no pattern names is a relay when autodiscover or DKIM name
 	// a mailbox service behind it; otherwise it is the mailbox.
+	round2()
 	if _, ok := bestStrong(strong); ok {
 		g := s.selfHosted(ctx, ev.display, primary.host, tags)
 		g.Kind, g.Name = providers.KindMailGateway, primary.host

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/miekg/dns"
@@ -286,12 +287,20 @@ func (r *resolver) addrs(ctx context.Context, host string) ([]netip.Addr, error)
 	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
 		return []netip.Addr{a.Unmap()}, nil
 	}
+	// A and AAAA are asked at once: one round trip, not two.
+	types := []uint16{dns.TypeA, dns.TypeAAAA}
+	answers := make([]answer, len(types))
+	errs := make([]error, len(types))
+	var wg sync.WaitGroup
+	for i, t := range types {
+		wg.Go(func() { answers[i], errs[i] = r.lookup(ctx, host, t) })
+	}
+	wg.Wait()
 	var out []netip.Addr
-	var errs []error
-	for _, t := range []uint16{dns.TypeA, dns.TypeAAAA} {
-		ans, err := r.lookup(ctx, host, t)
-		if err != nil {
-			errs = append(errs, err)
+	var failed []error
+	for i, ans := range answers {
+		if errs[i] != nil {
+			failed = append(failed, errs[i])
 			continue
 		}
 		for _, rr := range ans.rrs {
@@ -307,8 +316,8 @@ func (r *resolver) addrs(ctx context.Context, host string) ([]netip.Addr, error)
 			}
 		}
 	}
-	if len(out) == 0 && len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if len(out) == 0 && len(failed) > 0 {
+		return nil, errors.Join(failed...)
 	}
 	return out, nil
 }
