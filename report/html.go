@@ -122,6 +122,8 @@ type itemView struct {
 	CatKey, CatLabel              string
 	Gaps                          []string
 	Tags                          string
+	Confidence                    string   // how sure the provider is, from its signals
+	Signals                       []string // the records that named it
 }
 
 type reachView struct {
@@ -391,6 +393,10 @@ func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws 
 			continue
 		}
 		v.Reach = append(v.Reach, r)
+	}
+	v.Confidence = say.ProviderConfidence(it.ProviderConfidence)
+	for _, sg := range it.Signals {
+		v.Signals = append(v.Signals, say.Signal(sg))
 	}
 	for _, g := range it.Gaps {
 		s := g.Error
