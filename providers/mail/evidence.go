@@ -184,7 +184,16 @@ func (s *scanner) behind(ctx context.Context, ev *evidence, g providers.Asset, g
 	sigs := append(append(append(append([]providers.Signal{}, ev.mx...), signalsOf(strong)...), spfSigs...), signalsOf(weakTXT)...)
 	finish := func(a providers.Asset, conf geo.Confidence) providers.Asset {
 		a.Signals, a.Confidence = sigs, conf
-		a.Through = append(a.Through, providers.Passage{Provider: g.Provider, Region: g.Region, Name: gwHost, Location: g.Location, Operator: g.Operator})
+		// The gateway receives and holds each message before the mailbox
+		// does: it is a copy of the mail, and its reach joins the
+		// mailbox's. A relay found by its network's ASN is that
+		// network's operator's.
+		prov := g.Provider
+		if g.Operator != "" {
+			prov = g.Operator
+		}
+		a.Copies = append(a.Copies, providers.Copy{Provider: prov, Region: g.Region, Location: g.Location,
+			Why: "the mail passes through " + gwService + " (" + gwHost + ") before it reaches the mailbox"})
 		return a
 	}
 	hidden := fmt.Sprintf("mailbox host hidden behind %s (%s)", gwService, gwHost)

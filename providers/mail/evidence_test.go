@@ -135,8 +135,12 @@ func TestEvidenceAndConfidence(t *testing.T) {
 			if tt.signal != "" && !hasSignal(a, tt.signal, signalProvider(a.Provider)) {
 				t.Errorf("no %s signal naming %s: %+v", tt.signal, a.Provider, a.Signals)
 			}
-			if len(a.Through) != 1 || a.Through[0].Provider != tt.gateway || a.Through[0].Name != g.Host {
-				t.Errorf("through %+v, want the gateway %s %s", a.Through, tt.gateway, g.Host)
+			wantCopy := tt.gateway
+			if g.Operator != "" {
+				wantCopy = g.Operator
+			}
+			if len(a.Copies) != 1 || a.Copies[0].Provider != wantCopy || !strings.Contains(a.Copies[0].Why, g.Host) {
+				t.Errorf("copies %+v, want the gateway %s %s", a.Copies, wantCopy, g.Host)
 			}
 			if tt.gapHas != "" && (len(a.Gaps) == 0 || !strings.Contains(a.Gaps[0].Error, tt.gapHas)) {
 				t.Errorf("gaps %+v, want one containing %q", a.Gaps, tt.gapHas)
