@@ -391,19 +391,5 @@ var spfRules = []rule{
 // ClassifySPFInclude names the mailbox service an SPF include or redirect
 // domain belongs to, or reports false.
 func ClassifySPFInclude(domain string) (Match, bool) {
-	h := cleanHost(domain)
-	if h == "" {
-		return Match{}, false
-	}
-	for _, r := range spfRules {
-		if !r.matches(h) {
-			continue
-		}
-		m := r.match
-		if r.refine != nil {
-			m = r.refine(h, m)
-		}
-		return m, true
-	}
-	return Match{}, false
+	return classifyBy(spfRules, domain)
 }

@@ -83,20 +83,17 @@ func spamexpertsRegion(host string, m Match) Match {
 	return m
 }
 
-// classifyGateway names the gateway of gatewayRules a host belongs to.
-func classifyGateway(h string) (Match, bool) {
-	for _, r := range gatewayRules {
-		if !r.matches(h) {
-			continue
-		}
-		m := r.match
-		if r.refine != nil {
-			m = r.refine(h, m)
-		}
-		return m, true
+// gatewayZones are gatewayRules without their sources.
+var gatewayZones = func() []rule {
+	out := make([]rule, len(gatewayRules))
+	for i, r := range gatewayRules {
+		out[i] = r.rule
 	}
-	return Match{}, false
-}
+	return out
+}()
+
+// classifyGateway names the gateway of gatewayRules a host belongs to.
+func classifyGateway(h string) (Match, bool) { return classifyBy(gatewayZones, h) }
 
 // sesFeedback reports whether host is feedback-smtp.REGION.amazonses.com:
 // the bounce endpoint of mail sent through Amazon SES (a MAIL FROM

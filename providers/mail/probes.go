@@ -113,12 +113,22 @@ var dkimRules = []rule{
 	{zone: "dkim.fmhosted.com", match: mailbox("fastmail", "Fastmail")},
 }
 
+// classifyBy names the service of the first rule a host matches, refined
+// by the host name when the rule says how.
 func classifyBy(rules []rule, host string) (Match, bool) {
 	h := cleanHost(host)
+	if h == "" {
+		return Match{}, false
+	}
 	for _, r := range rules {
-		if r.matches(h) {
-			return r.match, true
+		if !r.matches(h) {
+			continue
 		}
+		m := r.match
+		if r.refine != nil {
+			m = r.refine(h, m)
+		}
+		return m, true
 	}
 	return Match{}, false
 }
