@@ -169,24 +169,10 @@ func cleanHost(host string) string {
 // patterns above. It reports false for a host it does not know (a
 // self-hosted server, or a service Reachmap has no pattern for).
 func ClassifyMX(host string) (Match, bool) {
-	h := cleanHost(host)
-	if h == "" {
-		return Match{}, false
-	}
-	for _, r := range mxRules {
-		if !r.matches(h) {
-			continue
-		}
-		m := r.match
-		if r.refine != nil {
-			m = r.refine(h, m)
-			if m.Provider == "" {
-				return Match{}, false
-			}
-		}
+	if m, ok := classifyBy(mxRules, host); ok {
 		return m, true
 	}
-	return classifyGateway(h)
+	return classifyGateway(cleanHost(host))
 }
 
 // zohoRegion reads Zoho's data-centre region from the zone: Zoho runs one

@@ -126,7 +126,11 @@ func classifyBy(rules []rule, host string) (Match, bool) {
 		}
 		m := r.match
 		if r.refine != nil {
-			m = r.refine(h, m)
+			// A refinement that clears the provider refuses the host
+			// (an amazonaws.com name that is no SES endpoint).
+			if m = r.refine(h, m); m.Provider == "" {
+				return Match{}, false
+			}
 		}
 		return m, true
 	}
