@@ -25,7 +25,10 @@ var CSVHeader = []string{
 	"provider", "account", "kind", "name", "region",
 	"country", "city", "lat", "lon", "evidence", "confidence",
 	"operator", "operator_country", "reach", "laws", "category", "gaps",
-	"provider_confidence", "signals", "scanned_at", "home",
+	"scanned_at", "home",
+	// Columns added later go at the end, so that a sheet read by column
+	// position keeps working.
+	"provider_confidence", "signals",
 }
 
 // WriteCSV writes one row per item. Reach is written as
@@ -56,7 +59,8 @@ func WriteCSV(w io.Writer, s *Scan) error {
 			cmpOr(loc.Country, loc.Area), loc.City, ftoa(loc.Lat), ftoa(loc.Lon), string(loc.Evidence), string(loc.Confidence),
 			it.Operator.Name, it.Operator.Country, strings.Join(rs, "; "), strings.Join(dedupe(laws), "; "),
 			string(it.Category), strings.Join(gaps, "; "),
-			string(it.ProviderConfidence), signalsCell(it.Signals), s.ScannedAt.Format("2006-01-02T15:04:05Z07:00"), string(s.Home),
+			s.ScannedAt.Format("2006-01-02T15:04:05Z07:00"), string(s.Home),
+			string(it.ProviderConfidence), signalsCell(it.Signals),
 		}
 		if err := cw.Write(row); err != nil {
 			return err
