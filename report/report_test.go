@@ -249,7 +249,7 @@ func checkHTML(t *testing.T, s *inventory.Scan, out []byte) {
 			t.Errorf("the report lacks the gap %q", g.Error)
 		}
 	}
-	for _, want := range []string{"Home jurisdiction", "EU/EEA", "16 November 2026, 08:30 UTC", "Knowledge base reviewed", reach.Reviewed(), "No map image was available"} {
+	for _, want := range []string{"Home jurisdiction", "EU/EEA", "2026-11-16 08:30 UTC", "Knowledge base reviewed", reach.Reviewed(), "No map image was available"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the report lacks %q", want)
 		}
