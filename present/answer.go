@@ -1,6 +1,9 @@
 package present
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/reach"
 )
@@ -69,6 +72,10 @@ func (s *Speaker) Answer(scan *inventory.Scan) Answer {
 			Category: it.Category, Why: s.CategorySentence(it.Category, it.Foreign(scan.Home), scan.Home),
 		})
 	}
+	// Stored abroad first, then what could not be judged, then home soil
+	// under foreign law: the order a reader acts in.
+	rank := map[reach.Category]int{reach.CategoryForeign: 0, reach.CategoryUnknown: 1, reach.CategoryHomeForeign: 2}
+	slices.SortStableFunc(a.Exceptions, func(x, y Exception) int { return cmp.Compare(rank[x.Category], rank[y.Category]) })
 	return a
 }
 

@@ -27,7 +27,7 @@ type Words struct {
 	Unchecked, UncheckedLead, ProviderAccount, Item, Problem, WhatToDo        string
 	NoGaps, AccountsScanned, AccountsLead, Changes, NoPrevious                string
 	AboutPack, Manifest, ToolVersion, ScanID, ScanDate, KBDate, Written, Home string
-	Files, NotSaved                                                           string
+	Files, NotSaved, Parent, ReachedBy                                        string
 }
 
 // Words returns the report's words.
@@ -121,6 +121,8 @@ func (s *Speaker) Words() Words {
 		Home:               s.l("Home"),
 		Files:              s.l("Files"),
 		NotSaved:           s.l("not saved in the store"),
+		Parent:             s.l("Parent"),
+		ReachedBy:          s.l("Reached by"),
 	}
 }
 

@@ -40,6 +40,7 @@ type View struct {
 	Countries     []CountryView
 	Jurisdictions []JurisdictionView
 	MapURI        template.URL
+	MapPNG        []byte // the map MapURI holds, for a layout that embeds it otherwise
 	MapAlt        string
 	Items         []ItemView
 	Laws          []LawView
@@ -222,6 +223,7 @@ func BuildView(s *inventory.Scan, say *present.Speaker, o Options) View {
 	}
 	v.Headline = say.Headline(foreign, v.Total, counts[reach.CategoryForeign], counts[reach.CategoryHomeForeign], counts[reach.CategoryUnknown], home)
 	if len(o.Map) > 0 {
+		v.MapPNG = o.Map
 		v.MapURI = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(o.Map))
 		v.MapAlt = say.MapAlt(v.Total)
 	}
