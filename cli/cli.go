@@ -9,8 +9,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/reachmap/reachmap/internal/about"
+	"github.com/reachmap/reachmap/internal/i18n"
+	"github.com/reachmap/reachmap/present"
 )
 
 // Exit codes, as the README ("Command line") fixes them.
@@ -34,10 +37,14 @@ Usage:
                                 where a region is and who can reach it
   reachmap explain --suggest [--home CC|EU] [--provider P]
                                 regions under home reach only
+  reachmap pack [--scan ID] [--db PATH] [--lang en|fr] [--out DIR]
+                                the evidence pack of a saved scan: report.pdf,
+                                report.html, register.csv, estate.json, SHA256SUMS
   reachmap aws-policy           print the minimal read-only IAM policy
   reachmap version              print the version
 
-Run 'reachmap scan --help' for the scan flags.
+Run 'reachmap scan --help' for the scan flags. scan, diff, explain and pack
+take --lang en|fr (default: the system's language, from LANG).
 
 Exit codes: 0 ok; 1 the scan failed (diff: fewer than two scans);
 2 usage error; 3 policy violated.
@@ -49,6 +56,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return ExitUsage
 	}
+	say, _ = present.ForLanguage(i18n.FromEnv(os.Getenv))
 	switch args[0] {
 	case "scan":
 		return runScan(args[1:], stdout, stderr)
@@ -56,6 +64,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runDiff(args[1:], stdout, stderr)
 	case "explain":
 		return runExplain(args[1:], stdout, stderr)
+	case "pack":
+		return runPack(args[1:], stdout, stderr)
 	case "aws-policy":
 		return runAWSPolicy(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
@@ -104,4 +114,22 @@ func parseInterleaved(fs *flag.FlagSet, args []string, stdout, stderr io.Writer)
 		pos = append(pos, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
+}
+
+// langFlag adds --lang to a subcommand; its default is the system's
+// language.
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", i18n.FromEnv(os.Getenv), "the language of the output: en or fr (default: the system's)")
+}
+
+// useLanguage makes the command speak lang; an unknown language is a
+// usage error.
+func useLanguage(cmd, lang string, stderr io.Writer) bool {
+	s, err := present.ForLanguage(lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "reachmap %s: --lang: %v\n", cmd, err)
+		return false
+	}
+	say = s
+	return true
 }

@@ -186,7 +186,7 @@ func checkPDFText(t *testing.T, v report.View, raw string) {
 		}
 	}
 	for _, e := range v.Answer.Exceptions {
-		find("an exception", e.Name+" ("+e.Kind+" · "+e.Provider+" · "+e.Account+"): "+e.Why)
+		find("an exception", e.Name+" ("+e.Kind+" · "+e.Provider+" · "+e.Account+")"+v.W.Colon+e.Why)
 	}
 	if len(v.Answer.Exceptions) == 0 {
 		t.Error("the demo estate has no exception")
@@ -228,7 +228,7 @@ func checkPDFText(t *testing.T, v report.View, raw string) {
 	}
 	w := v.W
 	for _, s := range []string{w.Unchecked, w.AccountsScanned, w.Changes, w.Manifest, w.LawsCited,
-		v.Advisory, w.AdvisoryBody, v.ScannedAt, v.Reviewed, "Reachmap " + v.Version, w.ScanID + ": 42", w.KBDate + ": " + v.Reviewed} {
+		v.Advisory, w.AdvisoryBody, v.ScannedAt, v.Reviewed, "Reachmap " + v.Version, w.ScanID + w.Colon + "42", w.KBDate + w.Colon + v.Reviewed} {
 		find("a fixed part", s)
 	}
 }

@@ -95,7 +95,8 @@ func WritePDF(w io.Writer, v report.View) error {
 
 // manifestLine is the manifest in one line, for the PDF's keywords.
 func manifestLine(v report.View) string {
-	return fmt.Sprintf("%s: Reachmap %s; %s: %s; %s: %s", v.W.ToolVersion, v.Version, v.W.KBDate, v.Reviewed, v.W.ScanID, v.ScanID)
+	c := v.W.Colon
+	return v.W.ToolVersion + c + "Reachmap " + v.Version + "; " + v.W.KBDate + c + v.Reviewed + "; " + v.W.ScanID + c + v.ScanID
 }
 
 func (d *doc) colour(c rgb) { d.SetTextColor(c.r, c.g, c.b) }
@@ -133,7 +134,7 @@ func (d *doc) labelled(indent float64, label, text string) {
 	d.SetX(margin + indent)
 	d.font(true, 9)
 	d.colour(colMuted)
-	d.Write(4.2, label+": ")
+	d.Write(4.2, label+d.v.W.Colon)
 	d.font(false, 9)
 	d.colour(colInk)
 	d.Write(4.2, text)
@@ -170,7 +171,7 @@ func (d *doc) footer() {
 	d.SetY(-margin + 2)
 	d.font(false, 7.5)
 	d.colour(colMuted)
-	left := "Reachmap " + d.v.Version + " · " + d.v.W.ScanID + ": " + d.v.ScanID + " · " + d.v.ScannedAt
+	left := "Reachmap " + d.v.Version + " · " + d.v.W.ScanID + d.v.W.Colon + d.v.ScanID + " · " + d.v.ScannedAt
 	d.CellFormat(textW/2, 4, left, "", 0, "L", false, 0, "")
 	d.CellFormat(textW/2, 4, fmt.Sprintf("%d / {nb}", d.PageNo()), "", 0, "R", false, 0, "")
 }
@@ -213,7 +214,7 @@ func (d *doc) front() {
 		d.para(v.W.Exceptions, true, 10, colInk)
 		d.Ln(1)
 		for _, e := range v.Answer.Exceptions {
-			d.bulletSize(8, e.Name, " ("+e.Kind+" · "+e.Provider+" · "+e.Account+"): "+e.Why, catColour[catKeyOf(e.Category)])
+			d.bulletSize(8, e.Name, " ("+e.Kind+" · "+e.Provider+" · "+e.Account+")"+v.W.Colon+e.Why, catColour[report.CategoryKey(e.Category)])
 		}
 	}
 }

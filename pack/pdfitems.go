@@ -4,24 +4,11 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/report"
 )
 
 // The PDF's pages after the summary: every data store, the laws, what
 // could not be checked, the accounts, the changes and the closing notice.
-
-func catKeyOf(c reach.Category) string {
-	switch c {
-	case reach.CategoryHome:
-		return "home"
-	case reach.CategoryHomeForeign:
-		return "homeforeign"
-	case reach.CategoryForeign:
-		return "foreign"
-	}
-	return "unknown"
-}
 
 // items writes one block per data store: territory with evidence and
 // confidence; operator, owners and contracting entity; the laws that reach
@@ -38,9 +25,14 @@ func (d *doc) items() {
 
 func (d *doc) item(it report.ItemView) {
 	w := d.v.W
-	d.room(42)
+	// Keep a store on one page: its lines, each reach with its laws.
+	h := 14 + 4.6*8
+	for _, r := range it.Reach {
+		h += 4.6 + 7.6*float64(len(r.Laws))
+	}
+	d.room(min(h, pageH-2*margin-10))
 	d.Ln(1.5)
-	y0 := d.GetY()
+	y0, page := d.GetY(), d.PageNo()
 	d.indented(4, fmt.Sprintf("%d. %s", it.N, it.Name), true, 10.5, colInk)
 	d.indented(4, it.Kind+" · "+it.Provider+" · "+w.Account+" "+it.Account+" · "+it.CatLabel, false, 8.5, colMuted)
 	d.Ln(0.8)
@@ -80,6 +72,9 @@ func (d *doc) item(it report.ItemView) {
 	// A bar in the item's category colour down its left side.
 	d.fill(catColour[it.CatKey])
 	y1 := d.GetY()
+	if d.PageNo() != page {
+		y0 = margin
+	}
 	if y1 > y0 {
 		d.Rect(margin, y0, 1.4, y1-y0, "F")
 	}
@@ -184,7 +179,7 @@ func (d *doc) law(l report.LawView) {
 	if l.Unverified {
 		note := w.NotVerified
 		if l.Note != "" {
-			note += ": " + l.Note
+			note += w.Colon + l.Note
 		}
 		d.para(note, false, 8, catColour["foreign"])
 	}
@@ -192,10 +187,10 @@ func (d *doc) law(l report.LawView) {
 		d.SetX(margin)
 		d.font(true, 8)
 		d.colour(colMuted)
-		d.Write(3.6, w.Source+": ")
+		d.Write(3.6, w.Source+w.Colon)
 		d.link(0, l.URL)
 	} else {
-		d.para(w.Source+": "+w.NotRecorded, false, 8, colMuted)
+		d.para(w.Source+w.Colon+w.NotRecorded, false, 8, colMuted)
 	}
 	d.Ln(2)
 }
@@ -218,9 +213,9 @@ func (d *doc) unchecked() {
 				where += " · " + s
 			}
 		}
-		text := ": " + g.Error
+		text := v.W.Colon + g.Error
 		if g.Hint != "" {
-			text += " — " + v.W.WhatToDo + ": " + g.Hint
+			text += " — " + v.W.WhatToDo + v.W.Colon + g.Hint
 		}
 		d.bullet(where, text, catColour["foreign"])
 	}
@@ -233,7 +228,7 @@ func (d *doc) accounts() {
 	d.para(v.W.AccountsLead, false, 8.5, colMuted)
 	d.Ln(1)
 	for _, a := range v.Accounts {
-		d.bullet(a.Provider+" · "+a.Account, ": "+a.Found, colAccent)
+		d.bullet(a.Provider+" · "+a.Account, v.W.Colon+a.Found, colAccent)
 	}
 }
 

@@ -27,7 +27,7 @@ type Words struct {
 	Unchecked, UncheckedLead, ProviderAccount, Item, Problem, WhatToDo        string
 	NoGaps, AccountsScanned, AccountsLead, Changes, NoPrevious                string
 	AboutPack, Manifest, ToolVersion, ScanID, ScanDate, KBDate, Written, Home string
-	Files, NotSaved, Parent, ReachedBy                                        string
+	Files, NotSaved, Parent, ReachedBy, Colon                                 string
 }
 
 // Words returns the report's words.
@@ -123,6 +123,8 @@ func (s *Speaker) Words() Words {
 		NotSaved:           s.l("not saved in the store"),
 		Parent:             s.l("Parent"),
 		ReachedBy:          s.l("Reached by"),
+		// A colon after a label: French sets a space before it.
+		Colon: s.l(": "),
 	}
 }
 
@@ -216,4 +218,27 @@ func (s *Speaker) Headline(foreign, total, abroad, soil, unknown int, home reach
 		out += " " + s.n("{{.Count}} could not be judged fully.", unknown)
 	}
 	return out
+}
+
+// PackWritten says where the evidence pack of a scan was written.
+func (s *Speaker) PackWritten(dir string, scanID int64) string {
+	return s.l("Evidence pack of scan {{.ID}} written to {{.Dir}}:", "ID", scanID, "Dir", dir)
+}
+
+// LawKind names what kind of law an entry of the knowledge base is:
+// "reaches data abroad", "blocking statute".
+func (s *Speaker) LawKind(k reach.LawKind) string {
+	switch k {
+	case reach.LawExtraterritorial:
+		return s.l("reaches data abroad")
+	case reach.LawTerritorial:
+		return s.l("reaches data on its soil")
+	case reach.LawBlocking:
+		return s.l("blocking statute")
+	case reach.LawAgreement:
+		return s.l("treaty channel")
+	case reach.LawLocalisation:
+		return s.l("data localisation")
+	}
+	return string(k)
 }

@@ -45,7 +45,7 @@ func (x *lawIndex) add(j reach.Jurisdiction, item int) {
 func newLawView(say *present.Speaker, l reach.Law) LawView {
 	return LawView{
 		Anchor: "law-" + anchor(l.ID), Name: l.Name, Citation: l.Citation, Country: say.CountryName(l.Country),
-		Kind: string(l.Kind), Summary: l.Summary, Note: l.Note, InForce: l.InForce, Reviewed: l.Reviewed,
+		Kind: string(l.Kind), KindName: say.LawKind(l.Kind), Summary: l.Summary, Note: l.Note, InForce: l.InForce, Reviewed: l.Reviewed,
 		URL: safeURL(l.Source), Unverified: l.Unverified,
 	}
 }
@@ -58,7 +58,7 @@ func (x *lawIndex) list() []LawView {
 	for _, id := range x.order {
 		lv := *x.laws[id]
 		lv.Items = len(x.items[id])
-		lv.Meta = x.say.LawMeta(lv.Country, lv.Kind, lv.Items, lv.InForce, lv.Reviewed)
+		lv.Meta = x.say.LawMeta(lv.Country, lv.KindName, lv.Items, lv.InForce, lv.Reviewed)
 		out = append(out, lv)
 	}
 	slices.SortStableFunc(out, func(a, b LawView) int {

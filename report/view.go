@@ -120,6 +120,7 @@ type ReachView struct {
 // LawView is one law cited, once for the whole report.
 type LawView struct {
 	Anchor, Name, Citation, Country, Kind string
+	KindName                              string // Kind in words
 	Summary, Note, InForce, Reviewed      string
 	URL                                   string
 	Unverified                            bool
@@ -168,7 +169,9 @@ type Options struct {
 	ScanID int64
 }
 
-func catKey(c reach.Category) string {
+// CategoryKey is a category's name in a style sheet or a palette:
+// "home", "homeforeign", "foreign", "unknown".
+func CategoryKey(c reach.Category) string {
 	switch c {
 	case reach.CategoryHomeForeign:
 		return "homeforeign"
@@ -213,7 +216,7 @@ func BuildView(s *inventory.Scan, say *present.Speaker, o Options) View {
 		if v.Total > 0 {
 			pct = (counts[c]*100 + v.Total/2) / v.Total
 		}
-		v.Categories = append(v.Categories, CategoryView{Key: catKey(c), Label: say.CategoryLabel(c, home), Desc: say.CategoryExplained(c, home), Count: counts[c], Pct: pct})
+		v.Categories = append(v.Categories, CategoryView{Key: CategoryKey(c), Label: say.CategoryLabel(c, home), Desc: say.CategoryExplained(c, home), Count: counts[c], Pct: pct})
 	}
 	foreign := 0
 	for _, it := range s.Assets {
@@ -298,7 +301,7 @@ func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws 
 		Region: it.Region, Host: it.Host, Place: say.Place(l), City: l.City,
 		Evidence: say.EvidenceSentence(l), EvidenceKind: say.Evidence(l.Evidence), Confidence: say.Confidence(l.Confidence),
 		LocNote: l.Note, Weak: present.WeakEvidence(l),
-		CatKey: catKey(it.Category), CatLabel: say.CategoryLabel(it.Category, home),
+		CatKey: CategoryKey(it.Category), CatLabel: say.CategoryLabel(it.Category, home),
 		CatSentence: say.CategorySentence(it.Category, it.Foreign(home), home),
 	}
 	op := it.Operator
