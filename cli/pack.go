@@ -55,7 +55,7 @@ SHA256SUMS.`)
 	}
 	dir := *out
 	if dir == "" {
-		dir = fmt.Sprintf("reachmap-pack-%s-scan%d", in.Scan.ScannedAt.UTC().Format("2006-01-02"), in.ScanID)
+		dir = pack.DirName(in)
 	}
 	paths, err := pack.Write(dir, in)
 	if err != nil {

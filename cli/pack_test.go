@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/reachmap/reachmap/pack"
+)
+
+// reachmap pack writes the pack of the last saved scan, or of --scan, in
+// the language of --lang or of the system; bad input is a usage error.
+func TestPackCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scans.db")
+	for range 2 {
+		if code, _, errOut := run("scan", "--demo", "--db", db, "--out", os.DevNull); code != ExitOK {
+			t.Fatalf("scan: exit %d: %s", code, errOut)
+		}
+	}
+	out := filepath.Join(dir, "fr")
+	code, stdout, stderr := run("pack", "--db", db, "--lang", "fr", "--out", out)
+	if code != ExitOK {
+		t.Fatalf("pack: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Dossier de preuves de l’analyse 2 écrit dans "+out) || !strings.Contains(stderr, "À titre indicatif, pas un avis juridique") {
+		t.Errorf("pack --lang fr said:\n%s\n%s", stdout, stderr)
+	}
+	for _, f := range pack.Files {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	csv, err := os.ReadFile(filepath.Join(out, pack.FileRegister))
+	if err != nil || !strings.HasPrefix(string(csv), "\ufeffLieu de stockage,Compte,Fournisseur,") {
+		t.Errorf("the French register starts %q (%v)", csv[:min(len(csv), 60)], err)
+	}
+
+	// The system's language, and --scan.
+	t.Setenv("LANG", "fr_FR.UTF-8")
+	t.Chdir(dir)
+	code, stdout, stderr = run("pack", "--db", db, "--scan", "1")
+	if code != ExitOK || !strings.Contains(stdout, "Dossier de preuves de l’analyse 1") {
+		t.Errorf("pack --scan 1 under LANG=fr: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "reachmap-pack-"+savedScans(t, db)[1].ScannedAt.UTC().Format("2006-01-02")+"-scan1", pack.FilePDF)); err != nil {
+		t.Errorf("the default directory: %v", err)
+	}
+	t.Setenv("LANG", "C.UTF-8")
+	if code, stdout, _ := run("pack", "--db", db, "--out", filepath.Join(dir, "en")); code != ExitOK || !strings.Contains(stdout, "Evidence pack of scan 2 written to") {
+		t.Errorf("pack under LANG=C: exit %d\n%s", code, stdout)
+	}
+
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--db", db, "--lang", "de"}, ExitUsage, `language "de"`},
+		{[]string{"--db", db, "--scan", "-3"}, ExitUsage, "positive"},
+		{[]string{"--db", db, "extra"}, ExitUsage, "unexpected argument"},
+		{[]string{"--db", db, "--scan", "9"}, ExitFailed, "has no scan 9"},
+		{[]string{"--db", filepath.Join(dir, "none.db")}, ExitFailed, "no scan store at"},
+	} {
+		code, _, stderr := run(append([]string{"pack"}, tt.args...)...)
+		if code != tt.code || !strings.Contains(stderr, tt.want) {
+			t.Errorf("pack %v: exit %d, %q; want %d, %q", tt.args, code, stderr, tt.code, tt.want)
+		}
+	}
+}
