@@ -43,8 +43,8 @@ Usage:
   reachmap aws-policy           print the minimal read-only IAM policy
   reachmap version              print the version
 
-Run 'reachmap scan --help' for the scan flags. scan, diff, explain and pack
-take --lang en|fr (default: the system's language, from LANG).
+Run 'reachmap scan --help' for the scan flags. scan, diff and pack take
+--lang en|fr (default: the system's language, from LANG).
 
 Exit codes: 0 ok; 1 the scan failed (diff: fewer than two scans);
 2 usage error; 3 policy violated.

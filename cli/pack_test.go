@@ -69,3 +69,33 @@ func TestPackCommand(t *testing.T) {
 		}
 	}
 }
+
+// scan and diff speak French with --lang fr or a French system locale.
+func TestFrenchCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scans.db")
+	code, _, stderr := run("scan", "--demo", "--db", db, "--lang", "fr", "--format", "html", "--out", filepath.Join(dir, "r.html"))
+	if code != ExitOK {
+		t.Fatalf("scan: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"enregistrée comme analyse 1 dans", "lacune : aws, account lumen-prod", "À titre indicatif, pas un avis juridique."} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("scan --lang fr lacks %q:\n%s", want, stderr)
+		}
+	}
+	html, err := os.ReadFile(filepath.Join(dir, "r.html"))
+	if err != nil || !strings.Contains(string(html), `<html lang="fr">`) {
+		t.Errorf("scan --lang fr --format html is not French (%v)", err)
+	}
+	t.Setenv("LANG", "fr_FR.UTF-8")
+	if code, _, stderr := run("scan", "--demo", "--db", db, "--out", os.DevNull); code != ExitOK || !strings.Contains(stderr, "enregistrée comme analyse 2") {
+		t.Fatalf("scan under LANG=fr: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := run("diff", "--db", db)
+	if code != ExitOK || !strings.Contains(stdout, "Changements de l’analyse 1 (") || !strings.Contains(stdout, "Aucun changement : 46 éléments, tous comme avant.") {
+		t.Errorf("diff under LANG=fr: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := run("diff", "--db", db, "--lang", "xx"); code != ExitUsage || !strings.Contains(stderr, "--lang") {
+		t.Errorf("diff --lang xx: exit %d: %s", code, stderr)
+	}
+}
