@@ -15,11 +15,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/mapdraw"
 	"github.com/reachmap/reachmap/present"
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/demo"
+	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/report"
 )
 
@@ -42,6 +44,16 @@ func scans(t testing.TB) (cur, prev *inventory.Scan) {
 	cur = demoScan(t, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
 	prev = demoScan(t, time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC))
 	prev.Assets = prev.Assets[1:]
+	// The demo reports no copy and no account id; the first store gets
+	// both, as a replicated S3 bucket would.
+	first := &cur.Assets[0]
+	first.AccountID = "123456789012"
+	first.Copies = []inventory.Copy{{
+		Region:   "us-east-1",
+		Location: geo.Location{Country: "US", City: "Ashburn", Evidence: geo.EvidenceAPI, Confidence: geo.ConfidenceHigh},
+		Reach:    []reach.Jurisdiction{{Country: "US", Basis: reach.BasisTerritorial}},
+		Why:      "replication rule to bucket lumen-dr", Item: "lumen-dr",
+	}}
 	return cur, prev
 }
 
@@ -154,7 +166,7 @@ func checkRegister(t *testing.T, v report.View, b []byte) {
 	}
 	for i, it := range v.Items {
 		r := rows[i+1]
-		if !strings.HasPrefix(r[0], it.Name) || r[1] != it.Account || r[3] != it.Place || r[11] != it.CatLabel {
+		if !strings.HasPrefix(r[0], it.Name) || r[1] != it.Account || r[3] != it.Place || r[11] != it.CatLabel || r[14] != strings.Join(it.Copies, "; ") {
 			t.Errorf("row %d = %q, want %s", i+1, r[:4], it.Name)
 		}
 		for _, rv := range it.Reach {
@@ -210,6 +222,13 @@ func checkPDFText(t *testing.T, v report.View, raw string) {
 		for _, g := range it.Gaps {
 			find("a gap", g)
 		}
+		for _, c := range it.Copies {
+			find("a copy", c)
+		}
+		if it.N == 1 && (len(it.Copies) != 1 || !strings.Contains(it.Account, "123456789012")) {
+			t.Errorf("the first store shows copies %q and account %q", it.Copies, it.Account)
+		}
+		find("an account", it.Account)
 	}
 	for _, g := range v.Gaps {
 		find("what could not be checked", g.Error)

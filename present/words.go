@@ -242,3 +242,29 @@ func (s *Speaker) LawKind(k reach.LawKind) string {
 	}
 	return string(k)
 }
+
+// CopyLine is one copy of a data store: where it is, who reaches it and
+// what makes it: "Ashburn, United States (us-east-1) — reachable by United
+// States — replication rule to bucket x".
+func (s *Speaker) CopyLine(place, region, reachedBy, why, item string) string {
+	out := place
+	if region != "" {
+		out += " (" + region + ")"
+	}
+	if reachedBy != "" {
+		out += " — " + s.l("Reachable by: {{.List}}", "List", reachedBy)
+	}
+	if why != "" {
+		out += " — " + why
+	}
+	if item != "" {
+		out += " → " + item
+	}
+	return out
+}
+
+// ThroughCopy says that a jurisdiction reaches a store through its copy
+// in a region.
+func (s *Speaker) ThroughCopy(region string) string {
+	return s.l("through its copy in {{.Region}}", "Region", region)
+}

@@ -297,7 +297,7 @@ func changes(say *present.Speaker, prev, cur *inventory.Scan) *ChangesView {
 func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws *lawIndex) ItemView {
 	l := it.Location
 	v := ItemView{
-		N: n, Name: it.Name, Kind: say.Kind(string(it.Kind)), Provider: reach.ProviderName(it.Provider), Account: it.Account,
+		N: n, Name: it.Name, Kind: say.Kind(string(it.Kind)), Provider: reach.ProviderName(it.Provider), Account: accountLabel(it.Account, it.AccountID),
 		Region: it.Region, Host: it.Host, Place: say.Place(l), City: l.City,
 		Evidence: say.EvidenceSentence(l), EvidenceKind: say.Evidence(l.Evidence), Confidence: say.Confidence(l.Confidence),
 		LocNote: l.Note, Weak: present.WeakEvidence(l),
@@ -317,12 +317,18 @@ func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws 
 			Country: say.CountryName(j.Country), Basis: say.BasisWord(j.Basis), Via: j.Via,
 			Laws: lawsOf(j), Foreign: !home.Includes(j.Country), Contested: j.Contested, Note: ownNote(j),
 		}
+		if j.Copy != "" {
+			r.Via = strings.TrimPrefix(r.Via+"; ", "; ") + say.ThroughCopy(j.Copy)
+		}
 		laws.add(j, n)
 		if j.Basis == reach.BasisAgreement {
 			v.Context = append(v.Context, r)
 			continue
 		}
 		v.Reach = append(v.Reach, r)
+	}
+	for _, c := range it.Copies {
+		v.Copies = append(v.Copies, say.CopyLine(say.Place(c.Location), c.Region, say.ReachNames(c.Reach), c.Why, c.Item))
 	}
 	for _, g := range it.Gaps {
 		s := g.Error
@@ -338,4 +344,16 @@ func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws 
 	slices.Sort(tags)
 	v.Tags = strings.Join(tags, ", ")
 	return v
+}
+
+// accountLabel is an account's name with its provider's id when that says
+// more: "lumen-prod (123456789012)".
+func accountLabel(name, id string) string {
+	if id == "" || id == name {
+		return name
+	}
+	if name == "" {
+		return id
+	}
+	return name + " (" + id + ")"
 }
