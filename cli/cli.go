@@ -56,7 +56,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return ExitUsage
 	}
-	say, _ = present.ForLanguage(i18n.FromEnv(os.Getenv))
+	// English until a subcommand's --lang (or the system's language)
+	// says otherwise: explain's sentences are English only, and would
+	// read half translated.
+	say = present.New(i18n.English())
 	switch args[0] {
 	case "scan":
 		return runScan(args[1:], stdout, stderr)

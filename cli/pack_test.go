@@ -99,3 +99,13 @@ func TestFrenchCommandLine(t *testing.T) {
 		t.Errorf("diff --lang xx: exit %d: %s", code, stderr)
 	}
 }
+
+// explain's sentences are English only: under a French locale it does
+// not mix in French words.
+func TestExplainStaysEnglish(t *testing.T) {
+	t.Setenv("LANG", "fr_FR.UTF-8")
+	code, stdout, _ := run("explain", "aws", "eu-west-1")
+	if code != ExitOK || !strings.Contains(stdout, "is in Dublin, Ireland. How we know:") || strings.Contains(stdout, "Irlande") {
+		t.Errorf("explain under LANG=fr: exit %d\n%s", code, stdout)
+	}
+}
