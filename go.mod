@@ -3,6 +3,7 @@ module github.com/reachmap/reachmap
 go 1.26.8
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	fyne.io/fyne/v2 v2.7.1
 	github.com/aws/aws-sdk-go-v2/config v1.33.15
 	github.com/aws/aws-sdk-go-v2/feature/s3/manager v1.23.21
@@ -15,7 +16,6 @@ require (
 )
 
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
 	github.com/danieljoos/wincred v1.2.3 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 )

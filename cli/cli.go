@@ -136,3 +136,19 @@ func useLanguage(cmd, lang string, stderr io.Writer) bool {
 	say = s
 	return true
 }
+
+// parseFlagsOnly parses a subcommand that takes flags and no argument,
+// and makes it speak the language of its --lang.
+func parseFlagsOnly(fs *flag.FlagSet, args []string, lang *string, stdout, stderr io.Writer) (code int, done bool) {
+	if code, done := parse(fs, args, stdout, stderr); done {
+		return code, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "reachmap %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return ExitUsage, true
+	}
+	if !useLanguage(fs.Name(), *lang, stderr) {
+		return ExitUsage, true
+	}
+	return 0, false
+}

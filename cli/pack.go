@@ -30,15 +30,8 @@ store, for a record of processing), estate.json (the JSON contract) and
 SHA256SUMS.`)
 		fs.PrintDefaults()
 	}
-	if code, done := parse(fs, args, stdout, stderr); done {
+	if code, done := parseFlagsOnly(fs, args, lang, stdout, stderr); done {
 		return code
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "reachmap pack: unexpected argument %q\n", fs.Arg(0))
-		return ExitUsage
-	}
-	if !useLanguage("pack", *lang, stderr) {
-		return ExitUsage
 	}
 	if *id < 0 {
 		fmt.Fprintf(stderr, "reachmap pack: --scan %d: a scan id is a positive number\n", *id)

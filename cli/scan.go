@@ -49,15 +49,8 @@ func scanWith(reg *providers.Registry, env func(string) string, args []string, s
 		fs.PrintDefaults()
 		fmt.Fprintln(fs.Output(), "\nEvery scan is saved in the store so that 'reachmap diff' and the window can show what changed.")
 	}
-	if code, done := parse(fs, args, stdout, stderr); done {
+	if code, done := parseFlagsOnly(fs, args, lang, stdout, stderr); done {
 		return code
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "reachmap scan: unexpected argument %q\n", fs.Arg(0))
-		return ExitUsage
-	}
-	if !useLanguage("scan", *lang, stderr) {
-		return ExitUsage
 	}
 	h, err := reach.ParseHome(*home)
 	if err != nil {
