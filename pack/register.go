@@ -3,6 +3,7 @@ package pack
 import (
 	"encoding/csv"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/reachmap/reachmap/report"
@@ -31,7 +32,7 @@ func WriteRegister(w io.Writer, v report.View) error {
 		return err
 	}
 	for _, it := range v.Items {
-		if err := cw.Write(registerRow(it)); err != nil {
+		if err := cw.Write(registerRow(it, v.W.Colon)); err != nil {
 			return err
 		}
 	}
@@ -39,17 +40,17 @@ func WriteRegister(w io.Writer, v report.View) error {
 	return cw.Error()
 }
 
-func registerRow(it report.ItemView) []string {
+func registerRow(it report.ItemView, colon string) []string {
 	var laws, sources, strength []string
 	for _, r := range it.Reach {
 		for _, l := range r.Laws {
-			laws = appendNew(laws, r.Country+": "+l.Label)
+			laws = appendNew(laws, r.Country+colon+l.Label)
 			if l.URL != "" {
 				sources = appendNew(sources, l.URL)
 			}
 		}
 		if r.Strength != "" {
-			strength = appendNew(strength, r.Country+": "+r.Strength)
+			strength = appendNew(strength, r.Country+colon+r.Strength)
 		}
 	}
 	name := it.Name
@@ -64,10 +65,8 @@ func registerRow(it report.ItemView) []string {
 }
 
 func appendNew(xs []string, x string) []string {
-	for _, y := range xs {
-		if y == x {
-			return xs
-		}
+	if slices.Contains(xs, x) {
+		return xs
 	}
 	return append(xs, x)
 }
