@@ -49,6 +49,12 @@ func (d *doc) item(it report.ItemView) {
 	d.labelled(4, w.Operator, it.Operator)
 	d.labelled(4, w.Owners, strings.Join(it.Chain, "; "))
 	d.labelled(4, w.ContractingEntity, it.ContractingEntity)
+	for _, f := range it.OpFacts {
+		d.indented(4, f, false, 8.5, colInk)
+	}
+	if it.Historic != "" {
+		d.indented(4, it.Historic, true, 9, catColour["foreign"])
+	}
 	if it.OpContested {
 		d.labelled(4, w.Operator, w.Contested+(map[bool]string{true: " — " + it.OpNote}[it.OpNote != ""]))
 	}
@@ -89,10 +95,13 @@ func (d *doc) item(it report.ItemView) {
 func (d *doc) reach(r report.ReachView) {
 	w := d.v.W
 	head := r.Country + " (" + r.Basis
-	if r.Strength != "" {
-		head += ", " + w.Strength + ": " + r.Strength
+	if r.StrengthWord != "" {
+		head += ", " + strings.ToLower(w.Strength) + w.Colon + r.StrengthWord
 	}
 	head += ")"
+	if r.Status != "" {
+		head += " — " + r.Status
+	}
 	if r.Contested {
 		head += " — " + w.Contested
 	}
@@ -116,6 +125,9 @@ func (d *doc) reach(r report.ReachView) {
 		if l.URL != "" {
 			d.link(13, l.URL)
 		}
+	}
+	if r.WeakStrength && r.Strength != "" {
+		d.indented(13, r.Strength, false, 7.5, colMuted)
 	}
 	if r.Note != "" {
 		d.indented(13, r.Note, false, 7.5, colMuted)

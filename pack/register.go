@@ -49,8 +49,8 @@ func registerRow(it report.ItemView, colon string) []string {
 				sources = appendNew(sources, l.URL)
 			}
 		}
-		if r.Strength != "" {
-			strength = appendNew(strength, r.Country+colon+r.Strength)
+		if r.StrengthWord != "" {
+			strength = appendNew(strength, r.Country+colon+r.StrengthWord)
 		}
 	}
 	name := it.Name

@@ -155,16 +155,17 @@ func (s *Speaker) KBChanged(then, now string) string {
 	return s.l("This scan was judged with the knowledge base reviewed on {{.Then}}; the current one was reviewed on {{.Now}}.", "Then", then, "Now", now)
 }
 
-// LawMeta is a law's line of facts: "United States · statute · cited for
-// 3 data stores · in force since 2018 · reviewed 2026-11-22".
-func (s *Speaker) LawMeta(country, kind string, items int, inForce, reviewed string) string {
+// LawMeta is a law's line of facts: "United States · reaches data abroad
+// · cited for 3 data stores · in force since 2018 · reviewed 2026-11-22";
+// when says since or until when the law applies (InForceSince).
+func (s *Speaker) LawMeta(country, kind string, items int, when, reviewed string) string {
 	out := country
 	if kind != "" {
 		out += " · " + kind
 	}
 	out += " · " + s.n("cited for {{.Count}} data stores", items)
-	if inForce != "" {
-		out += " · " + s.l("in force since {{.Date}}", "Date", inForce)
+	if when != "" {
+		out += " · " + when
 	}
 	if reviewed != "" {
 		out += " · " + s.l("reviewed {{.Date}}", "Date", reviewed)
@@ -267,4 +268,12 @@ func (s *Speaker) CopyLine(place, region, reachedBy, why, item string) string {
 // in a region.
 func (s *Speaker) ThroughCopy(region string) string {
 	return s.l("through its copy in {{.Region}}", "Region", region)
+}
+
+// InForceSince is "in force since 2018-03-23", or "" without a date.
+func (s *Speaker) InForceSince(date string) string {
+	if date == "" {
+		return ""
+	}
+	return s.l("in force since {{.Date}}", "Date", date)
 }

@@ -58,7 +58,7 @@ func (x *lawIndex) list() []LawView {
 	for _, id := range x.order {
 		lv := *x.laws[id]
 		lv.Items = len(x.items[id])
-		lv.Meta = x.say.LawMeta(lv.Country, lv.KindName, lv.Items, lv.InForce, lv.Reviewed)
+		lv.Meta = x.say.LawMeta(lv.Country, lv.KindName, lv.Items, cmp.Or(lv.Time, x.say.InForceSince(lv.InForce)), lv.Reviewed)
 		out = append(out, lv)
 	}
 	slices.SortStableFunc(out, func(a, b LawView) int {

@@ -97,6 +97,12 @@ type ItemView struct {
 	ContractingEntity             string // the entity the customer signs with, when the knowledge base names it
 	OpNote                        string
 	OpContested                   bool
+	// OpFacts are further facts about the operator (its contracting
+	// entity, its parent's Data Privacy Framework entry, certifications),
+	// one sentence each.
+	OpFacts []string
+	// Historic says, in the past tense, that the service closed.
+	Historic                      string
 	Reach                         []ReachView
 	Context                       []ReachView // agreements
 	CatKey, CatLabel, CatSentence string
@@ -107,14 +113,19 @@ type ItemView struct {
 
 // ReachView is one jurisdiction that reaches a data store.
 type ReachView struct {
-	Country   string
-	Basis     string
-	Via       string
-	Strength  string // how strong the reach is, when the knowledge base says
-	Laws      []Link
-	Foreign   bool
-	Contested bool
-	Note      string
+	Country string
+	Basis   string
+	Via     string
+	// Strength is how firmly the law reaches, as a sentence, StrengthWord
+	// in one word; WeakStrength marks a reach through control or a
+	// contested one, whose reason the report spells out. Status says
+	// when the law applies from a later date or has lapsed.
+	Strength, StrengthWord, Status string
+	WeakStrength                   bool
+	Laws                           []Link
+	Foreign                        bool
+	Contested                      bool
+	Note                           string
 }
 
 // LawView is one law cited, once for the whole report.
@@ -122,6 +133,7 @@ type LawView struct {
 	Anchor, Name, Citation, Country, Kind string
 	KindName                              string // Kind in words
 	Summary, Note, InForce, Reviewed      string
+	Time                                  string // "applies from …", "in force since …", "lapsed on …"
 	URL                                   string
 	Unverified                            bool
 	Items                                 int
