@@ -147,7 +147,7 @@ func Date(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 MST") }
 
 // ItemsLead introduces the list of data stores.
 func (s *Speaker) ItemsLead(home reach.Home) string {
-	return s.l("One entry per data store, numbered as in the register: where it is kept and how that is known, the company that operates it and the companies that own that one, every jurisdiction that can compel it with the laws cited, its copies and its gaps, and its category relative to {{.Home}}.", "Home", s.HomeName(home))
+	return s.l("One entry per data store, in the register's order: where it is kept and how that is known, the company that operates it and the companies that own that one, every jurisdiction that can compel it with the laws cited, its copies and its gaps, and its category relative to {{.Home}}.", "Home", s.HomeName(home))
 }
 
 // KBChanged says that the scan was judged with an older knowledge base.
