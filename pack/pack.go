@@ -68,8 +68,12 @@ func Write(dir string, in Input) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("evidence pack: %w", err)
 	}
-	opts := report.Options{Lang: lang, Map: in.Map, Previous: in.Previous, HasPrevious: true, ScanID: in.ScanID}
-	v := report.BuildView(in.Scan, say, opts)
+	if in.Map != nil && !bytes.HasPrefix(in.Map, []byte("\x89PNG")) {
+		return nil, errors.New("evidence pack: the map image is not a PNG")
+	}
+	// One View for the PDF, the HTML and the register: they say the same
+	// thing, written at the same minute.
+	v := report.BuildView(in.Scan, say, report.Options{Lang: lang, Map: in.Map, Previous: in.Previous, HasPrevious: true, ScanID: in.ScanID})
 
 	docs := map[string][]byte{}
 	var buf bytes.Buffer
@@ -78,7 +82,7 @@ func Write(dir string, in Input) ([]string, error) {
 	}
 	docs[FilePDF] = slices.Clone(buf.Bytes())
 	buf.Reset()
-	if err := report.WriteHTMLWith(&buf, in.Scan, opts); err != nil {
+	if err := report.WriteHTMLView(&buf, v); err != nil {
 		return nil, err
 	}
 	docs[FileHTML] = slices.Clone(buf.Bytes())

@@ -304,6 +304,9 @@ func TestWriteErrors(t *testing.T) {
 	if _, err := Write(t.TempDir(), Input{Scan: cur, Lang: "de"}); err == nil || !strings.Contains(err.Error(), "de") {
 		t.Errorf("German: %v", err)
 	}
+	if _, err := Write(t.TempDir(), Input{Scan: cur, Map: []byte("GIF89a")}); err == nil {
+		t.Error("a map that is not a PNG was accepted")
+	}
 	file := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)

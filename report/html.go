@@ -55,7 +55,13 @@ func WriteHTMLWith(w io.Writer, s *inventory.Scan, o Options) error {
 	if err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
-	if err := reportTmpl.Execute(w, BuildView(s, say, o)); err != nil {
+	return WriteHTMLView(w, BuildView(s, say, o))
+}
+
+// WriteHTMLView lays out a built View as the HTML report, for a caller
+// that lays out the same View otherwise too (the evidence pack's PDF).
+func WriteHTMLView(w io.Writer, v View) error {
+	if err := reportTmpl.Execute(w, v); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
 	return nil
