@@ -96,7 +96,7 @@ func (d *doc) reach(r report.ReachView) {
 	w := d.v.W
 	head := r.Country + " (" + r.Basis
 	if r.StrengthWord != "" {
-		head += ", " + strings.ToLower(w.Strength) + w.Colon + r.StrengthWord
+		head += ", " + w.StrengthShort + w.Colon + r.StrengthWord
 	}
 	head += ")"
 	if r.Status != "" {

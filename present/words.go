@@ -27,7 +27,7 @@ type Words struct {
 	Unchecked, UncheckedLead, ProviderAccount, Item, Problem, WhatToDo        string
 	NoGaps, AccountsScanned, AccountsLead, Changes, NoPrevious                string
 	AboutPack, Manifest, ToolVersion, ScanID, ScanDate, KBDate, Written, Home string
-	Files, NotSaved, Parent, ReachedBy, Colon                                 string
+	Files, NotSaved, Parent, ReachedBy, Colon, StrengthShort                  string
 }
 
 // Words returns the report's words.
@@ -123,6 +123,7 @@ func (s *Speaker) Words() Words {
 		NotSaved:           s.l("not saved in the store"),
 		Parent:             s.l("Parent"),
 		ReachedBy:          s.l("Reached by"),
+		StrengthShort:      s.l("strength"),
 		// A colon after a label: French sets a space before it.
 		Colon: s.l(": "),
 	}
@@ -137,6 +138,8 @@ func (s *Speaker) BasisWord(b reach.Basis) string {
 		return s.l("operator")
 	case reach.BasisAgreement:
 		return s.l("agreement")
+	case reach.BasisUnion:
+		return s.l("Union law")
 	}
 	return string(b)
 }

@@ -133,9 +133,10 @@ func boolInt(b bool) int {
 // items it reaches and on which bases; foreign ones first.
 func jurisdictions(say *present.Speaker, s *inventory.Scan) []JurisdictionView {
 	type acc struct {
-		items map[int]bool
-		bases map[reach.Basis]bool
-		laws  []Link
+		items   map[int]bool
+		bases   map[reach.Basis]bool
+		laws    []Link
+		foreign bool
 	}
 	by := map[string]*acc{}
 	for i, it := range s.Assets {
@@ -151,6 +152,7 @@ func jurisdictions(say *present.Speaker, s *inventory.Scan) []JurisdictionView {
 			}
 			a.items[i] = true
 			a.bases[j.Basis] = true
+			a.foreign = a.foreign || !s.Home.Covers(j)
 			for _, l := range lawsOf(j) {
 				if !slices.Contains(a.laws, l) {
 					a.laws = append(a.laws, l)
@@ -161,13 +163,13 @@ func jurisdictions(say *present.Speaker, s *inventory.Scan) []JurisdictionView {
 	var out []JurisdictionView
 	for cc, a := range by {
 		var bases []string
-		for _, b := range []reach.Basis{reach.BasisTerritorial, reach.BasisOperator} {
+		for _, b := range []reach.Basis{reach.BasisTerritorial, reach.BasisOperator, reach.BasisUnion} {
 			if a.bases[b] {
 				bases = append(bases, say.BasisWord(b))
 			}
 		}
 		out = append(out, JurisdictionView{Name: say.CountryName(cc), Code: cc, Items: len(a.items),
-			Bases: strings.Join(bases, ", "), Foreign: !s.Home.Includes(cc), Laws: a.laws})
+			Bases: strings.Join(bases, ", "), Foreign: a.foreign, Laws: a.laws})
 	}
 	slices.SortFunc(out, func(a, b JurisdictionView) int {
 		return cmp.Or(cmp.Compare(boolInt(!a.Foreign), boolInt(!b.Foreign)), cmp.Compare(b.Items, a.Items), cmp.Compare(a.Name, b.Name))

@@ -46,7 +46,7 @@ func newLawView(say *present.Speaker, l reach.Law) LawView {
 	return LawView{
 		Anchor: "law-" + anchor(l.ID), Name: l.Name, Citation: l.Citation, Country: say.CountryName(l.Country),
 		Kind: string(l.Kind), KindName: say.LawKind(l.Kind), Summary: l.Summary, Note: l.Note, InForce: l.InForce, Reviewed: l.Reviewed,
-		URL: safeURL(l.Source), Unverified: l.Unverified,
+		URL: safeURL(l.Source), Unverified: l.Unverified, Time: say.LawTime(l),
 	}
 }
 

@@ -324,10 +324,21 @@ func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws 
 		v.Operator = say.OperatorSentence(op)
 	}
 	v.OpNote, v.OpContested = op.Note, op.Contested
+	if ce := op.ContractingEntity; ce != nil {
+		v.ContractingEntity = say.Entity(ce.Name, ce.Country)
+	}
+	for _, f := range []string{say.ContractingEntity(op), say.DPF(op), say.Certifications(op)} {
+		if f != "" {
+			v.OpFacts = append(v.OpFacts, f)
+		}
+	}
+	v.Historic = say.ServiceStatus(it.Status, it.Until, it.Successor)
 	for _, j := range it.Reach {
 		r := ReachView{
 			Country: say.CountryName(j.Country), Basis: say.BasisWord(j.Basis), Via: j.Via,
-			Laws: lawsOf(j), Foreign: !home.Includes(j.Country), Contested: j.Contested, Note: ownNote(j),
+			Laws: lawsOf(j), Foreign: !home.Covers(j), Contested: j.Contested, Note: ownNote(j),
+			Strength: say.Strength(j), StrengthWord: say.StrengthWord(j.Strength), Status: say.LawStatus(j),
+			WeakStrength: j.Strength == reach.StrengthControl || j.Strength == reach.StrengthContested,
 		}
 		if j.Copy != "" {
 			r.Via = strings.TrimPrefix(r.Via+"; ", "; ") + say.ThroughCopy(j.Copy)
