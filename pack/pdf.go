@@ -131,6 +131,8 @@ func (d *doc) labelled(indent float64, label, text string) {
 	if text == "" {
 		return
 	}
+	// Wrapped lines start at the indent, not at the page's margin.
+	d.SetLeftMargin(margin + indent)
 	d.SetX(margin + indent)
 	d.font(true, 9)
 	d.colour(colMuted)
@@ -138,6 +140,7 @@ func (d *doc) labelled(indent float64, label, text string) {
 	d.font(false, 9)
 	d.colour(colInk)
 	d.Write(4.2, text)
+	d.SetLeftMargin(margin)
 	d.Ln(4.6)
 }
 

@@ -44,7 +44,7 @@ func (d *doc) item(it report.ItemView) {
 		place += " — " + w.WeakEvidence
 	}
 	d.labelled(4, w.Territory, place)
-	d.labelled(4, w.Evidence, it.EvidenceKind+"; "+strings.ToLower(w.Confidence)+": "+it.Confidence)
+	d.labelled(4, w.Evidence, it.EvidenceKind+"; "+strings.ToLower(w.Confidence)+w.Colon+it.Confidence)
 	d.labelled(4, w.Host, it.Host)
 	d.labelled(4, w.Operator, it.Operator)
 	d.labelled(4, w.Owners, strings.Join(it.Chain, "; "))
@@ -102,7 +102,7 @@ func (d *doc) reach(r report.ReachView) {
 	if r.Status != "" {
 		head += " — " + r.Status
 	}
-	if r.Contested {
+	if r.Contested && r.StrengthWord == "" {
 		head += " — " + w.Contested
 	}
 	if r.Via != "" {
