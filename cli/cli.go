@@ -1,6 +1,6 @@
 // Package cli is Reachmap's command line: the subcommands for automation
-// (scan, diff, explain, aws-policy, version). It calls the same scan
-// function as the window and prints the same values, in the JSON contract
+// (scan, diff, explain, pack, aws-policy, azure-permissions, version). It calls
+// the same scan function as the window and prints the same values, in the JSON contract
 // stated in the README ("Command line"); see docs/ARCHITECTURE.md.
 package cli
 
@@ -41,6 +41,8 @@ Usage:
                                 the evidence pack of a saved scan: report.pdf,
                                 report.html, register.csv, estate.json, SHA256SUMS
   reachmap aws-policy           print the minimal read-only IAM policy
+  reachmap azure-permissions    print the Azure role and Graph permissions a
+                                read-only scan needs
   reachmap version              print the version
 
 Run 'reachmap scan --help' for the scan flags. scan, diff and pack take
@@ -71,6 +73,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runPack(args[1:], stdout, stderr)
 	case "aws-policy":
 		return runAWSPolicy(args[1:], stdout, stderr)
+	case "azure-permissions":
+		return runAzurePermissions(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "%s %s\n", about.Name, about.Version)
 		return ExitOK
