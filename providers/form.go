@@ -194,4 +194,6 @@ type Action struct {
 	// Show, when set, makes the button open a dialog with a title, an
 	// introduction and a text to read and copy.
 	Show func() (title, intro Text, body string)
+	// SignIn, when set, makes the button sign in through the browser.
+	SignIn *SignIn
 }

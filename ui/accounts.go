@@ -149,8 +149,11 @@ func (a *accountsScreen) card(s *formSection) fyne.CanvasObject {
 
 func (a *accountsScreen) actionButton(s *formSection, act providers.Action) *widget.Button {
 	icon := theme.DocumentIcon()
-	if act.Icon == "refresh" {
+	switch act.Icon {
+	case "refresh":
 		icon = theme.ViewRefreshIcon()
+	case "login":
+		icon = theme.LoginIcon()
 	}
 	b := widget.NewButtonWithIcon(trText(act.Label), icon, func() {
 		if act.Reload {
@@ -158,6 +161,9 @@ func (a *accountsScreen) actionButton(s *formSection, act providers.Action) *wid
 		}
 		if act.Show != nil {
 			a.showText(act.Show())
+		}
+		if act.SignIn != nil {
+			a.signIn(s, act.SignIn)
 		}
 	})
 	b.Importance = widget.LowImportance
@@ -448,6 +454,12 @@ func formKeys(kinds []providers.Factory) []string {
 			if act.Show != nil {
 				title, intro, _ := act.Show()
 				add(title, intro)
+			}
+			if si := act.SignIn; si != nil {
+				add(si.Label, si.Title, si.Intro, si.NameLabel)
+				for _, fd := range si.Fields {
+					add(fd.Label, fd.Placeholder)
+				}
 			}
 		}
 	}

@@ -175,9 +175,10 @@ func form() *providers.Form {
 			},
 		},
 		Records:  keyRecords(),
-		Messages: append([]providers.Text{providers.T(noteChina), providers.T(noteGov), providers.T(noteEUSC), providers.T(noteURL), providers.T(noteSSO), providers.T(noteEnvVar), providers.T(msgRoleName)}, keyMessages...),
+		Messages: append([]providers.Text{providers.T(noteChina), providers.T(noteGov), providers.T(noteEUSC), providers.T(noteURL), providers.T(noteSSO), providers.T(noteEnvVar), providers.T(msgRoleName)}, append(keyMessages, ssoMessages...)...),
 		Actions: []providers.Action{
 			{Label: providers.T("Look again"), Icon: "refresh", Reload: true},
+			{Label: ssoSignIn().Label, Icon: "login", SignIn: ssoSignIn()},
 			{Label: providers.T("Minimal read-only IAM policy…"), Icon: "document", Show: func() (providers.Text, providers.Text, string) {
 				return providers.T("Minimal read-only IAM policy"),
 					providers.T("Attach this policy to the role or user Reachmap signs in as. It allows only the read-only calls Reachmap makes."),

@@ -14,6 +14,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ssooidc"
 	oidctypes "github.com/aws/aws-sdk-go-v2/service/ssooidc/types"
 	"github.com/aws/smithy-go/middleware"
+
+	"github.com/reachmap/reachmap/providers"
 )
 
 // IAM Identity Center (SSO) sign-in from the window, for people with no AWS
@@ -108,10 +110,17 @@ func (f *SSOFlow) String() string { return "IAM Identity Center sign-in to " + f
 // GoString is String for %#v.
 func (f *SSOFlow) GoString() string { return f.String() }
 
+const (
+	msgSSOExpired = "The sign-in code expired before it was approved; start again"
+	msgSSODenied  = "The sign-in was refused in the browser"
+	msgSSOURL     = "The portal URL begins with https://, such as https://my-company.awsapps.com/start"
+	msgSSORegion  = "Unknown AWS region {{.Region}}"
+)
+
 // Errors of the sign-in the window tells apart.
 var (
-	ErrSSOExpired = errors.New("the sign-in code expired before it was approved; start again")
-	ErrSSODenied  = errors.New("the sign-in was refused in the browser")
+	ErrSSOExpired error = &providers.Problem{Text: providers.T(msgSSOExpired)}
+	ErrSSODenied  error = &providers.Problem{Text: providers.T(msgSSODenied)}
 )
 
 // StartSSO registers Reachmap with the start URL's IAM Identity Center and
@@ -126,7 +135,7 @@ func startSSO(ctx context.Context, startURL, region string, client *http.Client)
 		return nil, err
 	}
 	if _, known := partitionOf(region); !known {
-		return nil, fmt.Errorf("unknown AWS region %q", region)
+		return nil, &providers.Problem{Field: fieldSSORegion, Text: providers.T(msgSSORegion, "Region", region)}
 	}
 	f := &SSOFlow{StartURL: startURL, Region: region, cfg: ssoConfig(region, client), now: time.Now}
 	oidc := newOIDCClient(f.cfg)
@@ -160,7 +169,7 @@ func startSSO(ctx context.Context, startURL, region string, client *http.Client)
 
 func checkStartURL(u string) error {
 	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://127.0.0.1") {
-		return fmt.Errorf("the start URL begins with https://, such as https://my-company.awsapps.com/start")
+		return &providers.Problem{Field: fieldSSOURL, Text: providers.T(msgSSOURL)}
 	}
 	return nil
 }
