@@ -9,6 +9,7 @@ import (
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/aws"
 	"github.com/reachmap/reachmap/providers/demo"
+	"github.com/reachmap/reachmap/providers/gcp"
 	"github.com/reachmap/reachmap/providers/mail"
 )
 
@@ -18,6 +19,7 @@ func Factories() []providers.Factory {
 	return []providers.Factory{
 		aws.Factory,
 		mail.Factory,
+		gcp.Factory,
 		aws.CompatFactory,
 		demo.Factory,
 	}
