@@ -17,6 +17,7 @@ import (
 	"errors"
 	"net/http"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -80,11 +81,25 @@ func (p *Provider) Name() string { return p.name }
 // session is one scan's clients.
 type session struct {
 	http     *http.Client
+	// storageURL is the Cloud Storage emulator's base URL, or "".
+	storageURL string
 	api      *api
 	universe string
 }
 
 func (p *Provider) connect(ctx context.Context) (*session, error) {
+	s, err := p.connectAPIs(ctx)
+	if err == nil && p.cfg.storageEmulator != "" {
+		s.storageURL = p.cfg.storageEmulator
+		if !strings.Contains(s.storageURL, "://") {
+			s.storageURL = "http://" + s.storageURL
+		}
+		s.storageURL = strings.TrimSuffix(s.storageURL, "/")
+	}
+	return s, err
+}
+
+func (p *Provider) connectAPIs(ctx context.Context) (*session, error) {
 	base := http.DefaultTransport
 	if p.keyJSON == nil && (p.cfg.storageEmulator != "" || p.cfg.apiBase != "") {
 		// An emulator or a stand-in: nothing to sign.

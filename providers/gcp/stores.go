@@ -20,6 +20,9 @@ import (
 // emulator and signs nothing.
 func newStorage(sc *scan) (*storage.Client, error) {
 	opts := []option.ClientOption{option.WithHTTPClient(sc.s.http)}
+	if sc.s.storageURL != "" {
+		opts = append(opts, option.WithEndpoint(sc.s.storageURL+"/storage/v1/"))
+	}
 	if sc.s.universe != "" && sc.s.universe != "googleapis.com" {
 		opts = append(opts, option.WithUniverseDomain(sc.s.universe))
 	}
@@ -115,7 +118,12 @@ func scanSQL(sc *scan) {
 	for _, in := range all {
 		tags := map[string]string{"service": "cloud-sql", "engine": in.DatabaseVersion}
 		if in.MasterInstanceName != "" {
-			tags["replica_of"] = lastSegment(in.MasterInstanceName)
+			// "project:instance"
+			m := in.MasterInstanceName
+			if i := strings.LastIndex(m, ":"); i >= 0 {
+				m = m[i+1:]
+			}
+			tags["replica_of"] = m
 		}
 		var copies []providers.Copy
 		for _, r := range in.ReplicaNames {
