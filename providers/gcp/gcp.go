@@ -108,6 +108,9 @@ func (p *Provider) connectAPIs(ctx context.Context) (*session, error) {
 	}
 	var creds *google.Credentials
 	var err error
+	// The token exchange's own client, with a timeout: oauth2 sends it
+	// without the scan's context (see cancellable).
+	ctx = context.WithValue(ctx, oauth2.HTTPClient, &http.Client{Timeout: p.cfg.timeout})
 	if p.keyJSON != nil {
 		// The token exchange (a POST to the key's token_uri) is the one
 		// request outside the guard: it signs in and changes nothing.
@@ -119,13 +122,40 @@ func (p *Provider) connectAPIs(ctx context.Context) (*session, error) {
 		return nil, err
 	}
 	universe, _ := creds.GetUniverseDomain()
-	c := &http.Client{Transport: &oauth2.Transport{Source: creds.TokenSource, Base: readOnly{base}}}
+	ts := oauth2.ReuseTokenSource(nil, cancellable{ctx: ctx, ts: creds.TokenSource})
+	c := &http.Client{Transport: &oauth2.Transport{Source: ts, Base: readOnly{base}}}
 	return &session{http: c, api: p.newAPI(c, universe), universe: universe}, nil
 }
 
 func (p *Provider) newAPI(c *http.Client, universe string) *api {
 	return &api{client: c, base: p.cfg.apiBase, universe: universe,
 		retries: p.cfg.retries, backoff: p.cfg.backoff, timeout: p.cfg.timeout}
+}
+
+// cancellable makes a token fetch return once the scan is cancelled:
+// oauth2's JWT and refresh exchanges take no context of their own. The
+// abandoned exchange ends by itself within the client's timeout.
+type cancellable struct {
+	ctx context.Context
+	ts  oauth2.TokenSource
+}
+
+func (c cancellable) Token() (*oauth2.Token, error) {
+	type result struct {
+		t   *oauth2.Token
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		t, err := c.ts.Token()
+		ch <- result{t, err}
+	}()
+	select {
+	case r := <-ch:
+		return r.t, r.err
+	case <-c.ctx.Done():
+		return nil, c.ctx.Err()
+	}
 }
 
 // Scan implements providers.Provider.

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -126,8 +125,12 @@ func newProviders(o providers.Options, _ providers.Shared) ([]providers.Provider
 	cfg := defaultConfig(env)
 	var out []providers.Provider
 	if len(opts.Projects) > 0 || opts.All {
+		var projects []string
+		for _, pr := range opts.Projects {
+			projects = appendNew(projects, pr)
+		}
 		out = append(out, &Provider{name: "gcp", label: "application default credentials",
-			projects: slices.Compact(slices.Clone(opts.Projects)), all: opts.All, cfg: cfg})
+			projects: projects, all: opts.All, cfg: cfg})
 	}
 	for _, k := range opts.Keys {
 		email, proj, _ := strings.Cut(k, "|")
