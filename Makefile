@@ -14,10 +14,12 @@ deps:
 	@scripts/install-deps.sh build
 
 # System packages, then the S3 servers the AWS tests talk to (moto is
-# preinstalled with Python; versitygw is built with go install).
+# preinstalled with Python; versitygw is built with go install), and
+# fake-gcs-server, the Cloud Storage emulator of the Google tests.
 test-deps:
 	@scripts/install-deps.sh test
 	@scripts/s3-servers.sh install
+	@scripts/gcs-server.sh install
 
 build: deps
 	$(GO) build -tags $(TAGS) -o $(BIN) .

@@ -80,11 +80,11 @@ func (p *Provider) Name() string { return p.name }
 
 // session is one scan's clients.
 type session struct {
-	http     *http.Client
+	http *http.Client
 	// storageURL is the Cloud Storage emulator's base URL, or "".
 	storageURL string
-	api      *api
-	universe string
+	api        *api
+	universe   string
 }
 
 func (p *Provider) connect(ctx context.Context) (*session, error) {
