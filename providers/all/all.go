@@ -20,6 +20,7 @@ func Factories() []providers.Factory {
 		aws.Factory,
 		mail.Factory,
 		gcp.Factory,
+		gcp.WorkspaceFactory,
 		aws.CompatFactory,
 		demo.Factory,
 	}
