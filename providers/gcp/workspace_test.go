@@ -100,8 +100,12 @@ func TestWorkspaceDenied(t *testing.T) {
 
 func TestWorkspaceContract(t *testing.T) {
 	providertest.Run(t, providertest.Case{
-		New:     func(t *testing.T) providers.Provider { return testWorkspace(workspaceStandIn(t, 200, regionPolicies, 0).URL) },
-		Slow:    func(t *testing.T) providers.Provider { return testWorkspace(workspaceStandIn(t, 200, regionPolicies, 3*time.Second).URL) },
+		New: func(t *testing.T) providers.Provider {
+			return testWorkspace(workspaceStandIn(t, 200, regionPolicies, 0).URL)
+		},
+		Slow: func(t *testing.T) providers.Provider {
+			return testWorkspace(workspaceStandIn(t, 200, regionPolicies, 3*time.Second).URL)
+		},
 		Partial: func(t *testing.T) providers.Provider { return testWorkspace(workspaceStandIn(t, 403, "", 0).URL) },
 		Guard: func(t *testing.T, endpoint string) providertest.Calls {
 			a, err := testWorkspace(endpoint).connect(t.Context())
