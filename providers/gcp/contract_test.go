@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"cloud.google.com/go/storage"
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/internal/memsettings"
 	"github.com/reachmap/reachmap/providers/providertest"
@@ -50,38 +49,25 @@ func TestContract(t *testing.T) {
 				t.Fatal(err)
 			}
 			sc := &scan{ctx: t.Context(), s: s, project: "p"}
-			c, err := newStorage(sc)
-			if err != nil {
-				t.Fatal(err)
+			do := func(method, path string) func(context.Context) error {
+				return func(ctx context.Context) error {
+					req, _ := http.NewRequestWithContext(ctx, method, sc.storageURL(path), strings.NewReader("{}"))
+					_, err := s.http.Do(req)
+					return err
+				}
 			}
-			t.Cleanup(func() { c.Close() })
 			return providertest.Calls{
 				Writes: map[string]func(context.Context) error{
-					"storage.buckets.insert": func(ctx context.Context) error { return c.Bucket("new").Create(ctx, "p", nil) },
-					"storage.buckets.delete": func(ctx context.Context) error { return c.Bucket("old").Delete(ctx) },
-					"storage.objects.insert": func(ctx context.Context) error {
-						w := c.Bucket("b").Object("o").NewWriter(ctx)
-						w.Write([]byte("x"))
-						return w.Close()
-					},
-					"storage.buckets.patch": func(ctx context.Context) error {
-						_, err := c.Bucket("b").Update(ctx, storage.BucketAttrsToUpdate{StorageClass: "COLDLINE"})
-						return err
-					},
-					"sqladmin.instances.delete": func(ctx context.Context) error {
-						req, _ := http.NewRequestWithContext(ctx, http.MethodDelete, s.api.url("sqladmin", "/v1/projects/p/instances/orders"), nil)
-						_, err := s.http.Do(req)
-						return err
-					},
-					"compute.snapshots.insert": func(ctx context.Context) error {
-						req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.api.url("compute", "/compute/v1/projects/p/global/snapshots"), strings.NewReader("{}"))
-						_, err := s.http.Do(req)
-						return err
-					},
+					"storage.buckets.insert":    do(http.MethodPost, "/storage/v1/b?project=p"),
+					"storage.buckets.delete":    do(http.MethodDelete, "/storage/v1/b/old"),
+					"storage.buckets.patch":     do(http.MethodPatch, "/storage/v1/b/b"),
+					"storage.objects.insert":    do(http.MethodPost, "/upload/storage/v1/b/b/o?uploadType=media&name=o"),
+					"storage.objects.update":    do(http.MethodPut, "/storage/v1/b/b/o/o"),
+					"sqladmin.instances.delete": do(http.MethodDelete, "/v1/projects/p/instances/orders"),
 				},
 				Read: func(ctx context.Context) error {
-					_, err := c.Buckets(ctx, "p").Next()
-					return err
+					var v any
+					return s.api.get(ctx, sc.storageURL("/storage/v1/b?project=p"), &v)
 				},
 			}
 		},

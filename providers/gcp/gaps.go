@@ -7,7 +7,6 @@ import (
 	"net/http"
 
 	"github.com/reachmap/reachmap/providers"
-	"google.golang.org/api/googleapi"
 )
 
 // service is one Google API the scan reads, with what a person must do
@@ -42,16 +41,6 @@ func gapFor(ctx context.Context, account string, svc service, what string, err e
 	g := providers.Gap{Provider: "gcp", Account: account, Error: what + ": " + err.Error()}
 	var ae *apiError
 	if !errors.As(err, &ae) {
-		// The Cloud Storage client's errors.
-		var ge *googleapi.Error
-		if errors.As(err, &ge) {
-			ae = &apiError{Code: ge.Code, Message: ge.Message}
-			for _, e := range ge.Errors {
-				ae.Reason = e.Reason
-			}
-		}
-	}
-	if ae == nil {
 		if isTimeout(err) || errors.Is(err, context.DeadlineExceeded) {
 			g.Hint = fmt.Sprintf("The %s did not answer in time: check the network, then scan again.", svc.Title)
 		} else {
