@@ -112,13 +112,7 @@ func TestWorkspaceContract(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			do := func(method, path string) func(context.Context) error {
-				return func(ctx context.Context) error {
-					req, _ := http.NewRequestWithContext(ctx, method, a.url("cloudidentity", path), strings.NewReader("{}"))
-					_, err := a.client.Do(req)
-					return err
-				}
-			}
+			do := func(method, path string) func(context.Context) error { return send(a.client, method, a.url("cloudidentity", path)) }
 			return providertest.Calls{
 				Writes: map[string]func(context.Context) error{
 					"cloudidentity.policies.create": do(http.MethodPost, "/v1beta1/policies"),
