@@ -80,6 +80,9 @@ type GCPSpan struct {
 	Regions []string
 	// Countries are the ISO codes of the countries the data may be in.
 	Countries []string
+	// Multi marks a multi-region (several regions of an area) as against
+	// a dual-region (a pair).
+	Multi bool
 }
 
 // gcpSpans are the dual- and multi-region locations whose make-up Google
@@ -90,11 +93,11 @@ var gcpSpans = map[string]GCPSpan{
 	"asia1": {Regions: []string{"asia-northeast1", "asia-northeast2"}, Countries: []string{"JP"}},
 	"eur4":  {Regions: []string{"europe-north1", "europe-west4"}, Countries: []string{"FI", "NL"}},
 	"nam4":  {Regions: []string{"us-central1", "us-east1"}, Countries: []string{"US"}},
-	"eur3":  {Regions: []string{"europe-west1", "europe-west4"}, Countries: []string{"BE", "NL"}},
-	"nam5":  {Regions: []string{"us-central1"}, Countries: []string{"US"}},
-	"eu":    {Countries: []string{"BE", "DE", "ES", "FI", "FR", "IT", "NL", "PL", "SE"}},
-	"us":    {Countries: []string{"US"}},
-	"asia":  {Countries: []string{"HK", "ID", "IN", "JP", "KR", "SG", "TH", "TW"}},
+	"eur3":  {Regions: []string{"europe-west1", "europe-west4"}, Countries: []string{"BE", "NL"}, Multi: true},
+	"nam5":  {Countries: []string{"US"}, Multi: true},
+	"eu":    {Countries: []string{"BE", "DE", "ES", "FI", "FR", "IT", "NL", "PL", "SE"}, Multi: true},
+	"us":    {Countries: []string{"US"}, Multi: true},
+	"asia":  {Countries: []string{"HK", "ID", "IN", "JP", "KR", "SG", "TH", "TW"}, Multi: true},
 }
 
 // GCPSpanOf returns the make-up of a Google dual- or multi-region location

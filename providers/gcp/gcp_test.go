@@ -153,6 +153,9 @@ func TestOtherStores(t *testing.T) {
 		t.Errorf("Firestore nam5 %+v", a)
 	}
 	legacy := assetNamed(t, rec, "legacy")
+	if legacy.Tags["location_type"] != typeMulti || assetNamed(t, rec, "(default)").Tags["location_type"] != typeMulti {
+		t.Errorf("eur3 and nam5 are multi-regions: %v", legacy.Tags)
+	}
 	if legacy.Tags["service"] != "datastore" || legacy.Location == nil || legacy.Location.Country != "BE" || !slices.Equal(copyRegions(legacy), []string{"europe-west4"}) {
 		t.Errorf("Datastore eur3 %+v", legacy)
 	}

@@ -34,11 +34,15 @@ func place(code string, dataLocations []string) placement {
 		for i, r := range dataLocations {
 			regions[i] = strings.ToLower(r)
 		}
-		return dual(strings.ToUpper(code)+" custom dual-region ("+strings.Join(regions, " and ")+")", regions)
+		return dual(typeDual, strings.ToUpper(code)+" custom dual-region ("+strings.Join(regions, " and ")+")", regions)
 	}
 	if span, ok := geo.GCPSpanOf(c); ok {
 		if len(span.Regions) > 0 {
-			return dual(strings.ToUpper(code)+" ("+strings.Join(span.Regions, " and ")+")", span.Regions)
+			t := typeDual
+			if span.Multi {
+				t = typeMulti
+			}
+			return dual(t, strings.ToUpper(code)+" ("+strings.Join(span.Regions, " and ")+")", span.Regions)
 		}
 		return multi(c, span)
 	}
@@ -46,20 +50,17 @@ func place(code string, dataLocations []string) placement {
 }
 
 // dual places the item at its first region and keeps the others as
-// copies: a dual-region holds the whole data in each of its regions.
-func dual(what string, regions []string) placement {
-	p := placement{Type: typeDual}
+// copies: a dual-region (or a multi-region of known regions, Firestore's
+// eur3) holds the whole data in each of its regions.
+func dual(typ, what string, regions []string) placement {
+	p := placement{Type: typ}
 	if l, ok := geo.Lookup("gcp", regions[0]); ok {
 		l.Evidence = geo.EvidenceAPI
-		l.Note = "Dual-region " + what + ": placed at its first region; the data is also kept in the other."
+		l.Note = strings.ToUpper(typ[:1]) + typ[1:] + " " + what + ": placed at its first region; the data is also kept in the other."
 		p.Loc = &l
 	}
 	for _, r := range regions[1:] {
-		p.Copies = append(p.Copies, providers.Copy{Region: r, Why: "dual-region " + what + ": the same data in " + r})
-	}
-	if p.Loc == nil {
-		// A region the catalog does not know: let inventory say so.
-		return placement{Type: typeDual, Copies: p.Copies}
+		p.Copies = append(p.Copies, providers.Copy{Region: r, Why: typ + " " + what + ": the same data in " + r})
 	}
 	return p
 }
