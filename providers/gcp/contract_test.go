@@ -49,7 +49,9 @@ func TestContract(t *testing.T) {
 				t.Fatal(err)
 			}
 			sc := &scan{ctx: t.Context(), s: s, project: "p"}
-			do := func(method, path string) func(context.Context) error { return send(s.http, method, sc.storageURL(path)) }
+			do := func(method, path string) func(context.Context) error {
+				return send(s.http, method, sc.storageURL(path))
+			}
 			return providertest.Calls{
 				Writes: map[string]func(context.Context) error{
 					"storage.buckets.insert":    do(http.MethodPost, "/storage/v1/b?project=p"),

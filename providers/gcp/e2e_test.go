@@ -52,7 +52,12 @@ func TestEndToEnd(t *testing.T) {
 			Area    string `json:"area"`
 		} `json:"location"`
 		Operator struct {
-			Country string `json:"country"`
+			Name      string `json:"name"`
+			Country   string `json:"country"`
+			Contested bool   `json:"contested"`
+			Parents   []struct {
+				Country string `json:"country"`
+			} `json:"parents"`
 		} `json:"operator"`
 		Reach  []reachEntry `json:"reach"`
 		Copies []struct {
@@ -63,10 +68,10 @@ func TestEndToEnd(t *testing.T) {
 			Item string `json:"item"`
 		} `json:"copies"`
 	}
-	run := func(env ...string) (items map[string]item, gaps []map[string]string) {
+	run := func(extra []string, env ...string) (items map[string]item, gaps []map[string]string) {
 		ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 		defer cancel()
-		cmd := exec.CommandContext(ctx, bin, "scan", "--gcp-project", "lumen-prod", "--format", "json", "--no-save")
+		cmd := exec.CommandContext(ctx, bin, append([]string{"scan", "--gcp-project", "lumen-prod", "--format", "json", "--no-save"}, extra...)...)
 		cmd.Env = append(os.Environ(), append(env, "HOME="+t.TempDir(), "GOOGLE_APPLICATION_CREDENTIALS=")...)
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -87,7 +92,7 @@ func TestEndToEnd(t *testing.T) {
 		return items, out.Gaps
 	}
 
-	items, gaps := run(EnvStorageEmulator + "=" + strings.TrimPrefix(gcs, "http://"))
+	items, gaps := run(nil, EnvStorageEmulator+"="+strings.TrimPrefix(gcs, "http://"))
 	b, ok := items["lumen-e2e-dual"]
 	if !ok {
 		t.Fatalf("no bucket in %v (gaps %v)", items, gaps)
@@ -105,7 +110,7 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("the stores not scanned are not said: %v", gaps)
 	}
 
-	items, gaps = run(EnvStorageEmulator+"="+gcs, EnvAPIEndpoint+"="+api.URL)
+	items, gaps = run([]string{"--gcp-project", "trusted-fr"}, EnvStorageEmulator+"="+gcs, EnvAPIEndpoint+"="+api.URL)
 	orders := items["orders"]
 	if orders.Region != "europe-west9" || orders.Location.City != "Paris" || len(orders.Copies) != 1 || orders.Copies[0].Item != "orders-replica" {
 		t.Errorf("Cloud SQL with its replica as a copy: %+v", orders)
@@ -124,6 +129,12 @@ func TestEndToEnd(t *testing.T) {
 		if _, ok := items[name]; !ok {
 			t.Errorf("%s is missing: %v", name, items)
 		}
+	}
+	// Trusted Cloud by S3NS: the operator is S3NS, French, owned by
+	// Thales with Google in the chain, contested.
+	d := items["dossiers"]
+	if d.Operator.Country != "FR" || !d.Operator.Contested || len(d.Operator.Parents) == 0 || d.Location.Country != "FR" {
+		t.Errorf("an S3NS instance: %+v", d)
 	}
 	for _, g := range gaps {
 		if g["account"] == "lumen-prod" {

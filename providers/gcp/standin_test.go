@@ -101,6 +101,8 @@ func (s *standIn) serve(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"items":[{"name":"web-1-daily","sourceDisk":"https://www.googleapis.com/compute/v1/projects/lumen-prod/zones/europe-west9-a/disks/web-1","storageLocations":["eu"]},
 		 {"name":"db-ha-weekly","storageLocations":["europe-west3","us-central1"]}]}`)
 
+	case p == "/v1/projects/trusted-fr/instances":
+		writeJSON(w, 200, `{"items":[{"kind":"sql#instance","name":"dossiers","region":"u-france-east1","gceZone":"u-france-east1-b","databaseVersion":"POSTGRES_16"}]}`)
 	case strings.HasPrefix(p, "/v1/projects/lumen-denied/instances"):
 		writeJSON(w, 403, denied)
 	case strings.HasPrefix(p, "/bigquery/v2/projects/lumen-denied/"):

@@ -112,7 +112,9 @@ func TestWorkspaceContract(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			do := func(method, path string) func(context.Context) error { return send(a.client, method, a.url("cloudidentity", path)) }
+			do := func(method, path string) func(context.Context) error {
+				return send(a.client, method, a.url("cloudidentity", path))
+			}
 			return providertest.Calls{
 				Writes: map[string]func(context.Context) error{
 					"cloudidentity.policies.create": do(http.MethodPost, "/v1beta1/policies"),
