@@ -25,7 +25,7 @@ const (
 func form() *providers.Form {
 	return &providers.Form{
 		Title:    providers.T("Google Cloud"),
-		Subtitle: providers.T("Projects your Google sign-in can see (gcloud auth application-default login, or GOOGLE_APPLICATION_CREDENTIALS), and service-account keys"),
+		Subtitle: providers.T("Projects seen by your Google sign-in (gcloud auth application-default login) or a key"),
 		Checklist: &providers.Checklist{
 			Load:     loadProjects,
 			Empty:    providers.T("No Google Cloud project was found. Sign in with “gcloud auth application-default login”, or add a service-account key below, then press Look again."),

@@ -86,7 +86,7 @@ const (
 func workspaceForm() *providers.Form {
 	return &providers.Form{
 		Title:    providers.T("Google Workspace"),
-		Subtitle: providers.T("Tenants whose data-region policies to read, with a super administrator's credentials (gcloud auth application-default login, or a service-account key with domain-wide delegation in GOOGLE_APPLICATION_CREDENTIALS)"),
+		Subtitle: providers.T("Data-region policies of a tenant, read with a super administrator's credentials"),
 		Records: &providers.Records{
 			Fields: []providers.Field{
 				{Key: "domain", Label: providers.T(msgWSDomain), Kind: providers.FieldText, Placeholder: providers.T(msgWSDomainEx)},
