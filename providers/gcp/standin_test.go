@@ -1,7 +1,6 @@
 package gcp
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -129,4 +128,3 @@ func (s *standIn) authSeen() []string {
 	return append([]string(nil), s.auth...)
 }
 
-var _ = json.Marshal
