@@ -1,6 +1,6 @@
 // Package cli is Reachmap's command line: the subcommands for automation
-// (scan, diff, explain, aws-policy, version). It calls the same scan
-// function as the window and prints the same values, in the JSON contract
+// (scan, diff, explain, aws-policy, azure-permissions, version). It calls
+// the same scan function as the window and prints the same values, in the JSON contract
 // stated in the README ("Command line"); see docs/ARCHITECTURE.md.
 package cli
 
@@ -35,6 +35,8 @@ Usage:
   reachmap explain --suggest [--home CC|EU] [--provider P]
                                 regions under home reach only
   reachmap aws-policy           print the minimal read-only IAM policy
+  reachmap azure-permissions    print the Azure role and Graph permissions a
+                                read-only scan needs
   reachmap version              print the version
 
 Run 'reachmap scan --help' for the scan flags.
@@ -58,6 +60,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runExplain(args[1:], stdout, stderr)
 	case "aws-policy":
 		return runAWSPolicy(args[1:], stdout, stderr)
+	case "azure-permissions":
+		return runAzurePermissions(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "%s %s\n", about.Name, about.Version)
 		return ExitOK

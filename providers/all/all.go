@@ -8,6 +8,7 @@ package all
 import (
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/providers/azure"
 	"github.com/reachmap/reachmap/providers/demo"
 	"github.com/reachmap/reachmap/providers/gcp"
 	"github.com/reachmap/reachmap/providers/mail"
@@ -18,6 +19,8 @@ import (
 func Factories() []providers.Factory {
 	return []providers.Factory{
 		aws.Factory,
+		azure.Factory,
+		azure.M365Factory,
 		mail.Factory,
 		gcp.Factory,
 		gcp.WorkspaceFactory,
