@@ -40,7 +40,13 @@ func (m *mainWindow) reportSoon() {
 // smokeReport describes what the window shows now, in window pixels.
 // Main thread.
 func (m *mainWindow) smokeReport() *smoke.Report {
-	r := m.dash.smokeReport(fyne.CurrentApp().Driver(), m.win.Canvas().Scale())
+	drv, scale := fyne.CurrentApp().Driver(), m.win.Canvas().Scale()
+	r := m.dash.smokeReport(drv, scale)
+	size := m.win.Canvas().Size()
+	r.Window = smoke.Rect{W: int(size.Width * scale), H: int(size.Height * scale)}
+	r.ScanButton = rectOf(drv, scale, m.scanBtn)
+	r.HomeSelect = rectOf(drv, scale, m.dash.summary.homeSel)
+	r.Headline = m.headline.Text
 	r.ShownAfterMs = m.shownAfter.Milliseconds()
 	r.Scanning = m.scnr.Running()
 	r.Demo = m.demo
@@ -55,10 +61,7 @@ func (d *dashboard) smokeReport(drv fyne.Driver, scale float32) *smoke.Report {
 	px := func(p fyne.Position) smoke.Point {
 		return smoke.Point{X: int((origin.X + p.X) * scale), Y: int((origin.Y + p.Y) * scale)}
 	}
-	rect := func(o fyne.CanvasObject) smoke.Rect {
-		p, s := drv.AbsolutePositionForObject(o), o.Size()
-		return smoke.Rect{X: int(p.X * scale), Y: int(p.Y * scale), W: int(s.Width * scale), H: int(s.Height * scale)}
-	}
+	rect := func(o fyne.CanvasObject) smoke.Rect { return rectOf(drv, scale, o) }
 	covered := func(p fyne.Position) bool {
 		abs := origin.Add(p)
 		for _, o := range d.overlays {
@@ -116,6 +119,15 @@ func (d *dashboard) smokeReport(drv fyne.Driver, scale float32) *smoke.Report {
 		}
 	}
 	return r
+}
+
+// rectOf is where an object is in the window, in pixels; empty when hidden.
+func rectOf(drv fyne.Driver, scale float32, o fyne.CanvasObject) smoke.Rect {
+	if !o.Visible() {
+		return smoke.Rect{}
+	}
+	p, s := drv.AbsolutePositionForObject(o), o.Size()
+	return smoke.Rect{X: int(p.X * scale), Y: int(p.Y * scale), W: int(s.Width * scale), H: int(s.Height * scale)}
 }
 
 func rgb(c color.NRGBA) smoke.RGB { return smoke.RGB{c.R, c.G, c.B} }

@@ -76,6 +76,15 @@ type Report struct {
 	MapRect    Rect `json:"map_rect"`
 	TableRect  Rect `json:"table_rect"`
 	DetailRect Rect `json:"detail_rect"`
+	// Window is the window's size (X, Y are 0); ScanButton and HomeSelect
+	// are where the header's Scan button and the summary bar's Home
+	// selector are, so that the smoke test can check that both are on a
+	// small screen.
+	Window     Rect `json:"window"`
+	ScanButton Rect `json:"scan_button"`
+	HomeSelect Rect `json:"home_select"`
+	// Headline is the header's one-line answer.
+	Headline string `json:"headline"`
 	// ShownAfterMs is the time from the program's start to the first
 	// scan on screen.
 	ShownAfterMs int64 `json:"shown_after_ms"`
