@@ -100,14 +100,14 @@ func (s *summaryBar) Show(scan *inventory.Scan, home reach.Home) {
 		s.chips[i].SetText(fmt.Sprintf("%d %s", counts[c], say.CategoryLabel(c, home)))
 		s.chips[i].Show()
 	}
-	// What the person can act on comes first: why items are unknown
-	// (an S3 server nobody placed), then where the others are.
+	// Where the data is; when nothing could be placed (an S3 server
+	// nobody placed), why, in the scan's words, which say what to do.
 	reason, n := present.UnknownReason(scan.Assets)
 	switch top := topCountries(scan.Assets, 5); {
-	case reason != "":
-		s.countries.SetText(trn("Why unknown ({{.Count}} items): {{.Reason}}", n, "Reason", reason))
 	case top != "":
 		s.countries.SetText(tr("Where: {{.List}}", "List", top))
+	case reason != "":
+		s.countries.SetText(trn("Why unknown ({{.Count}} items): {{.Reason}}", n, "Reason", reason))
 	default:
 		s.countries.SetText("")
 	}
