@@ -31,12 +31,12 @@ func (s *Speaker) Headline(items []inventory.Item, home reach.Home) string {
 	case foreign == 0 && unknown == 0:
 		return s.l("No foreign government can reach these {{.Total}} items", "Total", total)
 	case foreign == 0:
-		return s.n("No foreign government can reach {{.N}} of {{.Total}} items; for {{.Count}} Reachmap cannot tell", unknown,
+		return s.n("No foreign government can reach {{.N}} of {{.Total}} items; {{.Count}} unknown", unknown,
 			"N", total-unknown, "Total", total)
 	case unknown == 0:
 		return s.l("{{.N}} of {{.Total}} items can be reached by a foreign government", "N", foreign, "Total", total)
 	}
-	return s.n("{{.N}} of {{.Total}} items can be reached by a foreign government; for {{.Count}} Reachmap cannot tell", unknown,
+	return s.n("{{.N}} of {{.Total}} items can be reached by a foreign government; {{.Count}} unknown", unknown,
 		"N", foreign, "Total", total)
 }
 
@@ -57,13 +57,13 @@ func (s *Speaker) UnknownWhy(items []inventory.Item) string {
 	case !any:
 		return ""
 	case place && operator:
-		return s.l("neither where they are stored nor who runs them is known")
+		return s.l("their place and operator are unknown")
 	case operator:
-		return s.l("who runs them is not known")
+		return s.l("their operator is unknown")
 	case place:
-		return s.l("where they are stored is not known")
+		return s.l("their place is unknown")
 	}
-	return s.l("they are stored across several countries")
+	return s.l("they span several countries")
 }
 
 // UnknownReason is the commonest reason the scan gave for an item of

@@ -34,13 +34,13 @@ func TestHeadline(t *testing.T) {
 		{"all at home", []inventory.Item{home, home}, "No foreign government can reach these 2 items",
 			"Aucun gouvernement étranger ne peut atteindre ces 2 éléments"},
 		{"all unknown", many(unplaced, 10000),
-			"Reachmap cannot tell who can reach these 10000 items: neither where they are stored nor who runs them is known",
-			"Reachmap ne peut pas dire qui peut atteindre ces 10000 éléments : on ne sait ni où ils sont stockés ni qui les exploite"},
+			"Reachmap cannot tell who can reach these 10000 items: their place and operator are unknown",
+			"Reachmap ne peut pas dire qui peut atteindre ces 10000 éléments : leur emplacement et leur exploitant sont inconnus"},
 		{"home and unknown", []inventory.Item{home, unplaced},
-			"No foreign government can reach 1 of 2 items; for 1 Reachmap cannot tell", ""},
+			"No foreign government can reach 1 of 2 items; 1 unknown", ""},
 		{"foreign and unknown", []inventory.Item{foreign, home, unplaced, unplaced},
-			"1 of 4 items can be reached by a foreign government; for 2 Reachmap cannot tell",
-			"1 éléments sur 4 sont à la portée d’un gouvernement étranger ; pour 2, Reachmap ne peut pas le dire"},
+			"1 of 4 items can be reached by a foreign government; 2 unknown",
+			"1 éléments sur 4 sont à la portée d’un gouvernement étranger ; 2 inconnus"},
 		{"foreign", []inventory.Item{foreign, home}, "1 of 2 items can be reached by a foreign government", ""},
 	}
 	for _, tt := range tests {

@@ -39,9 +39,9 @@ const (
 
 var columns = []column{
 	{"", 30, func(v *itemView, id int) string { return strings.Repeat("z", mapdraw.Severity(v.items[id].Category)) }},
-	{"Name", 200, func(v *itemView, id int) string { return v.items[id].Name }},
+	{"Name", 190, func(v *itemView, id int) string { return v.items[id].Name }},
 	{"Where", 170, func(v *itemView, id int) string { return placeText(v.items[id]) }},
-	{"Reachable by", 110, func(v *itemView, id int) string { return reachText(v.items[id]) }},
+	{"Reachable by", 130, func(v *itemView, id int) string { return reachText(v.items[id]) }},
 	{"Category", 190, func(v *itemView, id int) string { return say.CategoryLabel(v.items[id].Category, v.home) }},
 	{"Provider", 110, func(v *itemView, id int) string { return say.ProviderShort(v.items[id].Provider) }},
 	{"Kind", 110, func(v *itemView, id int) string { return say.Kind(string(v.items[id].Kind)) }},

@@ -109,7 +109,7 @@ func TestUnplacedHeadline(t *testing.T) {
 	}
 	st.Close()
 	h.start(false)
-	if got := h.m.headline.Text; got != "Reachmap cannot tell who can reach these 10000 items: neither where they are stored nor who runs them is known" {
+	if got := h.m.headline.Text; got != "Reachmap cannot tell who can reach these 10000 items: their place and operator are unknown" {
 		t.Errorf("headline %q", got)
 	}
 	if got := h.m.dash.summary.countries.Text; !strings.HasPrefix(got, "Why unknown (10000 items): s3.nas.example is an S3 server Reachmap does not recognise") {
