@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -53,20 +54,28 @@ func BenchmarkWindowRSS(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			var rss, peak float64
+			var sum memory
 			for b.Loop() {
-				r, p := windowRSS(b, bin, disp, scan)
-				rss, peak = rss+r, peak+p
+				m := windowRSS(b, bin, disp, scan)
+				sum.rss, sum.peak, sum.heap, sum.held = sum.rss+m.rss, sum.peak+m.peak, sum.heap+m.heap, sum.held+m.held
 			}
-			b.ReportMetric(rss/float64(b.N), "MB-RSS")
-			b.ReportMetric(peak/float64(b.N), "MB-peak")
+			n := float64(b.N)
+			b.ReportMetric(sum.rss/n, "MB-RSS")
+			b.ReportMetric(sum.peak/n, "MB-peak")
+			b.ReportMetric(sum.heap/n, "MB-goheap")
+			b.ReportMetric(sum.held/n, "MB-goheld")
 		})
 	}
 }
 
+// memory is what one run of the window used, MB: its resident set and
+// its peak, and of them the Go heap in use and what the Go runtime holds
+// (as the window's report says).
+type memory struct{ rss, peak, heap, held float64 }
+
 // windowRSS starts the window on a store holding scan, waits for the
 // scan on screen and for the start-up to settle, and reads its memory.
-func windowRSS(b *testing.B, bin, disp string, scan *inventory.Scan) (rss, peak float64) {
+func windowRSS(b *testing.B, bin, disp string, scan *inventory.Scan) memory {
 	home := b.TempDir()
 	st, err := store.Open(filepath.Join(home, ".config", "reachmap", "scans.db"))
 	if err != nil {
@@ -102,7 +111,11 @@ func windowRSS(b *testing.B, bin, disp string, scan *inventory.Scan) (rss, peak 
 	if err != nil {
 		b.Skip("no /proc: ", err)
 	}
-	return statusMB(status, "VmRSS:"), statusMB(status, "VmHWM:")
+	var rep smoke.Report
+	if data, err := os.ReadFile(report); err == nil {
+		json.Unmarshal(data, &rep)
+	}
+	return memory{rss: statusMB(status, "VmRSS:"), peak: statusMB(status, "VmHWM:"), heap: rep.GoHeapMB, held: rep.GoHeldMB}
 }
 
 // statusMB reads a /proc/PID/status line given in kB, in MB.

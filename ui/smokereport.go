@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"os"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -47,6 +48,9 @@ func (m *mainWindow) smokeReport() *smoke.Report {
 	r.ScanButton = rectOf(drv, scale, m.scanBtn)
 	r.HomeSelect = rectOf(drv, scale, m.dash.summary.homeSel)
 	r.Headline = m.headline.Text
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	r.GoHeapMB, r.GoHeldMB = float64(ms.HeapInuse)/(1<<20), float64(ms.Sys-ms.HeapReleased)/(1<<20)
 	r.ShownAfterMs = m.shownAfter.Milliseconds()
 	r.Scanning = m.scnr.Running()
 	r.Demo = m.demo
