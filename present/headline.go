@@ -5,14 +5,14 @@ import (
 	"github.com/reachmap/reachmap/reach"
 )
 
-// Headline is the one-line answer to "can a foreign government reach my
+// ReachHeadline is the window's one-line answer to "can a foreign government reach my
 // data?": items with any reach from outside home, whatever their
 // category (an item whose place is unknown can still be reached through
 // its operator). Items of unknown category with no foreign reach are not
 // counted as safe: nobody knows whose law reaches them, and the headline
 // says so, with the commonest reason (Unknown), rather than offering
 // "no foreign government can reach" as comfort.
-func (s *Speaker) Headline(items []inventory.Item, home reach.Home) string {
+func (s *Speaker) ReachHeadline(items []inventory.Item, home reach.Home) string {
 	foreign, unknown := 0, 0
 	for _, it := range items {
 		switch {

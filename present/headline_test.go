@@ -45,7 +45,7 @@ func TestHeadline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		for lang, want := range map[string]string{"en": tt.en, "fr": tt.fr} {
-			if got := say[lang].Headline(tt.items, reach.HomeEU); want != "" && got != want {
+			if got := say[lang].ReachHeadline(tt.items, reach.HomeEU); want != "" && got != want {
 				t.Errorf("%s (%s): %q, want %q", tt.name, lang, got, want)
 			}
 		}

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Reachmap needs and that are missing.
 #   scripts/install-deps.sh build   — to build and run the app (cgo + OpenGL + X11 headers)
-#   scripts/install-deps.sh test    — also what the tests need (Xvfb, ImageMagick, dnsmasq, xdotool, Chromium)
+#   scripts/install-deps.sh test    — also what the tests need (Xvfb, ImageMagick, dnsmasq, xdotool, Chromium, poppler-utils for the PDF tests)
 # It uses sudo when not root, and calls apt-get only when something is missing.
 set -euo pipefail
 
 what=${1:-build}
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 if [ "$what" = test ]; then
-  pkgs+=(xvfb imagemagick dnsmasq-base xdotool x11-utils chromium)
+  pkgs+=(xvfb imagemagick dnsmasq-base xdotool x11-utils chromium poppler-utils)
 fi
 
 missing=()

@@ -94,7 +94,7 @@ func (s *summaryBar) Show(scan *inventory.Scan, home reach.Home) {
 		s.countries.SetText("")
 		return
 	}
-	s.showHeadline(say.Headline(scan.Assets, home))
+	s.showHeadline(say.ReachHeadline(scan.Assets, home))
 	counts := scan.Counts()
 	for i, c := range reach.Categories {
 		s.chips[i].SetText(fmt.Sprintf("%d %s", counts[c], say.CategoryLabel(c, home)))
