@@ -196,7 +196,8 @@ rules:
 		absent []string
 	}{
 		{"violated", []string{"--policy", strict}, ExitPolicy, []string{
-			"policy " + strict + " violated by 4 item(s):",
+			"policy " + strict + " violated by 5 item(s):",
+			`  aws/lumen-prod bucket lumen-client-files: rule "no US soil" (line 4): reached by United States (territorial, through its copy in us-east-1), which the rule denies`,
 			`  aws/lumen-prod bucket lumen-old-exports: rule "no US soil" (line 4): reached by United States (territorial), which the rule denies`,
 			"hetzner/lumen-hetzner bucket lumen-us-mirror",
 		}, []string{"lumen-website-public:"}},

@@ -149,7 +149,27 @@ func (c Changes) LessForeign() []Change {
 	return out
 }
 
-// Diff compares two scans. Stores are matched by Identity; when a scan
+// matchKey is what pairs stores across scans before their accounts are
+// compared (sameAccount).
+type matchKey struct {
+	provider string
+	kind     providers.Kind
+	name     string
+}
+
+// sameAccount says whether two states are of one account: by account id
+// when both scans know it, so a renamed profile is the same account; by
+// the account's label otherwise, so scans saved before ids were recorded
+// still compare.
+func sameAccount(o, n Item) bool {
+	if o.AccountID != "" && n.AccountID != "" {
+		return o.AccountID == n.AccountID
+	}
+	return o.Account == n.Account
+}
+
+// Diff compares two scans. Stores are matched by Identity, their accounts
+// by account id where both scans have one (sameAccount); when a scan
 // holds several stores with one identity (the same name in two regions),
 // those in the same region are paired first, then the rest in scan order.
 // A nil scan counts as an empty one.
@@ -166,9 +186,10 @@ func Diff(old, new *Scan) Changes {
 		old = old.WithHome(new.Home)
 	}
 
-	oldBy := map[Identity][]int{}
+	oldBy := map[matchKey][]int{}
+	key := func(it Item) matchKey { return matchKey{it.Provider, it.Kind, it.Name} }
 	for i, it := range old.Assets {
-		oldBy[it.Identity()] = append(oldBy[it.Identity()], i)
+		oldBy[key(it)] = append(oldBy[key(it)], i)
 	}
 	matched := make([]bool, len(old.Assets))
 	pair := make([]int, len(new.Assets)) // index into old.Assets, or -1
@@ -182,8 +203,8 @@ func Diff(old, new *Scan) Changes {
 			if pair[i] >= 0 {
 				continue
 			}
-			for _, j := range oldBy[it.Identity()] {
-				if matched[j] || (pass == 0 && old.Assets[j].Region != it.Region) {
+			for _, j := range oldBy[key(it)] {
+				if matched[j] || !sameAccount(old.Assets[j], it) || (pass == 0 && old.Assets[j].Region != it.Region) {
 					continue
 				}
 				matched[j], pair[i] = true, j

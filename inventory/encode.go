@@ -28,7 +28,27 @@ var CSVHeader = []string{
 	"scanned_at", "home",
 	// Columns added later go at the end, so that a sheet read by column
 	// position keeps working.
-	"provider_confidence", "signals",
+	"provider_confidence", "signals", "account_id", "copies",
+}
+
+// copiesCell writes an item's copies for a spreadsheet cell:
+// "us-east-1 US (S3 replication rule to bucket x); …".
+func copiesCell(cs []Copy) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		p := cmpOr(c.Region, "?")
+		if where := cmpOr(c.Location.Country, c.Location.Area); where != "" {
+			p += " " + where
+		}
+		if c.AccountID != "" {
+			p += " account " + c.AccountID
+		}
+		if c.Why != "" {
+			p += " (" + c.Why + ")"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // WriteCSV writes one row per item. Reach is written as
@@ -60,7 +80,7 @@ func WriteCSV(w io.Writer, s *Scan) error {
 			it.Operator.Name, it.Operator.Country, strings.Join(rs, "; "), strings.Join(dedupe(laws), "; "),
 			string(it.Category), strings.Join(gaps, "; "),
 			s.ScannedAt.Format("2006-01-02T15:04:05Z07:00"), string(s.Home),
-			string(it.ProviderConfidence), signalsCell(it.Signals),
+			string(it.ProviderConfidence), signalsCell(it.Signals), it.AccountID, copiesCell(it.Copies),
 		}
 		if err := cw.Write(row); err != nil {
 			return err

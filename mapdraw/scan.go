@@ -112,6 +112,7 @@ func (p Picture) Draw(scan *inventory.Scan) (*image.RGBA, error) {
 	sm := ScanMap{Items: scan.Assets, ByHome: p.ByHome, Home: scan.Home}
 	st := p.Palette.Style()
 	st.CountryFill = sm.CountryFill(p.Palette)
+	st.Arcs = sm.Arcs()
 	var lg *Legend
 	if len(p.Legend) > 0 {
 		lg = LayoutLegend(p.Width, p.Legend, p.Palette.Dark)

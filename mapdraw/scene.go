@@ -32,6 +32,8 @@ type Scene struct {
 	world *world.World // full detail, for hit tests
 
 	markers  []Marker
+	arcs     []arcProj // copies, drawn under the discs (arcs.go)
+	arcGen   uint64
 	mx, my   []float64 // projected positions; NaN for markers not drawn
 	byID     map[int]int
 	mVersion uint64
@@ -66,6 +68,7 @@ type baseKey struct {
 type frameKey struct {
 	base       int
 	clusterGen uint64
+	arcGen     uint64
 }
 
 type gridKey struct {
@@ -267,9 +270,10 @@ func (s *Scene) Render(w, h int, pxScale float64) *image.RGBA {
 		s.baseKey = bk
 		s.baseGen++
 	}
-	fk := frameKey{base: s.baseGen, clusterGen: s.clusterGen}
+	fk := frameKey{base: s.baseGen, clusterGen: s.clusterGen, arcGen: s.arcGen}
 	if fk != s.frameKey {
 		copy(s.frame.Pix, s.base.Pix)
+		s.drawArcs(s.frame, pxScale)
 		s.stampMarkers(s.frame, pxScale)
 		s.frameKey = fk
 	}

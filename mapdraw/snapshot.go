@@ -14,6 +14,8 @@ type Style struct {
 	// Insets (top, right, bottom, left, pixels) are kept free of markers:
 	// the caller draws its legend there.
 	Insets [4]float32
+	// Arcs are the copies to draw (ScanMap.Arcs).
+	Arcs []Arc
 }
 
 // LightStyle is the map's own light-theme look.
@@ -36,6 +38,7 @@ func Snapshot(w, h int, ms []Marker, st Style) (*image.RGBA, error) {
 	s.countryFill = st.CountryFill
 	s.restyle()
 	s.SetMarkers(ms)
+	s.SetArcs(st.Arcs)
 	in := st.Insets
 	s.SetInsets(Insets{Top: float64(in[0]), Right: float64(in[1]), Bottom: float64(in[2]), Left: float64(in[3])})
 	s.V.W, s.V.H = float64(w), float64(h)

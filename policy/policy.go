@@ -280,6 +280,11 @@ func describe(js []reach.Jurisdiction) string {
 		if j.Contested {
 			p += ", contested"
 		}
+		if j.Copy != "" {
+			// Reach that comes through a copy says which one: the item
+			// itself may be at home.
+			p += ", through its copy in " + j.Copy
+		}
 		parts[cc] = append(parts[cc], p)
 	}
 	var out []string

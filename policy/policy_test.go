@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/demo"
@@ -62,7 +63,8 @@ rules:
     except:
       - name: "*-public"
 `,
-			want: []string{"lumen-analytics-export", "lumen-old-exports", "lumen-oregon-logs", "lumen-us-mirror"},
+			// lumen-client-files is in Frankfurt; its copy is in Virginia.
+			want: []string{"lumen-analytics-export", "lumen-client-files", "lumen-old-exports", "lumen-oregon-logs", "lumen-us-mirror"},
 			msg:  "reached by United States (territorial), which the rule denies",
 		},
 		{
@@ -201,8 +203,13 @@ rules:
 				if s.Assets[v.Index].Identity() != v.Item || v.Line == 0 || v.Rule == "" {
 					t.Errorf("violation does not point at its item and rule: %+v", v)
 				}
-				if tt.msg != "" && !strings.Contains(v.Message, tt.msg) {
-					t.Errorf("message %q lacks %q", v.Message, tt.msg)
+				msg := tt.msg
+				if msg != "" && v.Item.Name == "lumen-client-files" {
+					// Its US reach comes through its copy, and says so.
+					msg = strings.Replace(msg, "(territorial)", "(territorial, through its copy in us-east-1)", 1)
+				}
+				if msg != "" && !strings.Contains(v.Message, msg) {
+					t.Errorf("message %q lacks %q", v.Message, msg)
 				}
 			}
 		})
@@ -353,4 +360,24 @@ func FuzzParse(f *testing.F) {
 			p.Check(scan)
 		}
 	})
+}
+
+// A policy judges an item's copies: a bucket at home whose replica is in
+// the United States breaks a rule against US soil, and the violation
+// names the copy.
+func TestPolicyJudgesCopies(t *testing.T) {
+	a := providers.Asset{Provider: "aws", Account: "prod", AccountID: "111111111111", Kind: providers.KindBucket,
+		Name: "records", Region: "eu-west-3", Evidence: geo.EvidenceAPI,
+		Copies: []providers.Copy{{Region: "us-east-1", Why: "S3 replication rule to bucket records-dr"}}}
+	s := &inventory.Scan{Home: reach.HomeEU, Assets: []inventory.Item{inventory.Judge(a, reach.HomeEU)}}
+	p := mustParse(t, "rules:\n  - name: no US soil\n    deny_reach: US\n    basis: territorial\n")
+	vs := p.Check(s)
+	if len(vs) != 1 || !strings.Contains(vs[0].String(), "through its copy in us-east-1") {
+		t.Fatalf("violations = %v, want records, through its copy in us-east-1", vs)
+	}
+	a.Copies = nil
+	s.Assets[0] = inventory.Judge(a, reach.HomeEU)
+	if vs := p.Check(s); len(vs) != 0 {
+		t.Errorf("without the copy: %v, want none", vs)
+	}
 }

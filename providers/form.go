@@ -86,6 +86,18 @@ type Checklist struct {
 	// Pick returns the options to scan: those Saved read, with every
 	// item found (the ids Load returned) that is not excluded.
 	Pick func(saved Options, found []string) Options
+	// Option, when set, is a text each item may carry, typed under it (the
+	// role with which an AWS profile's whole organization is scanned).
+	Option *ItemOption
+}
+
+// ItemOption is a text a checklist item may carry; empty means none.
+type ItemOption struct {
+	Label, Placeholder Text
+	// Get reads the item's value; Set checks and saves it (an empty value
+	// forgets it), returning a *Problem it refuses. UI thread.
+	Get func(s Settings, id string) string
+	Set func(s Settings, id, value string) error
 }
 
 // Item is one entry of a checklist: its id, and notes that tell it from

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/reachmap/reachmap/internal/i18n"
+	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/reach"
 )
@@ -39,6 +40,9 @@ type accountsScreen struct {
 	progress *widget.ProgressBar
 	gaps     *fyne.Container
 	summary  *widget.Label
+	// ids are the account ids the last scan learned, by provider kind and
+	// account label: a source shows its id once it is known.
+	ids map[string]string
 }
 
 // accountsDeps are what the accounts screen works with.
@@ -229,14 +233,43 @@ func (a *accountsScreen) showChecklist(s *formSection) {
 	ex := a.d.settings.StringList(cl.Excluded)
 	for _, it := range s.items {
 		id := it.ID
-		c := widget.NewCheck(itemLabel(it), func(on bool) {
+		label := itemLabel(it)
+		if id := a.ids[s.kind+"\x00"+it.ID]; id != "" && id != it.ID {
+			label += " · " + id
+		}
+		c := widget.NewCheck(label, func(on bool) {
 			a.setIncluded(cl, id, on)
 			a.OnChanged()
 		})
 		c.Checked = !slices.Contains(ex, id)
 		s.list.Add(c)
+		if opt := cl.Option; opt != nil {
+			s.list.Add(a.itemOption(opt, id))
+		}
 	}
 	s.list.Refresh()
+}
+
+// itemOption is an item's optional text, indented under its tick box,
+// saved as it is typed; a refusal shows under it.
+func (a *accountsScreen) itemOption(opt *providers.ItemOption, id string) fyne.CanvasObject {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(trText(opt.Placeholder))
+	e.SetText(opt.Get(a.d.settings, id))
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Hide()
+	e.OnChanged = func(v string) {
+		if err := opt.Set(a.d.settings, id, v); err != nil {
+			msg.SetText(errText(err))
+			msg.Show()
+			return
+		}
+		msg.Hide()
+		a.OnChanged()
+	}
+	row := container.NewBorder(nil, nil, widget.NewLabel(trText(opt.Label)), nil, e)
+	return container.NewPadded(container.NewVBox(row, msg))
 }
 
 // setIncluded ticks or unticks one item.
@@ -322,6 +355,23 @@ func (a *accountsScreen) Scanning(on bool) {
 	a.cancel.Disable()
 }
 
+// ShowAccountIDs notes the account id of each source the scan reached
+// (an AWS profile's 12 digits), shown after its name. Main thread.
+func (a *accountsScreen) ShowAccountIDs(scan *inventory.Scan) {
+	ids := map[string]string{}
+	for _, it := range scan.Assets {
+		if it.AccountID != "" {
+			ids[it.Provider+"\x00"+it.Account] = it.AccountID
+		}
+	}
+	a.ids = ids
+	for _, s := range a.sections {
+		if s.form.Checklist != nil {
+			a.showChecklist(s)
+		}
+	}
+}
+
 // ShowGaps lists what the last scan could not see, each with its
 // account, region, error and what to do. Main thread.
 func (a *accountsScreen) ShowGaps(gaps []providers.Gap) {
@@ -379,6 +429,9 @@ func formKeys(kinds []providers.Factory) []string {
 		add(f.Messages...)
 		if cl := f.Checklist; cl != nil {
 			add(cl.Empty, cl.Failed)
+			if cl.Option != nil {
+				add(cl.Option.Label, cl.Option.Placeholder)
+			}
 		}
 		if l := f.Lines; l != nil {
 			add(l.Placeholder)

@@ -114,7 +114,11 @@ func (d *detailPanel) showItem(in detailInput) {
 	title.SizeName = theme.SizeNameSubHeadingText
 	d.box.Add(title)
 	d.box.Add(withSwatch(mapdraw.CategoryColor(it.Category), para(say.CategorySentence(it.Category, it.Foreign(in.Home), in.Home))))
-	facts := []string{reach.ProviderName(it.Provider), say.Kind(string(it.Kind)), tr("account {{.Account}}", "Account", it.Account)}
+	acct := it.Account
+	if it.AccountID != "" && it.AccountID != it.Account {
+		acct += " (" + it.AccountID + ")"
+	}
+	facts := []string{reach.ProviderName(it.Provider), say.Kind(string(it.Kind)), tr("account {{.Account}}", "Account", acct)}
 	d.box.Add(dim(strings.Join(facts, " · ")))
 
 	if len(in.Violations) > 0 {
@@ -144,6 +148,13 @@ func (d *detailPanel) showItem(in detailInput) {
 		l := para(st)
 		l.Importance = widget.WarningImportance
 		d.box.Add(withIcon(theme.HistoryIcon(), l))
+	}
+
+	if len(it.Copies) > 0 {
+		d.box.Add(heading(tr("Copies of the data")))
+		for _, c := range it.Copies {
+			d.box.Add(copyBlock(c))
+		}
 	}
 
 	d.box.Add(heading(tr("Who runs it")))
@@ -311,7 +322,22 @@ func jurisdictionBlock(j reach.Jurisdiction) fyne.CanvasObject {
 	if j.Note != "" {
 		rows.Add(dim(j.Note))
 	}
+	if j.Copy != "" {
+		rows.Add(dim(tr("Through its copy in {{.Region}}", "Region", j.Copy)))
+	}
 	return withSwatch(blocOf(j.Country).Color, rows)
+}
+
+// copyBlock is one copy: where it is, why, and in which account.
+func copyBlock(c inventory.Copy) fyne.CanvasObject {
+	rows := container.NewVBox(para(say.LocationSentence(c.Location, c.Region)))
+	if c.Why != "" {
+		rows.Add(dim(c.Why))
+	}
+	if c.AccountID != "" {
+		rows.Add(dim(tr("In account {{.Account}}", "Account", c.AccountID)))
+	}
+	return withSwatch(blocOf(c.Location.Country).Color, rows)
 }
 
 // lawLink is a law's name linking to its text, or plain text when the

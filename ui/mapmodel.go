@@ -31,6 +31,9 @@ func (mm mapModel) scanMap() mapdraw.ScanMap {
 // Markers returns one marker per placed item; its ID is the item's index.
 func (mm mapModel) Markers() []mapview.Marker { return mm.scanMap().Markers() }
 
+// Arcs returns an arc per placed copy of the items drawn.
+func (mm mapModel) Arcs() []mapview.Arc { return mm.scanMap().Arcs() }
+
 // CountryFill tints the countries that hold data: by jurisdiction, the
 // territory's bloc colour; relative to home, the colour of the worst
 // category stored there. Other countries keep the land colour.

@@ -26,6 +26,11 @@ const providerID = "aws"
 type Provider struct {
 	profile string
 	opts    options
+	// orgRole, when set, makes the scan cover the profile's organization.
+	orgRole string
+	// claims are shared by the providers of one scan: an account reached
+	// by two profiles is scanned once.
+	claims *accountClaims
 }
 
 // Name is "aws:PROFILE".
@@ -60,10 +65,60 @@ func (p *Provider) Scan(ctx context.Context, sink providers.Sink) error {
 		sink.Gap(g)
 		return fmt.Errorf("aws profile %s: %s", p.profile, g.Error)
 	}
-	sc.s = s
+	var id string
+	if !elsewhere(s) {
+		id, err = callerAccount(ctx, s)
+		switch c := classify(err); {
+		case err == nil:
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case c == classBadCredentials || c == classExpired || c == classSSO || c == classNoCredentials ||
+			c == classUnreachable || c == classTimeout:
+			// Every other call would fail the same way.
+			g := sc.gap("", "", c, err)
+			sink.Gap(g)
+			return fmt.Errorf("aws profile %s: nothing could be scanned: %s", p.profile, g.Error)
+		default:
+			// STS answers any valid credentials; a server that does not
+			// (an emulator, a proxy) leaves the account without its id.
+			id = ""
+		}
+	}
+	if owner, ok := p.claims.claim(id, p.profile); !ok {
+		sc.progress(fmt.Sprintf("account %s is scanned once, as %s", id, owner), 0, 0)
+		return nil
+	}
+	if p.orgRole != "" {
+		return p.scanOrganization(ctx, s, id, sink)
+	}
+	return scanAccount(ctx, s, p.profile, id, sink)
+}
+
+// elsewhere reports whether every service of the profile goes to another
+// company's S3-compatible endpoint: there is no AWS account to ask about.
+func elsewhere(s *session) bool {
+	host := endpointHost(s.s3().Options().BaseEndpoint)
+	if host == "" {
+		return false
+	}
+	place, named := placeEndpoint(host, nil)
+	return named && place.provider != providerID && endpointHost(s.cfg.BaseEndpoint) == host
+}
+
+// scanAccount scans one account with a loaded session, under a label.
+func scanAccount(ctx context.Context, s *session, label, id string, sink providers.Sink) error {
+	sc := newScanner(label, sink)
+	// A copy of its own: the organization's members are made from s while
+	// this account is scanned.
+	as := *s
+	as.tags = newTagIndex()
+	sc.s, sc.accountID, sc.collect = &as, id, true
 	sc.s3 = s.s3()
 	sc.placeS3()
-	return sc.run(ctx)
+	err := sc.run(ctx)
+	sc.enrich(ctx)
+	sc.flush()
+	return err
 }
 
 // Interface guards.

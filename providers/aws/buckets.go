@@ -36,7 +36,7 @@ func (sc *scanner) reportBuckets(ctx context.Context, buckets []bucket) {
 			missing = append(missing, b.name)
 			continue
 		}
-		sc.sink.Asset(a)
+		sc.emit(a)
 	}
 	if len(missing) == 0 {
 		return
@@ -52,6 +52,6 @@ func (sc *scanner) reportBuckets(ctx context.Context, buckets []bucket) {
 		} else if classify(r.err) == classCanceled {
 			return
 		}
-		sc.sink.Asset(sc.headedBucket(r, classify(r.err)))
+		sc.emit(sc.headedBucket(r, classify(r.err)))
 	})
 }

@@ -282,3 +282,12 @@ func hintFor(c class, err error, profile string) string {
 	}
 	return ""
 }
+
+// errorCode is the service's error code, or "".
+func errorCode(err error) string {
+	var api smithy.APIError
+	if errors.As(err, &api) {
+		return api.ErrorCode()
+	}
+	return ""
+}

@@ -32,3 +32,16 @@ func VersityEndpoint(t *testing.T, n int) (url, access, secret, region string) {
 	s, _ := versityBuckets(t, n)
 	return s.url, versityAccess, versitySecret, versityRegion
 }
+
+// OrgEstate is an organization in moto behind a front, for the tests
+// outside the package (the real binary): the management account's
+// profile "mgmt" in shared files, members alpha (bucket alpha-records in
+// Frankfurt, tagged data=health, replicated to beta's beta-dr in
+// Virginia), beta, and refuser, whose role R the front refuses. It
+// returns the files' paths and the members' account ids.
+func OrgEstate(t *testing.T) (config, credentials string, ids map[string]string) {
+	t.Helper()
+	e := newOrgEstate(t, "alpha", "beta", "refuser")
+	seedOrg(t, e)
+	return e.files.config[0], e.files.credentials[0], e.ids
+}

@@ -93,6 +93,9 @@ func testOptions(files *sharedFiles) options {
 	o.responseTimeout = 10 * time.Second
 	o.callTimeout = 60 * time.Second
 	o.credentialTimeout = 5 * time.Second
+	// moto has no Lightsail: it answers 500. The front's stand-in serves
+	// it where a test clears this (lightsail_test.go).
+	o.skip = map[string]bool{"lightsail": true}
 	return o
 }
 
@@ -238,6 +241,9 @@ type front struct {
 	// workMail, when set, answers WorkMail's requests, which moto cannot
 	// (workmail_test.go); faults still come first.
 	workMail *workMail
+	// regions, when set, are what DescribeRegions answers: the regions an
+	// account has enabled (moto answers every region).
+	regions []string
 
 	inFlight, maxInFlight atomic.Int64
 	mu                    sync.Mutex
@@ -267,18 +273,28 @@ func newFront(t testing.TB, target string) *front {
 		op, region := operation(r)
 		f.mu.Lock()
 		f.ops[op]++
+		faultFor := f.faultFor
 		f.mu.Unlock()
 		if f.delay > 0 {
 			time.Sleep(f.delay)
 		}
-		if f.faultFor != nil {
-			if ft := f.faultFor(r, op, region); ft != nil {
+		if faultFor != nil {
+			if ft := faultFor(r, op, region); ft != nil {
 				f.mu.Lock()
 				f.faults++
 				f.mu.Unlock()
 				writeFault(w, r, ft)
 				return
 			}
+		}
+		if len(f.regions) > 0 && op == "ec2.DescribeRegions" {
+			w.Header().Set("Content-Type", "text/xml")
+			var items strings.Builder
+			for _, rg := range f.regions {
+				fmt.Fprintf(&items, "<item><regionName>%s</regionName><regionEndpoint>ec2.%s.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>", rg, rg)
+			}
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>front</requestId><regionInfo>%s</regionInfo></DescribeRegionsResponse>`, items.String())
+			return
 		}
 		if f.workMail != nil && f.workMail.handles(r) {
 			f.workMail.ServeHTTP(w, r)
@@ -394,7 +410,7 @@ func writeFault(w http.ResponseWriter, r *http.Request, f *fault) {
 		fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>%s</Code><Message>%s</Message></Error></Errors><RequestID>front</RequestID></Response>`, f.code, f.message)
 	case "workmail":
 		writeWorkMailError(w, f.status, f.code, f.message)
-	case "rds", "ses", "email":
+	case "rds", "ses", "email", "sts":
 		w.Header().Set("Content-Type", "text/xml")
 		w.WriteHeader(f.status)
 		fmt.Fprintf(w, `<ErrorResponse><Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error><RequestId>front</RequestId></ErrorResponse>`, f.code, f.message)

@@ -13,6 +13,12 @@ import (
 // Delete, Update, Tag, Copy, Restore, …) could change the account.
 var readOnlyPrefixes = []string{"List", "Get", "Describe", "Head"}
 
+// stsCalls are the only other operations allowed, and only to STS: who
+// these credentials are (GetCallerIdentity), and the role an organization
+// scan takes in each member account (AssumeRole), which changes nothing in
+// either account.
+var stsCalls = map[string]bool{"AssumeRole": true, "GetCallerIdentity": true}
+
 // NotReadOnlyError is returned, before anything is sent, for an operation
 // outside the read-only allowlist.
 type NotReadOnlyError struct {
@@ -20,7 +26,7 @@ type NotReadOnlyError struct {
 }
 
 func (e *NotReadOnlyError) Error() string {
-	return fmt.Sprintf("reachmap refused %s %s: only List*, Get*, Describe* and Head* operations may leave the process", e.Service, e.Operation)
+	return fmt.Sprintf("reachmap refused %s %s: only List*, Get*, Describe* and Head* operations, and STS AssumeRole and GetCallerIdentity, may leave the process", e.Service, e.Operation)
 }
 
 // isReadOnlyOperation reports whether an operation name passes the
@@ -46,9 +52,9 @@ type readOnlyGuard struct{}
 func (readOnlyGuard) ID() string { return "ReachmapReadOnlyGuard" }
 
 func (readOnlyGuard) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
-	op := middleware.GetOperationName(ctx)
-	if !isReadOnlyOperation(op) {
-		return middleware.InitializeOutput{}, middleware.Metadata{}, &NotReadOnlyError{Service: middleware.GetServiceID(ctx), Operation: op}
+	op, service := middleware.GetOperationName(ctx), middleware.GetServiceID(ctx)
+	if !isReadOnlyOperation(op) && !(service == "STS" && stsCalls[op]) {
+		return middleware.InitializeOutput{}, middleware.Metadata{}, &NotReadOnlyError{Service: service, Operation: op}
 	}
 	return next.HandleInitialize(ctx, in)
 }
@@ -76,6 +82,24 @@ var operationActions = map[string]string{
 	"Backup/ListBackupVaults":          "backup:ListBackupVaults",
 	"WorkMail/ListOrganizations":       "workmail:ListOrganizations",
 	"SES/DescribeActiveReceiptRuleSet": "ses:DescribeActiveReceiptRuleSet",
+	// Identity, organizations and tags.
+	"STS/GetCallerIdentity":                    "sts:GetCallerIdentity",
+	"STS/AssumeRole":                           "sts:AssumeRole",
+	"Organizations/ListAccounts":               "organizations:ListAccounts",
+	"Resource Groups Tagging API/GetResources": "tag:GetResources",
+	"S3/GetBucketTagging":                      "s3:GetBucketTagging",
+	// Copies.
+	"S3/GetBucketReplication":    "s3:GetReplicationConfiguration",
+	"DynamoDB/DescribeTable":     "dynamodb:DescribeTable",
+	"RDS/DescribeGlobalClusters": "rds:DescribeGlobalClusters",
+	"Backup/ListBackupPlans":     "backup:ListBackupPlans",
+	"Backup/GetBackupPlan":       "backup:GetBackupPlan",
+	// More stores.
+	"Redshift/DescribeClusters":        "redshift:DescribeClusters",
+	"OpenSearch/ListDomainNames":       "es:ListDomainNames",
+	"FSx/DescribeFileSystems":          "fsx:DescribeFileSystems",
+	"Lightsail/GetBuckets":             "lightsail:GetBuckets",
+	"Lightsail/GetRelationalDatabases": "lightsail:GetRelationalDatabases",
 }
 
 // actionFor returns the IAM action behind an SDK operation, or "".

@@ -95,7 +95,7 @@ func (sc *scanner) scanRegions(ctx context.Context, regions []string) {
 	for _, r := range regions {
 		st := &regionState{}
 		for _, l := range regionalListers {
-			if l.runsIn(r) {
+			if l.runsIn(r) && !sc.s.opts.skip[l.service] {
 				tasks = append(tasks, regionTask{region: r, l: l})
 				st.remaining.Add(1)
 				sc.denied.expect(r, l.service)
@@ -127,7 +127,20 @@ func (sc *scanner) runTask(ctx context.Context, t regionTask, st *regionState) {
 	cctx, cancel := context.WithTimeout(ctx, sc.s.opts.callTimeout)
 	defer cancel()
 	err := t.l.list(cctx, sc.s, t.region, func(f found) {
-		sc.sink.Asset(sc.asset(f.kind, f.name, t.region, f.tags))
+		if f.err != nil {
+			// A side call failed (a table's replicas, a vault's backup
+			// plans): the store is still reported, the gap says what is
+			// missing about it.
+			if c := classify(f.err); c != classCanceled {
+				sc.record(sc.gap(t.region, f.name, c, f.err))
+			}
+			if f.kind == "" {
+				return
+			}
+		}
+		a := sc.asset(f.kind, f.name, t.region, f.tags)
+		a.Copies = f.copies
+		sc.emit(a)
 	})
 	if err == nil {
 		sc.ok()

@@ -20,9 +20,11 @@ import (
 // scanner is the state of one running scan.
 type scanner struct {
 	profile string
-	s       *session
-	s3      *s3.Client
-	sink    providers.Sink
+	// accountID is the account's 12 digits, "" for an S3-compatible endpoint.
+	accountID string
+	s         *session
+	s3        *s3.Client
+	sink      providers.Sink
 	// provider is the legal-model id the scan reports under: "aws", or the
 	// company of an S3-compatible endpoint scanned on its own. place says
 	// whose storage the buckets are, and where when the S3 endpoint decides
@@ -43,6 +45,34 @@ type scanner struct {
 
 	progMu      sync.Mutex
 	done, total int
+
+	// collect holds the assets back until the account's tags and copies,
+	// which come from calls about all of them, are known (enrich.go).
+	collect   bool
+	pendingMu sync.Mutex
+	pending   []providers.Asset
+}
+
+// emit reports an asset, or holds it back for flush.
+func (sc *scanner) emit(a providers.Asset) {
+	if !sc.collect {
+		sc.sink.Asset(a)
+		return
+	}
+	sc.pendingMu.Lock()
+	sc.pending = append(sc.pending, a)
+	sc.pendingMu.Unlock()
+}
+
+// flush reports the assets held back.
+func (sc *scanner) flush() {
+	sc.pendingMu.Lock()
+	pending := sc.pending
+	sc.pending = nil
+	sc.pendingMu.Unlock()
+	for _, a := range pending {
+		sc.sink.Asset(a)
+	}
 }
 
 func newScanner(profile string, sink providers.Sink) *scanner {
@@ -153,13 +183,14 @@ func (sc *scanner) record(g providers.Gap) {
 
 func (sc *scanner) asset(kind providers.Kind, name, region string, tags map[string]string) providers.Asset {
 	return providers.Asset{
-		Provider: sc.provider,
-		Account:  sc.profile,
-		Kind:     kind,
-		Name:     name,
-		Region:   region,
-		Evidence: geo.EvidenceAPI,
-		Tags:     tags,
+		Provider:  sc.provider,
+		Account:   sc.profile,
+		AccountID: sc.accountID,
+		Kind:      kind,
+		Name:      name,
+		Region:    region,
+		Evidence:  geo.EvidenceAPI,
+		Tags:      tags,
 	}
 }
 

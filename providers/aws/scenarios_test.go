@@ -70,13 +70,20 @@ func policyWithout(t *testing.T, drop ...string) string {
 	return string(b)
 }
 
+// motoPolicy is a policy as moto 5.2 evaluates it: it names the tagging
+// API's actions by the API's signing name, "tagging:", where AWS says
+// "tag:".
+func motoPolicy(p string) string {
+	return strings.ReplaceAll(p, `"tag:GetResources"`, `"tag:GetResources", "tagging:GetResources"`)
+}
+
 // TestAccessDeniedByIAM turns on moto's IAM policy evaluation: requests
 // are then checked against the users' real policies.
 func TestAccessDeniedByIAM(t *testing.T) {
 	endpoint := freshMoto(t)
 	seedMoto(t, endpoint)
-	fullAK, fullSK := iamUser(t, endpoint, "auditor", Policy())
-	noRDSAK, noRDSSK := iamUser(t, endpoint, "auditor-no-rds", policyWithout(t, "rds:DescribeDBInstances", "rds:DescribeDBClusters"))
+	fullAK, fullSK := iamUser(t, endpoint, "auditor", motoPolicy(Policy()))
+	noRDSAK, noRDSSK := iamUser(t, endpoint, "auditor-no-rds", motoPolicy(policyWithout(t, "rds:DescribeDBInstances", "rds:DescribeDBClusters")))
 	nobodyAK, nobodySK := iamUser(t, endpoint, "nobody", "")
 	adminAK, adminSK := iamUser(t, endpoint, "admin", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)
 	motoPost(t, "/moto-api/reset-auth", "0")
@@ -312,7 +319,7 @@ func TestOtherPartitions(t *testing.T) {
 			}
 			f.mu.Lock()
 			for op := range f.ops {
-				if strings.HasPrefix(op, "dynamodb.") && f.ops[op] != len(tc.regions) {
+				if op == "dynamodb.ListTables" && f.ops[op] != len(tc.regions) {
 					t.Errorf("%s called %d times, want once per region of the partition", op, f.ops[op])
 				}
 			}
@@ -390,8 +397,10 @@ func TestDeadAndSilentEndpoints(t *testing.T) {
 			if elapsed > 10*time.Second {
 				t.Errorf("took %v to give up on a dead endpoint", elapsed)
 			}
-			if len(sink.Gaps) != 2 {
-				t.Errorf("want 2 gaps (S3, regions), got:\n%s", sink.gapText())
+			// STS, asked first whose keys these are, is the one call made:
+			// a dead endpoint is said once.
+			if len(sink.Gaps) != 1 || !strings.Contains(sink.Gaps[0].Error, "STS GetCallerIdentity") {
+				t.Errorf("want 1 gap (STS), got:\n%s", sink.gapText())
 			}
 			for _, g := range sink.Gaps {
 				if !strings.Contains(g.Error, tc.errorHas) || !strings.Contains(g.Hint, tc.hintHas) {

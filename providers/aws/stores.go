@@ -23,6 +23,11 @@ type found struct {
 	kind providers.Kind
 	name string
 	tags map[string]string
+	// copies are the other places the store's bytes live (copies.go).
+	copies []providers.Copy
+	// err, when set, is a side call about the store that failed; with no
+	// kind, the found is only that gap.
+	err error
 }
 
 // lister lists one kind of regional data store.
@@ -51,6 +56,12 @@ var regionalListers = []lister{
 	{service: "backup", list: listBackupVaults},
 	{service: "workmail", regions: workMailRegions, list: listWorkMail},
 	{service: "ses", list: listSESInbound},
+	{service: "redshift", list: listRedshift},
+	{service: "opensearch", list: listOpenSearch},
+	{service: "fsx", list: listFSx},
+	{service: "lightsail", regions: lightsailRegions, list: listLightsail},
+	// Tags report no store: they are put on the stores found (enrich.go).
+	{service: "tags", list: listTags},
 }
 
 func (l lister) runsIn(region string) bool {
@@ -58,15 +69,19 @@ func (l lister) runsIn(region string) bool {
 }
 
 func listDynamoDB(ctx context.Context, s *session, region string, emit func(found)) error {
-	p := dynamodb.NewListTablesPaginator(s.dynamodb(region), &dynamodb.ListTablesInput{})
+	c := s.dynamodb(region)
+	p := dynamodb.NewListTablesPaginator(c, &dynamodb.ListTablesInput{})
+	var tables []string
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			return err
 		}
-		for _, t := range page.TableNames {
-			emit(found{kind: providers.KindDatabase, name: t, tags: map[string]string{"aws:service": "dynamodb"}})
-		}
+		tables = append(tables, page.TableNames...)
+	}
+	copies, failed := tableReplicas(ctx, c, region, tables)
+	for _, t := range tables {
+		emit(found{kind: providers.KindDatabase, name: t, tags: map[string]string{"aws:service": "dynamodb"}, copies: copies[t], err: failed[t]})
 	}
 	return nil
 }
@@ -88,7 +103,8 @@ func listRDSInstances(ctx context.Context, s *session, region string, emit func(
 			for _, t := range db.TagList {
 				tags[sdkaws.ToString(t.Key)] = sdkaws.ToString(t.Value)
 			}
-			emit(found{kind: providers.KindDatabase, name: sdkaws.ToString(db.DBInstanceIdentifier), tags: tags})
+			emit(found{kind: providers.KindDatabase, name: sdkaws.ToString(db.DBInstanceIdentifier), tags: tags,
+				copies: replicaCopies(db.ReadReplicaDBInstanceIdentifiers, region, accountOf(sdkaws.ToString(db.DBInstanceArn)), "RDS")})
 		}
 	}
 	return nil
@@ -106,7 +122,8 @@ func listRDSClusters(ctx context.Context, s *session, region string, emit func(f
 			for _, t := range c.TagList {
 				tags[sdkaws.ToString(t.Key)] = sdkaws.ToString(t.Value)
 			}
-			emit(found{kind: providers.KindDatabase, name: sdkaws.ToString(c.DBClusterIdentifier), tags: tags})
+			emit(found{kind: providers.KindDatabase, name: sdkaws.ToString(c.DBClusterIdentifier), tags: tags,
+				copies: replicaCopies(c.ReadReplicaIdentifiers, region, accountOf(sdkaws.ToString(c.DBClusterArn)), "Aurora")})
 		}
 	}
 	return nil
@@ -183,15 +200,29 @@ func listGlacier(ctx context.Context, s *session, region string, emit func(found
 }
 
 func listBackupVaults(ctx context.Context, s *session, region string, emit func(found)) error {
-	p := backup.NewListBackupVaultsPaginator(s.backup(region), &backup.ListBackupVaultsInput{})
+	c := s.backup(region)
+	p := backup.NewListBackupVaultsPaginator(c, &backup.ListBackupVaultsInput{})
+	var vaults []string
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
 			return err
 		}
 		for _, v := range page.BackupVaultList {
-			emit(found{kind: providers.KindBackup, name: sdkaws.ToString(v.BackupVaultName), tags: map[string]string{"aws:service": "backup"}})
+			vaults = append(vaults, sdkaws.ToString(v.BackupVaultName))
 		}
+	}
+	if len(vaults) == 0 {
+		return nil
+	}
+	// The plans say where each vault's recovery points are copied; without
+	// them the vaults are still reported, with a gap.
+	copies, err := backupCopies(ctx, c, region)
+	if err != nil {
+		emit(found{err: err})
+	}
+	for _, v := range vaults {
+		emit(found{kind: providers.KindBackup, name: v, tags: map[string]string{"aws:service": "backup"}, copies: copies[v]})
 	}
 	return nil
 }

@@ -70,12 +70,21 @@ type entry struct {
 	Tags     map[string]string
 	Gap      string // an item-level gap, if any
 	Hint     string
+	// Copies are the other places the entry's bytes live, so that the map
+	// draws arcs and the detail lists them.
+	Copies []providers.Copy
+}
+
+// accountIDs are the demo's AWS account ids, by account label.
+var accountIDs = map[string]string{
+	"lumen-prod": "111122223333", "lumen-sovereign": "444455556666", "lumen-china": "777788889999",
 }
 
 func (e entry) asset() providers.Asset {
 	a := providers.Asset{
 		Provider: e.Provider, Account: e.Account, Kind: e.Kind, Name: e.Name,
 		Region: e.Region, Host: e.Host, Evidence: e.Evidence, Tags: e.Tags,
+		AccountID: accountIDs[e.Account], Copies: append([]providers.Copy(nil), e.Copies...),
 	}
 	if e.Location != nil {
 		loc := *e.Location

@@ -21,8 +21,12 @@ const (
 var estate = []entry{
 	// AWS, the main production account: mostly EU, a few forgotten places.
 	{Provider: "aws", Account: "lumen-prod", Kind: bucket, Name: "lumen-plans-paris", Region: "eu-west-3", Evidence: api, Tags: map[string]string{"data": "client"}},
-	{Provider: "aws", Account: "lumen-prod", Kind: bucket, Name: "lumen-invoices", Region: "eu-west-3", Evidence: api, Tags: map[string]string{"data": "finance"}},
-	{Provider: "aws", Account: "lumen-prod", Kind: bucket, Name: "lumen-client-files", Region: "eu-central-1", Evidence: api, Tags: map[string]string{"data": "client"}},
+	{Provider: "aws", Account: "lumen-prod", Kind: bucket, Name: "lumen-invoices", Region: "eu-west-3", Evidence: api, Tags: map[string]string{"data": "finance"},
+		Copies: []providers.Copy{{Region: "eu-north-1", Item: "lumen-backup-stockholm", Why: `S3 replication rule "dr" to bucket lumen-backup-stockholm`}}},
+	// Client files in Frankfurt, replicated to Virginia for the Montreal
+	// office years ago: the copy is what makes them foreign.
+	{Provider: "aws", Account: "lumen-prod", Kind: bucket, Name: "lumen-client-files", Region: "eu-central-1", Evidence: api, Tags: map[string]string{"data": "client"},
+		Copies: []providers.Copy{{Region: "us-east-1", Item: "lumen-old-exports", Why: `S3 replication rule "us-office" to bucket lumen-old-exports`}}},
 	{Provider: "aws", Account: "lumen-prod", Kind: bucket, Name: "lumen-renders-dublin", Region: "eu-west-1", Evidence: api},
 	{Provider: "aws", Account: "lumen-prod", Kind: bucket, Name: "lumen-backup-stockholm", Region: "eu-north-1", Evidence: api},
 	{Provider: "aws", Account: "lumen-prod", Kind: bucket, Name: "lumen-milan-site-survey", Region: "eu-south-1", Evidence: api},
@@ -39,11 +43,13 @@ var estate = []entry{
 	{Provider: "aws", Account: "lumen-prod", Kind: bucket, Name: "lumen-scratch", Evidence: geo.EvidenceUnknown,
 		Gap:  "AccessDenied: HeadBucket on lumen-scratch was refused (403), so its region could not be read",
 		Hint: "allow s3:ListBucket on arn:aws:s3:::lumen-scratch for the scanning role; the minimal policy leaves it out because it also lists object names"},
-	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindDatabase, Name: "lumen-timesheets (DynamoDB)", Region: "eu-west-3", Evidence: api},
+	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindDatabase, Name: "lumen-timesheets (DynamoDB)", Region: "eu-west-3", Evidence: api,
+		Copies: []providers.Copy{{Region: "eu-central-1", Why: "DynamoDB global table replica in eu-central-1"}}},
 	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindDatabase, Name: "lumen-erp (RDS PostgreSQL)", Region: "eu-central-1", Evidence: api},
 	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindFileSystem, Name: "lumen-cad-share (EFS)", Region: "eu-west-3", Evidence: api},
 	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindSnapshot, Name: "snap-0a1b2c3d4e5f (EBS)", Region: "eu-west-3", Evidence: api},
-	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindBackup, Name: "lumen-nightly (AWS Backup)", Region: "eu-west-1", Evidence: api},
+	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindBackup, Name: "lumen-nightly (AWS Backup)", Region: "eu-west-1", Evidence: api,
+		Copies: []providers.Copy{{Region: "eu-central-1", AccountID: "222233334444", Why: "AWS Backup plan daily, rule nightly: copies to vault lumen-offsite in eu-central-1"}}},
 	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindArchive, Name: "lumen-archive-2019 (Glacier)", Region: "eu-central-1", Evidence: api},
 	{Provider: "aws", Account: "lumen-prod", Kind: providers.KindMailInbound, Name: "inbound.lumen-archi.fr (SES)", Region: "eu-west-1",
 		Host: "inbound-smtp.eu-west-1.amazonaws.com", Evidence: dns},
@@ -55,7 +61,8 @@ var estate = []entry{
 	{Provider: "aws", Account: "lumen-china", Kind: bucket, Name: "lumen-ningxia-mirror", Region: "cn-northwest-1", Evidence: api},
 
 	// Azure and Google Cloud.
-	{Provider: "azure", Account: "lumen-azure", Kind: providers.KindStorageAccount, Name: "lumenbimstore", Region: "germanywestcentral", Evidence: api},
+	{Provider: "azure", Account: "lumen-azure", Kind: providers.KindStorageAccount, Name: "lumenbimstore", Region: "germanywestcentral", Evidence: api,
+		Copies: []providers.Copy{{Region: "germanynorth", Why: "geo-redundant storage (GRS): the paired region"}}},
 	{Provider: "azure", Account: "lumen-azure", Kind: providers.KindStorageAccount, Name: "lumenbackupfr", Region: "francecentral", Evidence: api},
 	{Provider: "gcp", Account: "lumen-gcp", Kind: bucket, Name: "lumen-ml-renders", Region: "europe-west9", Evidence: api},
 	{Provider: "gcp", Account: "lumen-gcp", Kind: bucket, Name: "lumen-analytics-export", Region: "us-central1", Evidence: api},

@@ -19,6 +19,9 @@ import (
 // Marker is one item on the map.
 type Marker = mapdraw.Marker
 
+// Arc is a copy of an item's data, drawn from the item to the copy.
+type Arc = mapdraw.Arc
+
 // Default colours for the light theme: a calm ocean, clear land and thin
 // borders that stay out of the way of the markers. The app passes its
 // dark-theme colours through SetColors.
@@ -175,6 +178,12 @@ func (m *Map) CreateRenderer() fyne.WidgetRenderer {
 // SetMarkers replaces the markers. The slice is copied.
 func (m *Map) SetMarkers(ms []Marker) {
 	m.s.SetMarkers(ms)
+	m.viewChanged()
+}
+
+// SetArcs replaces the copies' arcs.
+func (m *Map) SetArcs(as []Arc) {
+	m.s.SetArcs(as)
 	m.viewChanged()
 }
 
