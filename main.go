@@ -16,5 +16,6 @@ func main() {
 		ui.Run(ui.Options{Demo: len(args) == 1})
 		return
 	}
+	attachConsole()
 	os.Exit(cli.Main(args, os.Stdout, os.Stderr))
 }

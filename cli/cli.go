@@ -9,8 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-
-	"github.com/reachmap/reachmap/internal/about"
 )
 
 // Exit codes, as the README ("Command line") fixes them.
@@ -35,7 +33,8 @@ Usage:
   reachmap explain --suggest [--home CC|EU] [--provider P]
                                 regions under home reach only
   reachmap aws-policy           print the minimal read-only IAM policy
-  reachmap version              print the version
+  reachmap version              print the version, the commit, the build date
+                                and the dates of the built-in data
 
 Run 'reachmap scan --help' for the scan flags.
 
@@ -59,8 +58,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case "aws-policy":
 		return runAWSPolicy(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
-		fmt.Fprintf(stdout, "%s %s\n", about.Name, about.Version)
-		return ExitOK
+		return runVersion(stdout)
 	case "help", "--help", "-help", "-h":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
