@@ -38,8 +38,9 @@ test-deps:
 	@scripts/install-deps.sh test
 	@scripts/s3-servers.sh install
 
+# -trimpath as in the release build, so that the two share the build cache.
 build: deps
-	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
+	$(GO) build -tags $(TAGS) -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 # Opens the window. With no cloud account configured it offers the demo estate.
 run: build

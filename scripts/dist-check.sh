@@ -56,7 +56,9 @@ log "tarball"
 # the runtime libraries declared, and the binary stamped.
 dpkg-deb -I "$deb" >"$tmp/info"
 grep -q '^ Depends:.*libgl1' "$tmp/info" || fail "the .deb does not declare libgl1: $(cat "$tmp/info")"
-grep -q '^ Depends:.*libx11-6' "$tmp/info" || fail "the .deb does not declare libx11-6"
+for lib in libx11-6 libxcursor1 libxrandr2 libxi6; do
+  grep -q "^ Depends:.*$lib" "$tmp/info" || fail "the .deb does not declare $lib"
+done
 root=$tmp/root
 dpkg-deb -x "$deb" "$root"
 for f in usr/bin/reachmap usr/share/applications/$id.desktop usr/share/metainfo/$id.metainfo.xml \

@@ -41,7 +41,9 @@ export GOFLAGS="${goflags# }"
 # notices OS: the third-party notices of that system's build, embedded in
 # the binary (notices_dist.go) and shipped beside it.
 notices() {
-  scripts/notices.sh "$1" "$tags" >"$work/notices-$1.txt"
+  # (listed without the dist tag, whose embedded file this is; the
+  # modules are the same)
+  scripts/notices.sh "$1" migrated_fynedo >"$work/notices-$1.txt"
   cp "$work/notices-$1.txt" internal/about/third_party_notices.txt
 }
 
@@ -59,7 +61,7 @@ check_modules() {
 log "linux: notices"
 notices linux
 log "linux: fyne package"
-"$FYNE" package -os linux --release --tags "$tags"
+timeout 45m "$FYNE" package -os linux --release --tags "$tags"
 tar -xJf Reachmap.tar.xz -C "$work"
 rm Reachmap.tar.xz
 tree=$work/reachmap # fyne's folder: Makefile and usr/local/ (or usr/)
@@ -102,6 +104,9 @@ mkdir -p "$work/shlibs/debian" "$stage/DEBIAN"
 printf 'Source: reachmap\n\nPackage: reachmap\nArchitecture: amd64\n' >"$work/shlibs/debian/control"
 depends=$(cd "$work/shlibs" && dpkg-shlibdeps -O "$OLDPWD/$stage/usr/bin/reachmap" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 [ -n "$depends" ] || { echo "dist: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+# GLFW opens the X extension libraries at run time (dlopen), out of
+# dpkg-shlibdeps' sight.
+depends+=", libx11-xcb1, libxcursor1, libxi6, libxinerama1, libxrandr2, libxrender1, libxxf86vm1"
 size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 sed "s/@VERSION@/$version/; s/@SIZE@/$size/; s/@DEPENDS@/$depends/" packaging/linux/control.in >"$stage/DEBIAN/control"
 deb=dist/reachmap_${version}_amd64.deb
@@ -118,7 +123,7 @@ notices windows
 : >reachmap.exe
 log "windows: fyne package"
 GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
-  "$FYNE" package -os windows --release --tags "$tags"
+  timeout 45m "$FYNE" package -os windows --release --tags "$tags"
 exe=dist/reachmap-$version-windows-amd64.exe
 mv Reachmap.exe "$exe"
 check_modules "$exe" "$work/notices-windows.txt"
