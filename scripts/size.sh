@@ -25,7 +25,7 @@ mod_of = dict(l.split() for l in open(sys.argv[2]) if l.strip())
 pkgs = collections.Counter()
 for line in open(sys.argv[1]):
     f = line.split(None, 3)
-    if len(f) < 4 or f[2] in "Uu":
+    if len(f) < 4 or f[2] in "UuBb":  # undefined, and BSS (zeroed at start, not in the file)
         continue
     size, name = int(f[1]), f[3].strip()
     name = re.sub(r"^(go:(itab|link|string|cuinfo|info)\.|type:\*?|go\.shape\.)", "", name)

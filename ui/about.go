@@ -35,7 +35,7 @@ func newAboutScreen() *aboutScreen {
 		SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord}
 	licences := widget.NewCard(tr("Licences of the embedded data"), "", notice)
 	keys := widget.NewCard(tr("Keyboard shortcuts"), "", widget.NewForm(shortcutItems()...))
-	body := container.NewVBox(title, intro, versions, kb, data, keys, licences, licencesCard())
+	body := container.NewVBox(title, intro, versions, kb, data, licencesCard(), keys, licences)
 	return &aboutScreen{root: container.NewVScroll(container.NewPadded(readable(body, 820, false)))}
 }
 
