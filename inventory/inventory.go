@@ -17,18 +17,25 @@ import (
 // Item is one data store with its location and legal reach. Its JSON form is
 // the contract the README states ("Command line"): fields may be added, never renamed.
 type Item struct {
-	Provider string               `json:"provider"`
-	Account  string               `json:"account"`
-	Kind     providers.Kind       `json:"kind"`
-	Name     string               `json:"name"`
-	Region   string               `json:"region"`
-	Host     string               `json:"host,omitempty"`
-	Location geo.Location         `json:"location"`
-	Operator reach.Operator       `json:"operator"`
-	Reach    []reach.Jurisdiction `json:"reach"`
-	Category reach.Category       `json:"category"`
-	Gaps     []providers.Gap      `json:"gaps"`
-	Tags     map[string]string    `json:"tags,omitempty"`
+	Provider string `json:"provider"`
+	Account  string `json:"account"`
+	// AccountID is the provider's stable id of the account (12 digits for
+	// AWS), when the provider knows it.
+	AccountID string               `json:"account_id,omitempty"`
+	Kind      providers.Kind       `json:"kind"`
+	Name      string               `json:"name"`
+	Region    string               `json:"region"`
+	Host      string               `json:"host,omitempty"`
+	Location  geo.Location         `json:"location"`
+	Operator  reach.Operator       `json:"operator"`
+	Reach     []reach.Jurisdiction `json:"reach"`
+	Category  reach.Category       `json:"category"`
+	Gaps      []providers.Gap      `json:"gaps"`
+	Tags      map[string]string    `json:"tags,omitempty"`
+	// Copies are the other places the item's bytes live. Their reach is
+	// also in Reach, each entry marked with the copy it comes through, and
+	// Category accounts for them.
+	Copies []Copy `json:"copies,omitempty"`
 }
 
 // Foreign lists the jurisdictions that reach the item from outside home,
@@ -79,7 +86,7 @@ func (s *Scan) WithHome(home reach.Home) *Scan {
 	out.Assets = slices.Clone(s.Assets)
 	for i := range out.Assets {
 		it := &out.Assets[i]
-		it.Category = reach.Categorize(reach.Assessment{Operator: it.Operator, Reach: it.Reach}, it.Location, home)
+		it.Category = categorize(*it, home)
 	}
 	return &out
 }

@@ -78,6 +78,7 @@ func Run(ctx context.Context, opts Options, progress func(providers.Progress)) (
 	for _, a := range c.assets {
 		scan.Assets = append(scan.Assets, Judge(a, opts.Home))
 	}
+	linkCopies(scan.Assets)
 	if scan.Assets == nil {
 		scan.Assets = []Item{}
 	}
@@ -107,20 +108,23 @@ func Judge(a providers.Asset, home reach.Home) Item {
 		gaps = []providers.Gap{}
 	}
 	as := reach.Assess(a.Provider, a.Region, loc, a.Operator)
-	return Item{
-		Provider: a.Provider,
-		Account:  a.Account,
-		Kind:     a.Kind,
-		Name:     a.Name,
-		Region:   a.Region,
-		Host:     a.Host,
-		Location: loc,
-		Operator: as.Operator,
-		Reach:    as.Reach,
-		Category: reach.Categorize(as, loc, home),
-		Gaps:     gaps,
-		Tags:     a.Tags,
+	it := Item{
+		Provider:  a.Provider,
+		Account:   a.Account,
+		AccountID: a.AccountID,
+		Kind:      a.Kind,
+		Name:      a.Name,
+		Region:    a.Region,
+		Host:      a.Host,
+		Location:  loc,
+		Operator:  as.Operator,
+		Reach:     as.Reach,
+		Gaps:      gaps,
+		Tags:      a.Tags,
 	}
+	addCopies(&it, a)
+	it.Category = categorize(it, home)
+	return it
 }
 
 // Locate finds where an asset is: the provider's own answer first, then

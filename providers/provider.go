@@ -45,10 +45,16 @@ type Asset struct {
 	// Provider is the id of the company running the service, as the legal
 	// model knows it ("aws", "microsoft-365", "proton", "hetzner").
 	Provider string `json:"provider"`
-	// Account is the account, profile or domain the asset was found under.
+	// Account is the account, profile or domain the asset was found under:
+	// the label people read.
 	Account string `json:"account"`
-	Kind    Kind   `json:"kind"`
-	Name    string `json:"name"`
+	// AccountID is the provider's own, stable id of the account (an AWS
+	// account's 12 digits, an Azure subscription id, a Google project id),
+	// when the provider knows it. Renaming a profile changes Account, not
+	// this, so scans are compared by it.
+	AccountID string `json:"account_id,omitempty"`
+	Kind      Kind   `json:"kind"`
+	Name      string `json:"name"`
 	// Region is the provider's own region code ("eu-west-1", "fsn1"), or
 	// empty when the provider gives none.
 	Region string `json:"region"`
@@ -67,6 +73,32 @@ type Asset struct {
 	Tags map[string]string `json:"tags,omitempty"`
 	// Gaps are what could not be learned about this asset.
 	Gaps []Gap `json:"-"`
+	// Copies are the other places the provider keeps this asset's bytes:
+	// replication rules, geo-redundant storage, replicas, backup copies.
+	Copies []Copy `json:"-"`
+}
+
+// Copy is another place where an asset's bytes live, as the provider
+// reports it. inventory places it and judges its reach like an asset's.
+type Copy struct {
+	// Region is the provider's region code of the copy.
+	Region string
+	// Provider is the provider id of the copy when it is not the asset's
+	// own (a copy kept by another company); empty means the same.
+	Provider string
+	// Location, when set, is where the provider itself placed the copy;
+	// it overrides the region catalog, as Asset.Location does.
+	Location *geo.Location
+	// Why says what makes the copy, for a person: "replication rule
+	// \"all\" to bucket lumen-dr", "geo-redundant storage (GRS)".
+	Why string
+	// Item names the destination when it may itself be an item of the scan
+	// (a bucket, a replica database); inventory keeps the name only if it
+	// finds that item.
+	Item string
+	// AccountID is the destination's account id when it differs from the
+	// asset's (a replication rule to another account).
+	AccountID string
 }
 
 // Gap is something a scan could not see: a denied region, an expired token,

@@ -25,6 +25,10 @@ type Jurisdiction struct {
 	Source string `json:"source,omitempty"`
 	// Via names the entity through which an operator basis applies.
 	Via string `json:"via,omitempty"`
+	// Copy, when set, is the region of the copy through which this reach
+	// applies: the item's bytes are also kept there (a replication rule,
+	// geo-redundant storage). Empty for reach on the item's own place.
+	Copy string `json:"copy,omitempty"`
 	// Contested marks reach that is disputed (a sovereign-cloud subsidiary
 	// whose parent is still foreign).
 	Contested bool `json:"contested,omitempty"`

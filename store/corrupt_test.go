@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/reachmap/reachmap/inventory"
+	"github.com/reachmap/reachmap/reach"
 )
 
 func sum(t *testing.T, path string) [32]byte {
@@ -251,5 +254,60 @@ func TestMigrations(t *testing.T) {
 	st.db.QueryRow(`PRAGMA application_id`).Scan(&app)
 	if v != schemaVersion() || app != applicationID {
 		t.Errorf("after migration: version %d, application id %#x", v, app)
+	}
+}
+
+// A store of schema version 1, written before items had account ids and a
+// full record, opens, is migrated, and gives its scans back as they were:
+// no account id, no copies, the columns' values.
+func TestMigrateFromVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "scans.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range append(migrations[0].stmts,
+		`PRAGMA user_version = 1`,
+		`INSERT INTO scans VALUES (1, '2026-05-01T10:00:00Z', '2026-05-01T10:00:01Z', 'EU', '2026-04-01', 1, 0, 0, 1, 0, 0)`,
+		`INSERT INTO items VALUES (1, 0, 'aws', 'prod', 'bucket', 'old-bucket', 'eu-west-1', '',
+			'IE', '', 'Dublin', 53.35, -6.26, 'api', 'high', '', 'Amazon Web Services, Inc.', 'US',
+			'{"name":"Amazon Web Services, Inc.","country":"US"}', 'home+foreign')`,
+		`INSERT INTO reach VALUES (1, 0, 0, 'US', 'operator', 'CLOUD Act', 'https://www.law.cornell.edu/uscode/text/18/2713', '', 0, '')`,
+	) {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	db.Close()
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s, err := st.Get(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Assets) != 1 {
+		t.Fatalf("items = %+v", s.Assets)
+	}
+	it := s.Assets[0]
+	if it.Name != "old-bucket" || it.AccountID != "" || it.Copies != nil || it.Location.City != "Dublin" ||
+		len(it.Reach) != 1 || it.Reach[0].Law != "CLOUD Act" || it.Reach[0].Copy != "" {
+		t.Errorf("migrated item = %+v", it)
+	}
+	// A scan saved after the migration keeps its new fields.
+	s.Assets[0].AccountID = "111111111111"
+	s.Assets[0].Copies = []inventory.Copy{{Region: "us-east-1", Why: "replication", Reach: []reach.Jurisdiction{}}}
+	id, err := st.Save(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Get(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Assets[0].AccountID != "111111111111" || len(got.Assets[0].Copies) != 1 || got.Assets[0].Copies[0].Region != "us-east-1" {
+		t.Errorf("after a save on the migrated store: %+v", got.Assets[0])
 	}
 }

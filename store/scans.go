@@ -75,15 +75,15 @@ func insertItems(ctx context.Context, tx *sql.Tx, id int64, scan *inventory.Scan
 	itemStmt, err := tx.PrepareContext(ctx, `INSERT INTO items
 		(scan_id, seq, provider, account, kind, name, region, host,
 		 country, area, city, lat, lon, evidence, confidence, location_note,
-		 operator_name, operator_country, operator, category)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		 operator_name, operator_country, operator, category, account_id, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer itemStmt.Close()
 	reachStmt, err := tx.PrepareContext(ctx, `INSERT INTO reach
-		(scan_id, item_seq, seq, country, basis, law, source, via, contested, note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		(scan_id, item_seq, seq, country, basis, law, source, via, contested, note, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -121,13 +121,21 @@ func insertItems(ctx context.Context, tx *sql.Tx, id int64, scan *inventory.Scan
 		if !finite(l.Lat) || !finite(l.Lon) {
 			return fmt.Errorf("item %s: coordinates %v, %v are not numbers", it.Name, l.Lat, l.Lon)
 		}
+		detail, err := itemDetail(it)
+		if err != nil {
+			return fmt.Errorf("item %s: %w", it.Name, err)
+		}
 		if _, err := itemStmt.ExecContext(ctx, id, i, it.Provider, it.Account, string(it.Kind), it.Name, it.Region, it.Host,
 			l.Country, l.Area, l.City, l.Lat, l.Lon, string(l.Evidence), string(l.Confidence), l.Note,
-			it.Operator.Name, it.Operator.Country, string(op), string(it.Category)); err != nil {
+			it.Operator.Name, it.Operator.Country, string(op), string(it.Category), it.AccountID, detail); err != nil {
 			return fmt.Errorf("item %s: %w", it.Name, err)
 		}
 		for k, j := range it.Reach {
-			if _, err := reachStmt.ExecContext(ctx, id, i, k, j.Country, string(j.Basis), j.Law, j.Source, j.Via, j.Contested, j.Note); err != nil {
+			jd, err := json.Marshal(j)
+			if err != nil {
+				return fmt.Errorf("item %s: reach: %w", it.Name, err)
+			}
+			if _, err := reachStmt.ExecContext(ctx, id, i, k, j.Country, string(j.Basis), j.Law, j.Source, j.Via, j.Contested, j.Note, string(jd)); err != nil {
 				return fmt.Errorf("item %s: reach: %w", it.Name, err)
 			}
 		}
@@ -274,7 +282,7 @@ func load(ctx context.Context, q querier, id int64) (*inventory.Scan, error) {
 
 func loadItems(ctx context.Context, q querier, id int64, scan *inventory.Scan) error {
 	rows, err := q.QueryContext(ctx, `SELECT seq, provider, account, kind, name, region, host,
-		country, area, city, lat, lon, evidence, confidence, location_note, operator, category
+		country, area, city, lat, lon, evidence, confidence, location_note, operator, category, account_id, detail
 		FROM items WHERE scan_id = ? ORDER BY seq`, id)
 	if err != nil {
 		return err
@@ -285,12 +293,20 @@ func loadItems(ctx context.Context, q querier, id int64, scan *inventory.Scan) e
 			it                              inventory.Item
 			seq                             int
 			kind, evidence, confidence, cat string
-			op                              []byte
+			op, detail                      []byte
 		)
 		l := &it.Location
 		if err := rows.Scan(&seq, &it.Provider, &it.Account, &kind, &it.Name, &it.Region, &it.Host,
-			&l.Country, &l.Area, &l.City, &l.Lat, &l.Lon, &evidence, &confidence, &l.Note, &op, &cat); err != nil {
+			&l.Country, &l.Area, &l.City, &l.Lat, &l.Lon, &evidence, &confidence, &l.Note, &op, &cat,
+			&it.AccountID, &detail); err != nil {
 			return err
+		}
+		if len(detail) > 0 {
+			// The full record holds the fields without a column; the
+			// columns below still decide the ones they hold.
+			if err := json.Unmarshal(detail, &it); err != nil {
+				return fmt.Errorf("%w: item %d: detail: %v", ErrCorrupt, seq, err)
+			}
 		}
 		if seq != len(scan.Assets) {
 			return fmt.Errorf("%w: item %d missing", ErrCorrupt, len(scan.Assets))
@@ -318,7 +334,7 @@ func item(scan *inventory.Scan, seq int) (*inventory.Item, error) {
 }
 
 func loadReach(ctx context.Context, q querier, id int64, scan *inventory.Scan) error {
-	rows, err := q.QueryContext(ctx, `SELECT item_seq, country, basis, law, source, via, contested, note
+	rows, err := q.QueryContext(ctx, `SELECT item_seq, country, basis, law, source, via, contested, note, detail
 		FROM reach WHERE scan_id = ? ORDER BY item_seq, seq`, id)
 	if err != nil {
 		return err
@@ -326,12 +342,22 @@ func loadReach(ctx context.Context, q querier, id int64, scan *inventory.Scan) e
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			seq   int
-			j     reach.Jurisdiction
-			basis string
+			seq    int
+			j      reach.Jurisdiction
+			basis  string
+			detail []byte
 		)
-		if err := rows.Scan(&seq, &j.Country, &basis, &j.Law, &j.Source, &j.Via, &j.Contested, &j.Note); err != nil {
+		if err := rows.Scan(&seq, &j.Country, &basis, &j.Law, &j.Source, &j.Via, &j.Contested, &j.Note, &detail); err != nil {
 			return err
+		}
+		if len(detail) > 0 {
+			var full reach.Jurisdiction
+			if err := json.Unmarshal(detail, &full); err != nil {
+				return fmt.Errorf("%w: item %d: reach detail: %v", ErrCorrupt, seq, err)
+			}
+			// Fields without a column come from the record.
+			full.Country, full.Law, full.Source, full.Via, full.Contested, full.Note = j.Country, j.Law, j.Source, j.Via, j.Contested, j.Note
+			j = full
 		}
 		j.Basis = reach.Basis(basis)
 		it, err := item(scan, seq)
@@ -405,4 +431,16 @@ func parseTime(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%w: time %q: %v", ErrCorrupt, s, err)
 	}
 	return t.UTC(), nil
+}
+
+// itemDetail is the item's JSON record without the parts that have rows of
+// their own (reach, gaps, tags): what keeps its copies, and any field the
+// contract gains later, through a save and a load.
+func itemDetail(it inventory.Item) (string, error) {
+	it.Reach, it.Gaps, it.Tags = nil, nil, nil
+	b, err := json.Marshal(it)
+	if err != nil {
+		return "", fmt.Errorf("detail: %w", err)
+	}
+	return string(b), nil
 }

@@ -109,6 +109,21 @@ var migrations = []migration{
 			fmt.Sprintf(`PRAGMA application_id = %d`, applicationID),
 		},
 	},
+	{
+		version: 2,
+		name:    "account ids, and each item's and reach entry's full record",
+		stmts: []string{
+			// The provider's stable account id: scans are compared by it.
+			`ALTER TABLE items ADD COLUMN account_id TEXT NOT NULL DEFAULT ''`,
+			// detail is the item's JSON (its copies and any field added to
+			// the contract later), so that a field needs no new column to
+			// survive a save; the columns stay for queries. Empty for items
+			// saved before this step.
+			`ALTER TABLE items ADD COLUMN detail TEXT NOT NULL DEFAULT ''`,
+			`ALTER TABLE reach ADD COLUMN detail TEXT NOT NULL DEFAULT ''`,
+			`CREATE INDEX items_account_id ON items (provider, account_id, kind, name)`,
+		},
+	},
 }
 
 // schemaVersion is the newest schema this program knows.
