@@ -19,7 +19,7 @@ tmp=$(mktemp -d)
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -d "$tmp/wine" ] && WINEPREFIX=$tmp/wine wineserver -k 2>/dev/null
+  if [ -d "$tmp/wine" ]; then WINEPREFIX=$tmp/wine wineserver -k 2>/dev/null || true; fi
   wait 2>/dev/null || true
   rm -rf "$tmp"
 }
