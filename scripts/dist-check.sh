@@ -8,7 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(make -s print-version)
-commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+# The commit dist.sh stamped; it must be HEAD's (the tree may have changed
+# since, so a "-dirty" suffix may follow).
+commit=$(sed -n 's/.*stampedCommit=\([^ ]*\).*/\1/p' build/dist/ldflags)
+head=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+case $commit in "$head" | "$head"-dirty | unknown) ;; *) echo "dist-check: dist/ was built from $commit, HEAD is $head: run make dist" >&2; exit 1 ;; esac
 id=$(sed -n 's/^[[:space:]]*ID[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
 tarball=dist/reachmap-$version-linux-amd64.tar.xz
 deb=dist/reachmap_${version}_amd64.deb

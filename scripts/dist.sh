@@ -20,6 +20,7 @@ tags=migrated_fynedo,dist
 work=build/dist
 rm -rf dist "$work"
 mkdir -p dist "$work"
+echo "$ldflags" >"$work/ldflags" # what dist-check expects the binaries to say
 log() { printf 'dist: %s (%ss)\n' "$*" "$SECONDS"; }
 
 # fyne package adds one to Details.Build in FyneApp.toml after each run; a
