@@ -116,15 +116,17 @@ log "deb: $deb (Depends: $depends)"
 
 # --- Windows ---------------------------------------------------------------
 # fyne package -os windows builds, writes the icon and version resource
-# (fyne.syso), then builds again with it. An existing reachmap.exe makes it
-# skip the first build: it would be thrown away, and it would use up the
-# GOFLAGS stamp, which fyne reads once.
+# (fyne.syso), then builds again with it. Named with --exe, an existing
+# reachmap.exe makes it skip the first build: that one would be thrown
+# away, and would use up the GOFLAGS stamp, which fyne reads only once
+# (unnamed, fyne deletes it as stale and builds twice, the second time
+# unstamped).
 log "windows: notices"
 notices windows
 : >reachmap.exe
 log "windows: fyne package"
 GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
-  timeout 45m "$FYNE" package -os windows --release --tags "$tags"
+  timeout 45m "$FYNE" package -os windows --release --tags "$tags" --exe reachmap.exe
 exe=dist/reachmap-$version-windows-amd64.exe
 mv Reachmap.exe "$exe"
 check_modules "$exe" "$work/notices-windows.txt"
