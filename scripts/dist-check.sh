@@ -89,9 +89,9 @@ timeout 120 wine "$exe" scan --demo --no-save --format json >"$tmp/scan.json" ||
 python3 - "$tmp/scan.json" <<'PY' || fail "reachmap.exe scan --demo printed no scan"
 import json, sys
 scan = json.load(open(sys.argv[1], encoding="utf-8"))
-items = scan["items"]
+items = scan["assets"]
 assert len(items) >= 40, len(items)
-print(f"dist-check: reachmap.exe scan --demo: {len(items)} items")
+print(f"dist-check: reachmap.exe scan --demo: {len(items)} assets, {len(scan.get('gaps') or [])} gaps")
 PY
 log "wine: version and scan"
 
