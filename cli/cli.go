@@ -1,6 +1,6 @@
 // Package cli is Reachmap's command line: the subcommands for automation
-// (scan, diff, explain, aws-policy, version). It calls the same scan
-// function as the window and prints the same values, in the JSON contract
+// (scan, diff, explain, aws-policy, azure-permissions, version). It calls
+// the same scan function as the window and prints the same values, in the JSON contract
 // stated in the README ("Command line"); see docs/ARCHITECTURE.md.
 package cli
 
@@ -33,6 +33,8 @@ Usage:
   reachmap explain --suggest [--home CC|EU] [--provider P]
                                 regions under home reach only
   reachmap aws-policy           print the minimal read-only IAM policy
+  reachmap azure-permissions    print the Azure role and Graph permissions a
+                                read-only scan needs
   reachmap version              print the version, the commit, the build date
                                 and the dates of the built-in data
 
@@ -57,6 +59,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runExplain(args[1:], stdout, stderr)
 	case "aws-policy":
 		return runAWSPolicy(args[1:], stdout, stderr)
+	case "azure-permissions":
+		return runAzurePermissions(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		return runVersion(stdout)
 	case "help", "--help", "-help", "-h":

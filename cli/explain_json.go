@@ -22,8 +22,14 @@ type explainJSON struct {
 	OperatorSrc  string         `json:"operator_source,omitempty"`
 	Reach        []reachJSON    `json:"reach"`
 	Category     reach.Category `json:"category"`
-	Reviewed     string         `json:"reviewed"`
-	Advisory     string         `json:"advisory"`
+	// Status, From, Until and Successor are the service's life, as on a
+	// scan item: "historic" for a closed one.
+	Status    string `json:"status,omitempty"`
+	From      string `json:"from,omitempty"`
+	Until     string `json:"until,omitempty"`
+	Successor string `json:"successor,omitempty"`
+	Reviewed  string `json:"reviewed"`
+	Advisory  string `json:"advisory"`
 }
 
 // reachJSON is a reach entry with each of its laws, so a reader can check
@@ -40,6 +46,8 @@ func (e explanation) json() explainJSON {
 		Location: e.loc, Operator: e.assessment.Operator, OperatorSrc: e.op.Source,
 		Reach: []reachJSON{}, Category: e.category,
 		Reviewed: reach.Reviewed(), Advisory: reach.Advisory(),
+		Status: e.assessment.Service.Status, From: e.assessment.Service.From,
+		Until: e.assessment.Service.Until, Successor: e.assessment.Service.Successor,
 	}
 	for _, j := range e.assessment.Reach {
 		out.Reach = append(out.Reach, reachJSON{Jurisdiction: j, Laws: reach.LawsOf(j)})

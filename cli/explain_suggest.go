@@ -100,7 +100,7 @@ func noneReason(home reach.Home, provider string) string {
 		}
 		onSoil++
 		for _, j := range o.Reach {
-			if j.Basis == reach.BasisAgreement || home.Includes(j.Country) {
+			if home.Covers(j) {
 				continue
 			}
 			key := say.CountryName(j.Country) + " (" + string(j.Basis)

@@ -25,14 +25,17 @@ func TestExplainText(t *testing.T) {
 		{"the Dublin case", []string{"aws", "eu-west-1"}, []string{
 			"Amazon Web Services eu-west-1 (Europe (Ireland)) is in Dublin, Ireland. How we know: a documented region code",
 			"It is operated by Amazon Web Services, Inc. (United States), owned by Amazon.com, Inc. (United States).",
+			"EU customers contract with Amazon Web Services EMEA SARL (Luxembourg).",
+			"Amazon.com, Inc. says it is certified under the EU–US Data Privacy Framework (the list was not checked).",
 			"Reached by:",
-			"Ireland (territorial)",
-			"United States (operator, via Amazon Web Services, Inc.): CLOUD Act, 18 U.S.C. § 2713 — https://www.law.cornell.edu/uscode/text/18/2713",
+			"Ireland (territorial, strength statute): Criminal Justice Act 2011",
+			"United States (operator, via Amazon Web Services, Inc., strength statute): CLOUD Act, 18 U.S.C. § 2713 — https://www.law.cornell.edu/uscode/text/18/2713",
 			"FISA § 702, 50 U.S.C. § 1881a",
+			"European Union (union, via Amazon Web Services, Inc., strength statute): e-Evidence Regulation, Regulation (EU) 2023/1543",
 			"Context, not reach:",
 			"GDPR, art. 48",
 			"Relative to EU/EEA: home+foreign",
-			"Advisory, not legal advice. Knowledge base reviewed on 2026-11-22.",
+			"Advisory, not legal advice. Knowledge base reviewed on 2026-12-04.",
 		}},
 		{"flags after the arguments", []string{"aws", "eu-west-1", "--home", "fr"}, []string{
 			"Relative to France: foreign",
@@ -43,14 +46,14 @@ func TestExplainText(t *testing.T) {
 		{"Microsoft Cloud Deutschland", []string{"azure", "germanycentral"}, []string{
 			"T-Systems International GmbH (data trustee) (Germany), owned by Deutsche Telekom AG (Germany)",
 			"Microsoft had no access",
-			"Germany (territorial)",
-			"Germany (operator, via T-Systems International GmbH (data trustee))",
+			"Germany (territorial, strength statute)",
+			"Germany (operator, via T-Systems International GmbH (data trustee), strength statute)",
 			"Relative to EU/EEA: home",
 		}},
 		{"Proton with no region", []string{"proton"}, []string{
 			"Proton is in Geneva, Switzerland. How we know: the provider's stated location",
 			"Proton AG (Switzerland)",
-			"Switzerland (territorial): BÜPF",
+			"Switzerland (territorial, strength statute): BÜPF",
 			"https://www.fedlex.admin.ch/",
 			"Relative to EU/EEA: foreign",
 		}},
@@ -58,17 +61,19 @@ func TestExplainText(t *testing.T) {
 			"Relative to Switzerland: home",
 		}},
 		{"sovereign cloud is contested", []string{"aws", "eusc-de-east-1"}, []string{
-			"AWS European Sovereign Cloud GmbH (Germany), owned by Amazon.com, Inc. (United States)",
-			"United States (operator, via Amazon.com, Inc., contested)",
+			"AWS European Sovereign Cloud GmbH (Germany), owned by German parent company of the AWS European Sovereign Cloud",
+			"owned by Amazon.com, Inc. (United States)",
+			"United States (operator, via Amazon.com, Inc., strength contested)",
+			"Contested: a construct designed to cut this reach",
 			"Relative to EU/EEA: home+foreign",
 			"contested",
 		}},
 		{"AWS China", []string{"aws", "cn-north-1"}, []string{
 			"Beijing Sinnet Technology Co., Ltd. (China)",
-			"China (operator, via Beijing Sinnet Technology Co., Ltd.): National Intelligence Law, art. 7",
+			"China (operator, via Beijing Sinnet Technology Co., Ltd., strength statute): National Intelligence Law, art. 7",
 		}},
 		{"UK agreement as context", []string{"aws", "eu-west-2"}, []string{
-			"Context, not reach:", "United Kingdom: US–UK CLOUD Act agreement", "(in force 2022-10-03)",
+			"Context, not reach:", "United Kingdom: US–UK CLOUD Act agreement", "(in force since 2022-10-03)",
 		}},
 		{"Microsoft 365 China", []string{"microsoft-365", "cn"}, []string{
 			"Shanghai, China", "Shanghai Blue Cloud Technology Co., Ltd. (21Vianet) (China)", "Relative to EU/EEA: foreign",
@@ -77,8 +82,8 @@ func TestExplainText(t *testing.T) {
 			"Frankfurt, Germany", "T-Systems International GmbH (data trustee)", "Relative to EU/EEA: home",
 		}},
 		{"Microsoft 365 EU geography", []string{"microsoft-365", "EU"}, []string{
-			"somewhere in the EU/EEA", "European Union (territorial): e-Evidence Regulation",
-			"United States (operator", "Relative to EU/EEA: home+foreign",
+			"somewhere in the EU/EEA", "European Union (territorial, strength statute): Criminal procedure of the member state",
+			"United States (operator", "European Union (union", "e-Evidence Regulation", "Relative to EU/EEA: home+foreign",
 		}},
 		{"a zone resolves to its region", []string{"aws", "eu-west-1b"}, []string{
 			"Amazon Web Services eu-west-1 (Europe (Ireland))",
@@ -147,12 +152,12 @@ func TestExplainJSON(t *testing.T) {
 	if got.Operator.Name != "Amazon Web Services, Inc." || got.Operator.Country != "US" {
 		t.Errorf("operator = %+v", got.Operator)
 	}
-	if len(got.Reach) != 2 || got.Reach[0].Country != "IE" || got.Reach[0].Basis != reach.BasisTerritorial ||
+	if len(got.Reach) != 3 || got.Reach[2].Basis != reach.BasisUnion || got.Reach[0].Country != "IE" || got.Reach[0].Basis != reach.BasisTerritorial ||
 		got.Reach[1].Country != "US" || got.Reach[1].Basis != reach.BasisOperator ||
 		!strings.HasPrefix(got.Reach[1].Law, "CLOUD Act, 18 U.S.C. § 2713") || len(got.Reach[1].Laws) != 2 {
 		t.Errorf("reach = %+v", got.Reach)
 	}
-	if got.Category != reach.CategoryHomeForeign || got.Reviewed != "2026-11-22" || !strings.HasPrefix(got.Advisory, "Advisory") {
+	if got.Category != reach.CategoryHomeForeign || got.Reviewed != "2026-12-04" || !strings.HasPrefix(got.Advisory, "Advisory") {
 		t.Errorf("category %q reviewed %q advisory %q", got.Category, got.Reviewed, got.Advisory)
 	}
 	// The stable keys of the contract are present as such.
@@ -246,7 +251,14 @@ func TestExplainEveryCatalogRegion(t *testing.T) {
 		if len(got.Reach) == 0 || got.Category == "" {
 			t.Errorf("%s %s: reach %v category %q", j.provider, j.region, got.Reach, got.Category)
 		}
-		if code, out, _ := explain(j.provider, j.region); code != ExitOK || !strings.Contains(out, "Reached by:") {
+		// A law and a strength for every reach: "No law recorded" never shows.
+		for _, r := range got.Reach {
+			if r.Basis != reach.BasisAgreement && (r.Law == "" || r.Strength == "") {
+				t.Errorf("%s %s: %s reach %s has law %q strength %q", j.provider, j.region, r.Country, r.Basis, r.Law, r.Strength)
+			}
+		}
+		if code, out, _ := explain(j.provider, j.region); code != ExitOK || !strings.Contains(out, "eached by:") ||
+			strings.Contains(out, "No law recorded") || strings.Contains(out, "no specific law recorded") {
 			t.Errorf("%s %s text: exit %d\n%s", j.provider, j.region, code, out)
 		}
 	}

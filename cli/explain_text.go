@@ -35,10 +35,20 @@ func (e explanation) writeText(w io.Writer) {
 	if e.loc.Note != "" {
 		fmt.Fprintf(w, "  %s\n", sentence(e.loc.Note))
 	}
+	svc := e.assessment.Service
+	if st := say.ServiceStatus(svc.Status, svc.Until, svc.Successor); st != "" {
+		fmt.Fprintf(w, "Historic: %s\n", st)
+	}
+	was := func(now, then string) string {
+		if svc.Historic() {
+			return then
+		}
+		return now
+	}
 
 	op := e.assessment.Operator
 	if op.Country != "" {
-		fmt.Fprintf(w, "It is operated by %s\n", say.OperatorSentence(op))
+		fmt.Fprintf(w, "It %s operated by %s\n", was("is", "was"), say.OperatorSentence(op))
 		if op.Note != "" {
 			fmt.Fprintf(w, "  %s\n", sentence(op.Note))
 		}
@@ -48,6 +58,14 @@ func (e explanation) writeText(w io.Writer) {
 				unv = "; partly unverified"
 			}
 			fmt.Fprintf(w, "  Operator source: %s (reviewed %s%s).\n", e.op.Source, e.op.Reviewed, unv)
+		}
+		for _, line := range []string{say.ContractingEntity(op), say.DPF(op), say.Certifications(op)} {
+			if line != "" {
+				fmt.Fprintf(w, "  %s\n", line)
+			}
+		}
+		if d := op.DPF; d != nil && d.Note != "" {
+			fmt.Fprintf(w, "    %s\n", sentence(d.Note))
 		}
 	} else {
 		fmt.Fprintln(w, "Its operator is not known.")
@@ -67,9 +85,15 @@ func (e explanation) writeText(w io.Writer) {
 	if len(reached) == 0 {
 		fmt.Fprintln(w, "Reached by: no jurisdiction Reachmap can name, as neither the place nor the operator is known.")
 	} else {
-		fmt.Fprintln(w, "Reached by:")
+		fmt.Fprintln(w, was("Reached by:", "Was reached by:"))
 		for _, j := range reached {
 			fmt.Fprintf(w, "  - %s\n", reachLine(j))
+			if st := say.LawStatus(j); st != "" {
+				fmt.Fprintf(w, "      %s\n", st)
+			}
+			if st := say.Strength(j); st != "" {
+				fmt.Fprintf(w, "      %s\n", st)
+			}
 			if j.Note != "" {
 				fmt.Fprintf(w, "      %s\n", sentence(j.Note))
 			}
@@ -91,7 +115,7 @@ func (e explanation) writeText(w io.Writer) {
 	}
 	var foreign []reach.Jurisdiction
 	for _, j := range reached {
-		if !e.home.Includes(j.Country) {
+		if !e.home.Covers(j) {
 			foreign = append(foreign, j)
 		}
 	}
@@ -111,14 +135,12 @@ func reachLine(j reach.Jurisdiction) string {
 	if j.Via != "" {
 		b.WriteString(", via " + j.Via)
 	}
-	if j.Contested {
-		b.WriteString(", contested")
+	if j.Strength != "" {
+		b.WriteString(", strength " + string(j.Strength))
 	}
 	b.WriteString(")")
 	if laws := reach.LawsOf(j); len(laws) > 0 {
 		b.WriteString(": " + lawsPhrase(laws))
-	} else if j.Basis == reach.BasisTerritorial {
-		b.WriteString(": territorial jurisdiction, no specific law recorded")
 	}
 	return b.String()
 }
@@ -127,8 +149,8 @@ func lawsPhrase(laws []reach.Law) string {
 	parts := make([]string, 0, len(laws))
 	for _, l := range laws {
 		p := l.Label() + " — " + l.Source
-		if l.InForce != "" && l.Kind == reach.LawAgreement {
-			p += " (in force " + l.InForce + ")"
+		if t := say.LawTime(l); t != "" && (l.Kind == reach.LawAgreement || l.Until != "" || l.From > reach.Today()) {
+			p += " (" + t + ")"
 		}
 		if l.Unverified {
 			p += " (unverified)"

@@ -76,6 +76,7 @@ var (
 	atHongKong     = place{"Hong Kong", "HK", 22.3193, 114.1694, ""}
 	atBatam        = place{"Batam", "ID", 1.0456, 104.0305, ""}
 	atJakarta      = place{"Jakarta", "ID", -6.2088, 106.8456, ""}
+	atZagreb       = place{"Zagreb", "HR", 45.8150, 15.9819, ""}
 	atDublin       = place{"Dublin", "IE", 53.3498, -6.2603, ""}
 	atJerusalem    = place{"Jerusalem", "IL", 31.7683, 35.2137, ""}
 	atTelAviv      = place{"Tel Aviv", "IL", 32.0853, 34.7818, ""}

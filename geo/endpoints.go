@@ -296,6 +296,8 @@ func buildS3Rules() []s3Rule {
 	// is "auto"; a location hint is not in the host.
 	add("cloudflare", "{account}.eu.r2.cloudflarestorage.com", "eu", nil, true)
 	add("cloudflare", "{account}.fedramp.r2.cloudflarestorage.com", "fedramp", nil, true)
+	// The us jurisdiction (Cloudflare changelog, 2026-08-17).
+	add("cloudflare", "{account}.us.r2.cloudflarestorage.com", "us", nil, true)
 	add("cloudflare", "{account}.r2.cloudflarestorage.com", "auto", nil, true)
 
 	// DigitalOcean Spaces: https://docs.digitalocean.com/products/spaces/details/availability/
@@ -341,9 +343,16 @@ func buildS3Rules() []s3Rule {
 	add("alibaba", "oss-accelerate-overseas.aliyuncs.com", "", nil, true)
 	add("alibaba", "oss-{region}-internal.aliyuncs.com", "", alibabaShape, true)
 	add("alibaba", "oss-{region}.aliyuncs.com", "", alibabaShape, true)
+	// The region-first form REGION.oss.aliyuncs.com (cn-hangzhou.oss.aliyuncs.com),
+	// which the OSS SDKs also accept; read as self-hosted before.
+	add("alibaba", "{region}.oss.aliyuncs.com", "", alibabaShape, true)
 
 	// Tencent COS: https://www.tencentcloud.com/document/product/436/6224
 	// (unverified URL); BUCKET-APPID.cos.REGION.myqcloud.com.
+	// The global acceleration endpoint (cos.accelerate.myqcloud.com, in
+	// rclone's list of Tencent COS endpoints) does not name the bucket's
+	// region.
+	add("tencent", "cos.accelerate.myqcloud.com", "", nil, true)
 	add("tencent", "cos.{region}.myqcloud.com", "", tencentShape, true)
 
 	// Huawei OBS: https://developer.huaweicloud.com/intl/en-us/endpoint?OBS

@@ -83,7 +83,12 @@ var azureRegions = []entry{
 var azureChinaRegions = []entry{
 	{"chinaeast", "China East", atShanghai, "Azure China, operated by 21Vianet"},
 	{"chinaeast2", "China East 2", atShanghai, "Azure China, operated by 21Vianet"},
-	{"chinaeast3", "China East 3", atShanghai, "Azure China, operated by 21Vianet"},
+	// Microsoft's region list for Azure in China gives only "China" as the
+	// physical location of China East 3 (learn.microsoft.com/azure/china/
+	// overview-regions, docs.azure.cn/reliability/regions-list); the city is
+	// not documented, so the point is Shanghai, the hub of "China East",
+	// at low precision.
+	{"chinaeast3", "China East 3", areaIn("CN", atShanghai), "Azure China, operated by 21Vianet; access-restricted region whose city Microsoft does not document (Jiangsu is reported, not confirmed)"},
 	{"chinanorth", "China North", atBeijing, "Azure China, operated by 21Vianet"},
 	{"chinanorth2", "China North 2", atBeijing, "Azure China, operated by 21Vianet"},
 	{"chinanorth3", "China North 3", atZhangjiakou, "Azure China, operated by 21Vianet; Azure names Hebei, the point is Zhangjiakou"},
@@ -97,6 +102,13 @@ var azureGovernmentRegions = []entry{
 	{"usgoviowa", "US Gov Iowa", atDesMoines, "Azure Government; Azure names Iowa, the point is Des Moines"},
 	{"usgovtexas", "US Gov Texas", atSanAntonio, "Azure Government; Azure names Texas, the point is San Antonio"},
 	{"usgovvirginia", "US Gov Virginia", atBoydton, "Azure Government; Azure names Virginia, the point is Boydton"},
+	// Azure Government Secret: region names from the Azure Cosmos DB SDK's
+	// Regions constants (learn.microsoft.com/dotnet/api/
+	// microsoft.azure.cosmos.regions.usseceast, .ussecwest,
+	// .ussecwestcentral). Their sites are not public: country level only.
+	{"usseceast", "USSec East", inUS, "Azure Government Secret; the site is not public, only the country is known"},
+	{"ussecwest", "USSec West", inUS, "Azure Government Secret; the site is not public, only the country is known"},
+	{"ussecwestcentral", "USSec West Central", inUS, "Azure Government Secret; the site is not public, only the country is known"},
 }
 
 // Microsoft Cloud Deutschland: a separate cloud under a German data trustee

@@ -14,4 +14,7 @@ var exoscaleRegions = []entry{
 	{"ch-gva-2", "Geneva", atGeneva, ""},
 	{"de-fra-1", "Frankfurt", atFrankfurt, ""},
 	{"de-muc-1", "Munich", atMunich, ""},
+	// Zagreb, Croatia: named in Exoscale's zone list as compared in the
+	// catalogs' review of 2026 (not rechecked against Exoscale's page).
+	{"hr-zag-1", "Zagreb", atZagreb, ""},
 }

@@ -67,4 +67,17 @@ var linodeObjectClusters = []entry{
 	{"us-ord-1", "Chicago", atChicago, linodeObj},
 	{"us-sea-1", "Seattle", atSeattle, linodeObj},
 	{"us-southeast-1", "Atlanta", atAtlanta, linodeObj},
+	// Newer (E2/E3) clusters, named <region>-<n>. jp-tyo-1 and us-iad-10
+	// are in rclone's S3 provider list of Linode endpoints; us-ord-10,
+	// us-lax-4 and us-sea-9 appear in public configurations and examples;
+	// de-fra-1 and fr-par-13 are from the 2026 comparison of the catalogs
+	// with Akamai's endpoint table (not rechecked). Each sits in the city of
+	// the Linode region it is named after.
+	{"de-fra-1", "Frankfurt", atFrankfurt, linodeObj},
+	{"fr-par-13", "Paris", atParis, linodeObj},
+	{"jp-tyo-1", "Tokyo", atTokyo, linodeObj},
+	{"us-iad-10", "Washington, DC", atWashington, linodeObj},
+	{"us-lax-4", "Los Angeles", atLosAngeles, linodeObj},
+	{"us-ord-10", "Chicago", atChicago, linodeObj},
+	{"us-sea-9", "Seattle", atSeattle, linodeObj},
 }

@@ -64,4 +64,8 @@ var oracleGovRegions = []entry{
 	{"us-gov-ashburn-1", "US Gov East (Ashburn)", atAshburn, "US government realm (oc3)"},
 	{"us-gov-chicago-1", "US Gov Central (Chicago)", atChicago, "US government realm (oc3)"},
 	{"us-gov-phoenix-1", "US Gov West (Phoenix)", atPhoenix, "US government realm (oc3)"},
+	// Oracle US Government Cloud (FedRAMP, realm OC2):
+	// https://docs.oracle.com/iaas/Content/gov-cloud/govfedramp.htm
+	{"us-langley-1", "US Gov East (Ashburn)", atAshburn, "US Government Cloud, FedRAMP realm (oc2)"},
+	{"us-luke-1", "US Gov West (Phoenix)", atPhoenix, "US Government Cloud, FedRAMP realm (oc2)"},
 }

@@ -36,14 +36,23 @@ type Item struct {
 	// also in Reach, each entry marked with the copy it comes through, and
 	// Category accounts for them.
 	Copies []Copy `json:"copies,omitempty"`
+	// Status is "historic" for a service that has closed (Microsoft Cloud
+	// Deutschland), with the date it closed and the region that replaced
+	// it; empty for a live service. From is when the service opened, where
+	// recorded.
+	Status    string `json:"status,omitempty"`
+	From      string `json:"from,omitempty"`
+	Until     string `json:"until,omitempty"`
+	Successor string `json:"successor,omitempty"`
 }
 
 // Foreign lists the jurisdictions that reach the item from outside home,
-// agreements excluded.
+// agreements excluded, and the Union entry too for an EU/EEA or member
+// state home (reach.Home.Covers).
 func (it Item) Foreign(home reach.Home) []reach.Jurisdiction {
 	var out []reach.Jurisdiction
 	for _, j := range it.Reach {
-		if j.Basis != reach.BasisAgreement && !home.Includes(j.Country) {
+		if !home.Covers(j) {
 			out = append(out, j)
 		}
 	}

@@ -121,6 +121,7 @@ func Judge(a providers.Asset, home reach.Home) Item {
 		Reach:     as.Reach,
 		Gaps:      gaps,
 		Tags:      a.Tags,
+		Status:    as.Service.Status, From: as.Service.From, Until: as.Service.Until, Successor: as.Service.Successor,
 	}
 	addCopies(&it, a)
 	it.Category = categorize(it, home)

@@ -81,16 +81,16 @@ func TestDemoKnownItems(t *testing.T) {
 	tests := []struct {
 		name     string
 		country  string
-		reach    []string
+		reach    []string // sorted; "EU" is the e-Evidence Regulation (basis union)
 		category reach.Category
 	}{
-		{"lumen-renders-dublin", "IE", []string{"IE", "US"}, reach.CategoryHomeForeign},
-		{"lumen-client-files", "DE", []string{"DE", "US"}, reach.CategoryHomeForeign},
-		{"lumen-old-exports", "US", []string{"US"}, reach.CategoryForeign},
-		{"lumen-photos", "DE", []string{"DE"}, reach.CategoryHome},
-		{"lumen-website", "FR", []string{"FR"}, reach.CategoryHome},
+		{"lumen-renders-dublin", "IE", []string{"EU", "IE", "US"}, reach.CategoryHomeForeign},
+		{"lumen-client-files", "DE", []string{"DE", "EU", "US"}, reach.CategoryHomeForeign},
+		{"lumen-old-exports", "US", []string{"EU", "US"}, reach.CategoryForeign},
+		{"lumen-photos", "DE", []string{"DE", "EU"}, reach.CategoryHome},
+		{"lumen-website", "FR", []string{"EU", "FR"}, reach.CategoryHome},
 		{"lumen-shanghai-competition", "CN", []string{"CN"}, reach.CategoryForeign},
-		{"claire-martin.fr", "CH", []string{"CH"}, reach.CategoryForeign},
+		{"claire-martin.fr", "CH", []string{"CH", "EU"}, reach.CategoryForeign},
 		{"lumen-scratch", "", nil, reach.CategoryUnknown},
 	}
 	for _, tt := range tests {

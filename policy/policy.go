@@ -90,16 +90,18 @@ const (
 	JurisdictionForeign Jurisdiction = "foreign"
 )
 
-// covers reports whether the token covers a jurisdiction of a reach entry
-// (a country code or "EU"), given the home jurisdiction.
-func (j Jurisdiction) covers(cc string, home reach.Home) bool {
+// covers reports whether the token covers a reach entry (its country
+// code or "EU"), given the home jurisdiction. "home" and "foreign" follow
+// reach.Home.Covers, so the Union entry (e-Evidence) is within a member
+// state's home as it is in the category.
+func (j Jurisdiction) covers(e reach.Jurisdiction, home reach.Home) bool {
 	switch j {
 	case JurisdictionHome:
-		return home.Includes(cc)
+		return home.Covers(e)
 	case JurisdictionForeign:
-		return home != "" && !home.Includes(cc)
+		return home != "" && !home.Covers(e)
 	}
-	return reach.Home(j).Includes(cc)
+	return reach.Home(j).Includes(e.Country)
 }
 
 // Violation is an item that breaks a rule.
@@ -232,9 +234,9 @@ func (r Rule) check(it inventory.Item, home reach.Home) string {
 			(len(r.Basis) > 0 && !slices.Contains(r.Basis, j.Basis)) {
 			continue
 		}
-		covered := slices.ContainsFunc(r.DenyReach, func(t Jurisdiction) bool { return t.covers(j.Country, home) })
+		covered := slices.ContainsFunc(r.DenyReach, func(t Jurisdiction) bool { return t.covers(j, home) })
 		if len(r.AllowReach) > 0 {
-			covered = !slices.ContainsFunc(r.AllowReach, func(t Jurisdiction) bool { return t.covers(j.Country, home) })
+			covered = !slices.ContainsFunc(r.AllowReach, func(t Jurisdiction) bool { return t.covers(j, home) })
 		}
 		if covered {
 			offending = append(offending, j)

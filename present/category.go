@@ -65,7 +65,7 @@ func (s *Speaker) CategorySentence(c reach.Category, foreign []reach.Jurisdictio
 // sovereign cloud whose parent is still American), or "" when none is.
 func (s *Speaker) ContestedReach(js []reach.Jurisdiction, home reach.Home) string {
 	for _, j := range js {
-		if j.Contested && !home.Includes(j.Country) {
+		if j.Contested && !home.Covers(j) {
 			return s.l("Part of that foreign reach is contested.")
 		}
 	}

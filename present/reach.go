@@ -82,11 +82,16 @@ func (s *Speaker) Basis(j reach.Jurisdiction) string {
 		out = s.l("the data is on its soil")
 	case reach.BasisOperator:
 		out = s.l("the company that runs it is based there")
-		if j.Via != "" {
+		switch {
+		case j.Via != "" && (j.Strength == reach.StrengthControl || j.Strength == reach.StrengthContested):
+			out = s.l("through {{.Via}}, which owns the company that runs it", "Via", j.Via)
+		case j.Via != "":
 			out = s.l("through {{.Via}}, the company that runs it", "Via", j.Via)
 		}
 	case reach.BasisAgreement:
 		out = s.l("treaty channel")
+	case reach.BasisUnion:
+		out = s.l("Union law: the provider offers services in the Union")
 	default:
 		out = string(j.Basis)
 	}

@@ -11,9 +11,13 @@ import (
 type Assessment struct {
 	Operator Operator `json:"operator"`
 	// Reach lists territorial entries first, then operator entries (the
-	// operator's own country, then its parent chain), then agreement
-	// entries, which are context and never count as reach.
+	// operator's own country, then its parent chain), then the Union entry
+	// (the e-Evidence Regulation), then agreement entries, which are
+	// context and never count as reach.
 	Reach []Jurisdiction `json:"reach"`
+	// Service is the life of the service at the region: "historic" with
+	// its closing date and successor for a closed one.
+	Service Service `json:"service,omitempty"`
 }
 
 // Assess judges data of a provider's region stored at loc.
@@ -34,9 +38,15 @@ func Assess(provider, region string, loc geo.Location, operatorOverride string) 
 
 	var out Assessment
 	out.Operator = info.Operator
+	out.Service = info.Service
 	t, placed := territory(loc)
 	if placed {
 		j := k.jurisdiction(t, BasisTerritorial, k.countries[t].TerritorialLaws)
+		j.Strength = StrengthStatute
+		j.StrengthReason = "The data is stored there (" + CountryLabel(t) + "), where its laws apply directly."
+		if t == "EU" {
+			j.StrengthReason = "The data is in the EU/EEA, under the law of the member state that hosts it."
+		}
 		var notes []string
 		if t == "EU" {
 			notes = append(notes, "Stored somewhere in the EU/EEA; the exact country is not known.")
@@ -48,7 +58,12 @@ func Assess(provider, region string, loc geo.Location, operatorOverride string) 
 		out.Reach = append(out.Reach, j)
 	}
 	if known {
-		out.Reach = append(out.Reach, k.operatorReach(info.Operator, t)...)
+		out.Reach = append(out.Reach, k.operatorReach(info, t)...)
+		// A service that closed before the Regulation applied was never
+		// under it.
+		if info.OffersInEU && !info.Service.Historic() {
+			out.Reach = append(out.Reach, k.unionReach(info.Operator)...)
+		}
 	}
 	out.Reach = append(out.Reach, k.agreements(out.Reach)...)
 	return out
@@ -70,10 +85,12 @@ func territory(loc geo.Location) (string, bool) {
 }
 
 // operatorReach lists the operator's country and every country of its
-// parent chain, once each, with the laws that reach companies there.
-// territory is where the data sits ("" if unknown): a company on the same
-// soil needs no word on how its own authorities reach it.
-func (k *knowledge) operatorReach(op Operator, territory string) []Jurisdiction {
+// parent chain, once each, with the laws that reach companies there and
+// how strongly: statute for the operator's own country, control for a
+// parent's, contested where a construct is designed to cut the parent's
+// reach. territory is where the data sits ("" if unknown).
+func (k *knowledge) operatorReach(info OperatorInfo, territory string) []Jurisdiction {
+	op := info.Operator
 	chain := append([]Entity{{Name: op.Name, Country: op.Country}}, op.Parents...)
 	var out []Jurisdiction
 	seen := map[string]bool{}
@@ -85,20 +102,41 @@ func (k *knowledge) operatorReach(op Operator, territory string) []Jurisdiction 
 		seen[cc] = true
 		j := k.jurisdiction(cc, BasisOperator, k.countries[cc].OperatorLaws)
 		j.Via = e.Name
-		if j.Law == "" && !sameSoil(territory, cc) {
-			j.Note = joinNotes(j.Note, "No law recorded that reaches companies of "+CountryLabel(cc)+
-				" abroad; its authorities can still order a company based there.")
-		}
-		if op.Contested && cc != strings.ToUpper(op.Country) {
+		own := cc == strings.ToUpper(op.Country)
+		switch {
+		case own:
+			j.Strength = StrengthStatute
+			j.StrengthReason = op.Name + " is itself a company based there (" + CountryLabel(cc) + "), which these laws name directly."
+		case op.Contested:
 			// The operator itself is local; whether its foreign parent's
 			// law reaches the data it holds is the open question.
 			j.Contested = true
-			j.Note = joinNotes(j.Note, "Contested: this reaches "+op.Name+" ("+CountryLabel(op.Country)+
-				") only through its parent "+e.Name+" ("+CountryLabel(cc)+").")
+			j.Strength = StrengthContested
+			j.StrengthReason = joinNotes(info.StrengthReason, "This reaches "+op.Name+" ("+CountryLabel(op.Country)+
+				") only through "+e.Name+" ("+CountryLabel(cc)+").")
+			j.Note = joinNotes(j.Note, "Contested reach: see its strength.")
+		default:
+			j.Strength = StrengthControl
+			j.StrengthReason = "Through " + e.Name + ", which controls " + op.Name + "."
 		}
 		out = append(out, j)
 	}
 	return out
+}
+
+// unionReach is the Union entry: the e-Evidence Regulation lets the
+// authorities of any bound member state order a provider offering services
+// in the Union, wherever the data is stored.
+func (k *knowledge) unionReach(op Operator) []Jurisdiction {
+	ids := k.countries["EU"].UnionLaws
+	if len(ids) == 0 {
+		return nil
+	}
+	j := k.jurisdiction("EU", BasisUnion, ids)
+	j.Via = op.Name
+	j.Strength = StrengthStatute
+	j.StrengthReason = "The Regulation names service providers offering services in the Union, wherever the data is stored."
+	return []Jurisdiction{j}
 }
 
 // agreements adds, as context, the US CLOUD Act executive agreements that
@@ -133,43 +171,73 @@ func (k *knowledge) agreements(reach []Jurisdiction) []Jurisdiction {
 
 // jurisdiction builds a reach entry for a country and its laws. Law joins
 // every law's label; Source is the first law's URL (the others are found
-// with LawsOf). Unverified laws say so in the note.
+// with LawsOf). Unverified laws say so in the note; the entry's status
+// says whether the laws apply yet, or lapsed.
 func (k *knowledge) jurisdiction(cc string, basis Basis, lawIDs []string) Jurisdiction {
 	j := Jurisdiction{Country: cc, Basis: basis}
 	var labels []string
+	pending, lapsed, live := false, false, false
 	for _, id := range lawIDs {
 		l, ok := k.laws[id]
 		if !ok {
 			continue
 		}
 		labels = append(labels, l.Label())
+		j.LawIDs = append(j.LawIDs, id)
 		if j.Source == "" {
 			j.Source = l.Source
 		}
-		if l.Unverified && l.Note != "" {
+		// A criminal procedure code's caveat is the same everywhere; the
+		// law list marks it unverified.
+		if l.Unverified && l.Note != "" && l.Kind != LawProcedure {
 			j.Note = joinNotes(j.Note, l.Name+": "+oneLine(l.Note))
+		}
+		switch lawStatus(l, Today()) {
+		case StatusPending:
+			pending = true
+			j.From = l.From
+		case StatusLapsed:
+			lapsed = true
+			j.Until = l.Until
+		default:
+			live = true
 		}
 	}
 	j.Law = strings.Join(labels, "; ")
+	// One law still in force keeps the entry in force.
+	switch {
+	case live:
+		j.From, j.Until = "", ""
+	case pending:
+		j.Status = StatusPending
+	case lapsed:
+		j.Status = StatusLapsed
+	}
 	return j
 }
 
 // LawsOf returns the laws behind a reach entry, each with its own source.
+// An entry made before law_ids were recorded finds them by its country
+// and basis.
 func LawsOf(j Jurisdiction) []Law {
 	k := kb()
-	c, ok := k.countries[strings.ToUpper(j.Country)]
-	if !ok {
-		return nil
-	}
-	var ids []string
-	switch j.Basis {
-	case BasisTerritorial:
-		ids = c.TerritorialLaws
-	case BasisOperator:
-		ids = c.OperatorLaws
-	case BasisAgreement:
-		if c.CloudActAgreement != "" {
-			ids = []string{c.CloudActAgreement}
+	ids := j.LawIDs
+	if len(ids) == 0 {
+		c, ok := k.countries[strings.ToUpper(j.Country)]
+		if !ok {
+			return nil
+		}
+		switch j.Basis {
+		case BasisTerritorial:
+			ids = c.TerritorialLaws
+		case BasisOperator:
+			ids = c.OperatorLaws
+		case BasisUnion:
+			ids = c.UnionLaws
+		case BasisAgreement:
+			if c.CloudActAgreement != "" {
+				ids = []string{c.CloudActAgreement}
+			}
 		}
 	}
 	var out []Law
@@ -211,7 +279,7 @@ func Categorize(a Assessment, loc geo.Location, home Home) Category {
 		if j.Basis == BasisAgreement {
 			continue
 		}
-		in := home.Includes(j.Country)
+		in := home.Covers(j)
 		allHome = allHome && in
 		if j.Basis == BasisTerritorial {
 			territorial = true

@@ -42,7 +42,7 @@ func TestAssessSeedCases(t *testing.T) {
 		wantCategory           Category
 	}{
 		{"the Dublin case", "aws", "eu-west-1", nil, "", HomeEU,
-			"IE:territorial US:operator", "Amazon Web Services, Inc.", CategoryHomeForeign},
+			"IE:territorial US:operator EU:union", "Amazon Web Services, Inc.", CategoryHomeForeign},
 		{"Microsoft Cloud Deutschland", "azure", "germanycentral", nil, "", HomeEU,
 			"DE:territorial DE:operator", "T-Systems International GmbH (data trustee)", CategoryHome},
 		{"Cloud Deutschland Magdeburg, home DE", "azure", "germanynortheast", nil, "", "DE",
@@ -50,53 +50,61 @@ func TestAssessSeedCases(t *testing.T) {
 		{"Microsoft 365 data trustee", "microsoft-365", "de-trustee", &geo.Location{Country: "DE", Lat: 50.1, Lon: 8.7}, "", HomeEU,
 			"DE:territorial DE:operator", "T-Systems International GmbH (data trustee)", CategoryHome},
 		{"Proton, home EU", "proton", "", nil, "", HomeEU,
-			"CH:territorial CH:operator", "Proton AG", CategoryForeign},
+			"CH:territorial CH:operator EU:union", "Proton AG", CategoryForeign},
+		// Proton offers services in the Union, so an e-Evidence order
+		// (Regulation (EU) 2023/1543, art. 1) reaches it: foreign to a Swiss home.
 		{"Proton, home CH", "proton", "default", nil, "", "CH",
-			"CH:territorial CH:operator", "Proton AG", CategoryHome},
+			"CH:territorial CH:operator EU:union", "Proton AG", CategoryHomeForeign},
+		// For a single member state as home the Union entry is listed but
+		// not counted (README, "How Reachmap counts").
+		{"Hetzner Falkenstein, home DE", "hetzner", "fsn1", nil, "", "DE",
+			"DE:territorial DE:operator EU:union", "Hetzner Online GmbH", CategoryHome},
+		{"Hetzner Falkenstein, home NO", "hetzner", "fsn1", nil, "", "NO",
+			"DE:territorial DE:operator EU:union", "Hetzner Online GmbH", CategoryForeign},
 		{"Hetzner Falkenstein", "hetzner", "fsn1", nil, "", HomeEU,
-			"DE:territorial DE:operator", "Hetzner Online GmbH", CategoryHome},
+			"DE:territorial DE:operator EU:union", "Hetzner Online GmbH", CategoryHome},
 		{"Hetzner Ashburn", "hetzner", "ash", nil, "", HomeEU,
-			"US:territorial DE:operator", "Hetzner Online GmbH", CategoryForeign},
+			"US:territorial DE:operator EU:union", "Hetzner Online GmbH", CategoryForeign},
 		{"AWS Beijing by Sinnet", "aws", "cn-north-1", nil, "", "CN",
 			"CN:territorial CN:operator", "Beijing Sinnet Technology Co., Ltd.", CategoryHome},
 		{"AWS Ningxia by NWCD", "aws", "cn-northwest-1", nil, "", HomeEU,
 			"CN:territorial CN:operator", "Ningxia Western Cloud Data Technology Co., Ltd. (NWCD)", CategoryForeign},
 		{"AWS European Sovereign Cloud", "aws", "eusc-de-east-1", nil, "", HomeEU,
-			"DE:territorial DE:operator US:operator!", "AWS European Sovereign Cloud GmbH", CategoryHomeForeign},
+			"DE:territorial DE:operator US:operator! EU:union", "AWS European Sovereign Cloud GmbH", CategoryHomeForeign},
 		{"Azure China by 21Vianet", "azure", "chinanorth2", nil, "", HomeEU,
-			"CN:territorial CN:operator", "Shanghai Blue Cloud Technology Co., Ltd. (21Vianet)", CategoryForeign},
+			"CN:territorial CN:operator KY:operator", "Shanghai Blue Cloud Technology Co., Ltd. (21Vianet)", CategoryForeign},
 		{"Microsoft 365 China", "microsoft-365", "cn", &geo.Location{Country: "CN", Lat: 31.2, Lon: 121.5}, "", HomeEU,
-			"CN:territorial CN:operator", "Shanghai Blue Cloud Technology Co., Ltd. (21Vianet)", CategoryForeign},
+			"CN:territorial CN:operator KY:operator", "Shanghai Blue Cloud Technology Co., Ltd. (21Vianet)", CategoryForeign},
 		{"Microsoft 365 EU tenant", "microsoft-365", "EU", &geo.Location{Area: "EU", Lat: 52.37, Lon: 4.9}, "", HomeEU,
-			"EU:territorial US:operator", "Microsoft Corporation", CategoryHomeForeign},
+			"EU:territorial US:operator EU:union", "Microsoft Corporation", CategoryHomeForeign},
 		{"Microsoft 365 EU tenant, home FR", "microsoft-365", "EU", &geo.Location{Area: "EU", Lat: 52.37, Lon: 4.9}, "", "FR",
-			"EU:territorial US:operator", "Microsoft Corporation", CategoryForeign},
+			"EU:territorial US:operator EU:union", "Microsoft Corporation", CategoryForeign},
 		{"OVH US by a US entity", "ovh", "us-east-va", nil, "", HomeEU,
-			"US:territorial US:operator FR:operator", "OVH US LLC", CategoryForeign},
+			"US:territorial US:operator FR:operator EU:union", "OVH US LLC", CategoryForeign},
 		{"OVH Gravelines", "ovh", "gra", nil, "", "FR",
-			"FR:territorial FR:operator", "OVH SAS", CategoryHome},
+			"FR:territorial FR:operator EU:union", "OVH SAS", CategoryHome},
 		{"AWS London, with the UK agreement", "aws", "eu-west-2", nil, "", "GB",
-			"GB:territorial US:operator GB:agreement", "Amazon Web Services, Inc.", CategoryHomeForeign},
+			"GB:territorial US:operator EU:union GB:agreement", "Amazon Web Services, Inc.", CategoryHomeForeign},
 		{"Fastmail: AU company, US servers", "fastmail", "", nil, "", "AU",
-			"US:territorial AU:operator AU:agreement", "Fastmail Pty Ltd", CategoryForeign},
+			"US:territorial AU:operator EU:union AU:agreement", "Fastmail Pty Ltd", CategoryForeign},
 		{"Exoscale Geneva and its parent chain", "exoscale", "ch-gva-2", nil, "", "CH",
-			"CH:territorial CH:operator AT:operator MX:operator", "Akenes SA", CategoryHomeForeign},
+			"CH:territorial CH:operator AT:operator MX:operator EU:union", "Akenes SA", CategoryHomeForeign},
 		{"iCloud China by GCBD", "icloud", "cn", nil, "", HomeEU,
 			"CN:territorial CN:operator", "Guizhou-Cloud Big Data Industry Co., Ltd. (GCBD)", CategoryForeign},
 		{"Yandex", "yandex", "", nil, "", "RU",
-			"RU:territorial RU:operator", "Yandex LLC", CategoryHome},
+			"RU:territorial RU:operator EU:union", "Yandex LLC", CategoryHomeForeign},
 		{"GCP EU multi-region", "gcp", "eu", nil, "", HomeEU,
-			"EU:territorial US:operator", "Google LLC", CategoryHomeForeign},
+			"EU:territorial US:operator EU:union", "Google LLC", CategoryHomeForeign},
 		{"Cloudflare auto has no territory", "cloudflare", "auto", nil, "", "US",
-			"US:operator", "Cloudflare, Inc.", CategoryUnknown},
+			"US:operator EU:union", "Cloudflare, Inc.", CategoryUnknown},
 		{"self-hosted in France", "self-hosted", "", &geo.Location{Country: "FR", Lat: 48.86, Lon: 2.35}, "", "FR",
 			"FR:territorial", "", CategoryUnknown},
 		{"unknown provider", "acme-cloud", "x-1", &geo.Location{Country: "FR", Lat: 48.86, Lon: 2.35}, "", "FR",
 			"FR:territorial", "", CategoryUnknown},
 		{"unknown location", "aws", "mars-1", &geo.Location{}, "", HomeEU,
-			"US:operator", "Amazon Web Services, Inc.", CategoryUnknown},
+			"US:operator EU:union", "Amazon Web Services, Inc.", CategoryUnknown},
 		{"operator override: a Hetzner-run item in an AWS region", "aws", "eu-central-1", nil, "hetzner", HomeEU,
-			"DE:territorial DE:operator", "Hetzner Online GmbH", CategoryHome},
+			"DE:territorial DE:operator EU:union", "Hetzner Online GmbH", CategoryHome},
 		{"override ignores the region's own overrides", "aws", "cn-north-1", nil, "aws", HomeEU,
 			"CN:territorial CN:operator", "Beijing Sinnet Technology Co., Ltd.", CategoryForeign},
 		{"unknown override", "aws", "eu-central-1", nil, "no-such-operator", HomeEU,
@@ -132,7 +140,7 @@ func TestAssessDetails(t *testing.T) {
 			us.Source != "https://www.law.cornell.edu/uscode/text/18/2713" || us.Via != "Amazon Web Services, Inc." {
 			t.Errorf("US entry = %+v", us)
 		}
-		if !strings.Contains(us.Note, "not verified") {
+		if !strings.Contains(us.Note, "lapsed") || !strings.Contains(us.Note, "press reports only") {
 			t.Errorf("the unverified FISA status is not flagged: %q", us.Note)
 		}
 		laws := LawsOf(us)
@@ -142,14 +150,15 @@ func TestAssessDetails(t *testing.T) {
 	})
 	t.Run("eusc is contested on the operator and on the US entry only", func(t *testing.T) {
 		a := Assess("aws", "eusc-de-east-1", locOf(t, "aws", "eusc-de-east-1"), "")
-		if !a.Operator.Contested || len(a.Operator.Parents) == 0 || a.Operator.Parents[0].Country != "US" {
+		if !a.Operator.Contested || len(a.Operator.Parents) != 2 || a.Operator.Parents[1].Country != "US" {
 			t.Errorf("operator = %+v", a.Operator)
 		}
 		for _, j := range a.Reach {
 			if j.Contested != (j.Country == "US") {
 				t.Errorf("%s %s contested = %v", j.Country, j.Basis, j.Contested)
 			}
-			if j.Country == "US" && (j.Via != "Amazon.com, Inc." || !strings.Contains(j.Note, "Contested")) {
+			if j.Country == "US" && (j.Via != "Amazon.com, Inc." || !strings.Contains(j.Note, "Contested") ||
+				j.Strength != StrengthContested || !strings.Contains(j.StrengthReason, "EU-resident staff")) {
 				t.Errorf("US entry = %+v", j)
 			}
 		}
@@ -157,6 +166,9 @@ func TestAssessDetails(t *testing.T) {
 	t.Run("China cites the National Intelligence Law", func(t *testing.T) {
 		a := Assess("alibaba", "cn-hangzhou", locOf(t, "alibaba", "cn-hangzhou"), "")
 		for _, j := range a.Reach {
+			if j.Basis == BasisUnion || j.Country == "KY" { // the Cayman holding: its own procedure
+				continue
+			}
 			if !strings.Contains(j.Law, "National Intelligence Law, art. 7") {
 				t.Errorf("%s %s law = %q", j.Country, j.Basis, j.Law)
 			}
@@ -170,11 +182,15 @@ func TestAssessDetails(t *testing.T) {
 			t.Errorf("agreement entry = %+v", last)
 		}
 	})
-	t.Run("EU area cites the e-Evidence Regulation", func(t *testing.T) {
+	t.Run("EU area names the member state's criminal procedure; e-Evidence is the union entry", func(t *testing.T) {
 		a := Assess("gcp", "eu", locOf(t, "gcp", "eu"), "")
-		if a.Reach[0].Country != "EU" || !strings.Contains(a.Reach[0].Law, "2023/1543") ||
+		if a.Reach[0].Country != "EU" || !strings.Contains(a.Reach[0].Law, "Criminal procedure of the member state") ||
 			!strings.Contains(a.Reach[0].Note, "exact country is not known") {
 			t.Errorf("territorial = %+v", a.Reach[0])
+		}
+		u := a.Reach[len(a.Reach)-1]
+		if u.Basis != BasisUnion || !strings.Contains(u.Law, "2023/1543") || u.Strength != StrengthStatute {
+			t.Errorf("union = %+v", u)
 		}
 	})
 	t.Run("unknown provider gives an empty operator", func(t *testing.T) {
@@ -192,10 +208,10 @@ func TestAssessDetails(t *testing.T) {
 			t.Errorf("operator = %+v", a.Operator)
 		}
 	})
-	t.Run("foreign parent without a recorded law says so", func(t *testing.T) {
+	t.Run("a foreign parent's country names its criminal procedure, reached through control", func(t *testing.T) {
 		a := Assess("exoscale", "ch-gva-2", locOf(t, "exoscale", "ch-gva-2"), "")
 		for _, j := range a.Reach {
-			if j.Country == "MX" && (j.Via != "América Movil, S.A.B. de C.V." || !strings.Contains(j.Note, "No law recorded")) {
+			if j.Country == "MX" && (j.Via != "América Movil, S.A.B. de C.V." || !strings.Contains(j.Law, "Código Nacional de Procedimientos Penales") || j.Strength != StrengthControl) {
 				t.Errorf("MX entry = %+v", j)
 			}
 			if j.Country == "CH" && j.Basis == BasisOperator && j.Note != "" {
@@ -225,6 +241,8 @@ var wantOperatorCountry = map[string]string{
 	// mail filtering gateways
 	"mimecast": "GB", "proofpoint": "US", "barracuda": "US", "cisco": "US", "trendmicro": "JP",
 	"sophos": "GB", "hornetsecurity": "DE", "spamexperts": "US", "forcepoint": "US", "broadcom": "US",
+	// partner-operated sovereign offers
+	"s3ns": "FR", "bleu": "FR", "delos": "DE", "t-systems-sovereign": "DE",
 }
 
 func TestAssessEveryProvider(t *testing.T) {
@@ -295,7 +313,7 @@ func TestAssessEveryCatalogRegion(t *testing.T) {
 func checkReachShape(t *testing.T, a Assessment) {
 	t.Helper()
 	seen := map[string]bool{}
-	rank := map[Basis]int{BasisTerritorial: 0, BasisOperator: 1, BasisAgreement: 2}
+	rank := map[Basis]int{BasisTerritorial: 0, BasisOperator: 1, BasisUnion: 2, BasisAgreement: 3}
 	last := 0
 	for i, j := range a.Reach {
 		key := j.Country + "/" + string(j.Basis)
@@ -314,197 +332,17 @@ func checkReachShape(t *testing.T, a Assessment) {
 		if j.Law != "" && !strings.HasPrefix(j.Source, "https://") {
 			t.Errorf("%s cites %q without a source", key, j.Law)
 		}
-	}
-}
-
-func TestCategorize(t *testing.T) {
-	de := geo.Location{Country: "DE", Lat: 50, Lon: 8}
-	op := Operator{Name: "X GmbH", Country: "DE"}
-	terr := func(cc string) Jurisdiction { return Jurisdiction{Country: cc, Basis: BasisTerritorial} }
-	oper := func(cc string) Jurisdiction { return Jurisdiction{Country: cc, Basis: BasisOperator} }
-	agree := func(cc string) Jurisdiction { return Jurisdiction{Country: cc, Basis: BasisAgreement} }
-	tests := []struct {
-		name string
-		a    Assessment
-		loc  geo.Location
-		home Home
-		want Category
-	}{
-		{"all home", Assessment{op, []Jurisdiction{terr("DE"), oper("DE")}}, de, HomeEU, CategoryHome},
-		{"agreement never counts", Assessment{op, []Jurisdiction{terr("DE"), oper("DE"), agree("GB")}}, de, HomeEU, CategoryHome},
-		{"home soil, foreign operator", Assessment{op, []Jurisdiction{terr("DE"), oper("US")}}, de, HomeEU, CategoryHomeForeign},
-		{"contested still counts", Assessment{op, []Jurisdiction{terr("DE"), {Country: "US", Basis: BasisOperator, Contested: true}}}, de, "DE", CategoryHomeForeign},
-		{"foreign soil", Assessment{op, []Jurisdiction{terr("US"), oper("DE")}}, geo.Location{Country: "US"}, HomeEU, CategoryForeign},
-		{"EEA state is EU home", Assessment{op, []Jurisdiction{terr("NO"), oper("IS")}}, geo.Location{Country: "NO"}, HomeEU, CategoryHome},
-		{"country home excludes its neighbours", Assessment{op, []Jurisdiction{terr("FR"), oper("DE")}}, geo.Location{Country: "FR"}, "FR", CategoryHomeForeign},
-		{"unknown location", Assessment{op, []Jurisdiction{oper("DE")}}, geo.Location{}, HomeEU, CategoryUnknown},
-		{"unknown operator", Assessment{Operator{}, []Jurisdiction{terr("DE")}}, de, HomeEU, CategoryUnknown},
-		{"area without a territory", Assessment{op, []Jurisdiction{oper("DE")}}, geo.Location{Area: "Worldwide"}, HomeEU, CategoryUnknown},
-		{"no home set", Assessment{op, []Jurisdiction{terr("DE"), oper("DE")}}, de, "", CategoryUnknown},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := Categorize(tt.a, tt.loc, tt.home); got != tt.want {
-				t.Errorf("Categorize = %s, want %s", got, tt.want)
+		// A law for every reach, and a strength for every reach entry.
+		if j.Basis != BasisAgreement {
+			if j.Law == "" || len(LawsOf(j)) == 0 {
+				t.Errorf("%s has no law", key)
 			}
-		})
-	}
-}
-
-func TestParseHome(t *testing.T) {
-	tests := []struct {
-		in      string
-		want    Home
-		wantErr bool
-	}{
-		{"EU", HomeEU, false},
-		{"eu", HomeEU, false},
-		{" EEA ", HomeEU, false},
-		{"eu/eea", HomeEU, false},
-		{"FR", "FR", false},
-		{"fr", "FR", false},
-		{"uk", "GB", false},
-		{"CH", "CH", false},
-		{"", "", true},
-		{"  ", "", true},
-		{"XX", "", true},
-		{"FRA", "", true},
-		{"Europe", "", true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, err := ParseHome(tt.in)
-			if (err != nil) != tt.wantErr || got != tt.want {
-				t.Errorf("ParseHome(%q) = %q, %v; want %q, error %v", tt.in, got, err, tt.want, tt.wantErr)
+			if !slices.Contains(Strengths, j.Strength) || j.StrengthReason == "" {
+				t.Errorf("%s strength %q reason %q", key, j.Strength, j.StrengthReason)
 			}
-		})
-	}
-}
-
-func TestHomeIncludesAndLabel(t *testing.T) {
-	tests := []struct {
-		home Home
-		j    string
-		want bool
-	}{
-		{HomeEU, "EU", true},
-		{HomeEU, "DE", true},
-		{HomeEU, "ie", true},
-		{HomeEU, "NO", true},
-		{HomeEU, "LI", true},
-		{HomeEU, "CH", false},
-		{HomeEU, "GB", false},
-		{HomeEU, "US", false},
-		{HomeEU, "", false},
-		{"FR", "FR", true},
-		{"FR", "fr", true},
-		{"FR", "DE", false},
-		{"FR", "EU", false},
-		{"", "FR", false},
-	}
-	for _, tt := range tests {
-		if got := tt.home.Includes(tt.j); got != tt.want {
-			t.Errorf("Home(%q).Includes(%q) = %v, want %v", tt.home, tt.j, got, tt.want)
-		}
-	}
-	labels := map[Home]string{HomeEU: "EU/EEA", "FR": "France", "CH": "Switzerland", "GB": "United Kingdom"}
-	for h, want := range labels {
-		if got := h.Label(); got != want {
-			t.Errorf("Home(%q).Label() = %q, want %q", h, got, want)
-		}
-	}
-}
-
-func TestSuggestions(t *testing.T) {
-	t.Run("no AWS region is home-only for the EU", func(t *testing.T) {
-		if got := HomeOnly(HomeEU, "aws"); len(got) != 0 {
-			t.Errorf("HomeOnly(EU, aws) = %d options, first %s", len(got), got[0].Region)
-		}
-	})
-	t.Run("Hetzner's German and Finnish sites are, its US ones are not", func(t *testing.T) {
-		var codes []string
-		for _, o := range HomeOnly(HomeEU, "hetzner") {
-			codes = append(codes, o.Region)
-			if o.Category != CategoryHome || o.Provider != "hetzner" {
-				t.Errorf("option %+v", o)
+			if strings.Contains(j.Note, "No law recorded") {
+				t.Errorf("%s still says %q", key, j.Note)
 			}
 		}
-		for _, want := range []string{"fsn1", "nbg1", "hel1"} {
-			if !slices.Contains(codes, want) {
-				t.Errorf("missing %s in %v", want, codes)
-			}
-		}
-		if slices.Contains(codes, "ash") {
-			t.Errorf("ash is in the US: %v", codes)
-		}
-	})
-	t.Run("closed services are never suggested", func(t *testing.T) {
-		for _, o := range HomeOnly("DE", "") {
-			if o.Provider == "azure" {
-				t.Errorf("suggested %s %s", o.Provider, o.Region)
-			}
-		}
-	})
-	t.Run("all providers, sorted", func(t *testing.T) {
-		all := HomeOnly(HomeEU, "")
-		if !slices.IsSortedFunc(all, func(a, b Option) int {
-			return strings.Compare(a.Provider+" "+a.Region, b.Provider+" "+b.Region)
-		}) {
-			t.Error("HomeOnly is not sorted by provider and region")
-		}
-		providers := map[string]bool{}
-		for _, o := range all {
-			providers[o.Provider] = true
-		}
-		for _, p := range []string{"hetzner", "ovh", "scaleway", "tuta"} {
-			if !providers[p] {
-				t.Errorf("%s offers EU-only regions but is not listed", p)
-			}
-		}
-	})
-	t.Run("alternatives to AWS are the nearest of other providers", func(t *testing.T) {
-		alts := Alternatives(HomeEU, "aws", 8)
-		if len(alts) < 3 {
-			t.Fatalf("only %d alternatives", len(alts))
-		}
-		seen := map[string]bool{}
-		for i, o := range alts {
-			if o.Provider == "aws" || o.Category != CategoryHome || seen[o.Provider] {
-				t.Errorf("alternative %d = %s %s %s", i, o.Provider, o.Region, o.Category)
-			}
-			seen[o.Provider] = true
-			if i > 0 && o.DistanceKM < alts[i-1].DistanceKM {
-				t.Errorf("not nearest first: %v then %v km", alts[i-1].DistanceKM, o.DistanceKM)
-			}
-		}
-		if !seen["hetzner"] {
-			t.Errorf("hetzner missing from %v", seen)
-		}
-	})
-	t.Run("a mail service gets mail services", func(t *testing.T) {
-		alts := Alternatives(HomeEU, "proton", 8)
-		if len(alts) == 0 {
-			t.Fatal("no alternatives to proton")
-		}
-		for _, o := range alts {
-			if _, fixed := FixedLocation(o.Provider); !fixed || o.Region != "default" {
-				t.Errorf("alternative %s %s is not a mail service", o.Provider, o.Region)
-			}
-		}
-	})
-	t.Run("no alternatives asked", func(t *testing.T) {
-		if got := Alternatives(HomeEU, "aws", 0); got != nil {
-			t.Errorf("got %v", got)
-		}
-	})
-}
-
-func TestHaversine(t *testing.T) {
-	// Paris to Berlin is about 878 km.
-	if d := haversineKM(48.8566, 2.3522, 52.52, 13.405); d < 860 || d > 895 {
-		t.Errorf("Paris-Berlin = %.0f km", d)
-	}
-	if d := haversineKM(10, 20, 10, 20); d != 0 {
-		t.Errorf("same point = %v", d)
 	}
 }

@@ -51,6 +51,28 @@ func (h Home) Includes(jurisdiction string) bool {
 	return j == string(h)
 }
 
+// Covers reports whether a reach entry stays within home, so that it does
+// not make the item foreign. Agreements are context and always covered.
+// The Union entry (the e-Evidence Regulation) is covered for the EU/EEA
+// home and for a single member state as home: the member state is itself
+// bound by the Regulation, and an order from another member state runs
+// under Union law and its safeguards, not a foreign one. It counts against
+// any other home (Switzerland, the United States, Norway: the Regulation
+// is not part of the EEA Agreement).
+func (h Home) Covers(j Jurisdiction) bool {
+	switch j.Basis {
+	case BasisAgreement:
+		return true
+	case BasisUnion:
+		if h == HomeEU {
+			return true
+		}
+		c, ok := CountryInfo(string(h))
+		return ok && c.EU
+	}
+	return h.Includes(j.Country)
+}
+
 // Label names the home for people: "EU/EEA" or "France".
 func (h Home) Label() string {
 	if h == HomeEU {

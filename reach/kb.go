@@ -26,9 +26,18 @@ const (
 	LawAgreement LawKind = "agreement"
 	// LawLocalisation requires data to be kept in the country.
 	LawLocalisation LawKind = "localisation"
+	// LawProcedure is a country's ordinary criminal procedure: production
+	// orders, searches and seizures against companies within its
+	// jurisdiction. It is the honest answer where no specific law exists,
+	// and it reaches both the data on the country's soil and the companies
+	// based there.
+	LawProcedure LawKind = "procedure"
+	// LawUnion reaches providers because they offer services in the Union,
+	// wherever the data is (the e-Evidence Regulation).
+	LawUnion LawKind = "union"
 )
 
-var lawKinds = []LawKind{LawExtraterritorial, LawTerritorial, LawBlocking, LawAgreement, LawLocalisation}
+var lawKinds = []LawKind{LawExtraterritorial, LawTerritorial, LawBlocking, LawAgreement, LawLocalisation, LawProcedure, LawUnion}
 
 // Law is one legal instrument of the knowledge base.
 type Law struct {
@@ -40,8 +49,12 @@ type Law struct {
 	Name     string  `yaml:"name" json:"name"`
 	Citation string  `yaml:"citation" json:"citation"`
 	// InForce is the date the law or agreement took effect, YYYY-MM-DD, if
-	// recorded.
+	// recorded. It is the same date as From (kb.yaml may give either).
 	InForce string `yaml:"in_force" json:"in_force,omitempty"`
+	// From is the date the law applies from; Until the date it stopped
+	// applying (a sunset that lapsed), both YYYY-MM-DD when recorded.
+	From    string `yaml:"from" json:"from,omitempty"`
+	Until   string `yaml:"until" json:"until,omitempty"`
 	Summary string `yaml:"summary" json:"summary"`
 	Note    string `yaml:"note" json:"note,omitempty"`
 	// Source is a public URL for the text, primary where possible.
@@ -83,6 +96,11 @@ type Adequacy struct {
 	Date   string `yaml:"date" json:"date,omitempty"`
 	Scope  string `yaml:"scope" json:"scope,omitempty"`
 	Source string `yaml:"source" json:"source,omitempty"`
+	// Until is the date a time-limited decision expires.
+	Until string `yaml:"until" json:"until,omitempty"`
+	// Note says what is pending (an appeal) or what changed.
+	Note       string `yaml:"note" json:"note,omitempty"`
+	Unverified bool   `yaml:"unverified" json:"unverified,omitempty"`
 }
 
 // Country is what the knowledge base knows about one state, or about the
@@ -103,9 +121,12 @@ type Country struct {
 	// OperatorLaws lists the ids of laws that reach companies of this
 	// country wherever their data is.
 	OperatorLaws []string `yaml:"operator" json:"operator_laws,omitempty"`
-	Note         string   `yaml:"note" json:"note,omitempty"`
-	Source       string   `yaml:"source" json:"source"`
-	Reviewed     string   `yaml:"reviewed" json:"reviewed"`
+	// UnionLaws lists, on "EU" only, the Union laws that reach providers
+	// offering services in the Union wherever the data is.
+	UnionLaws []string `yaml:"union" json:"union_laws,omitempty"`
+	Note      string   `yaml:"note" json:"note,omitempty"`
+	Source    string   `yaml:"source" json:"source"`
+	Reviewed  string   `yaml:"reviewed" json:"reviewed"`
 }
 
 // OperatorInfo is an operator with the knowledge base's evidence for it.
@@ -117,31 +138,37 @@ type OperatorInfo struct {
 	// Historic marks a service that has closed (Microsoft Cloud
 	// Deutschland); it is explained but never suggested.
 	Historic bool `json:"historic,omitempty"`
+	// Service is the life of the service (historic, until, successor).
+	Service Service `json:"service,omitempty"`
+	// OffersInEU is false for an operator that offers no services in the
+	// Union (a China-only partner), so the e-Evidence Regulation does not
+	// reach it.
+	OffersInEU bool `json:"offers_in_eu"`
+	// StrengthReason says why the operator's reach is contested.
+	StrengthReason string `json:"strength_reason,omitempty"`
 }
 
 // providerEntry is one provider of kb.yaml.
 type providerEntry struct {
 	ID              string                   `yaml:"id"`
 	Name            string                   `yaml:"name"`
-	Entity          string                   `yaml:"entity"`
-	Country         string                   `yaml:"country"`
-	Parents         []Entity                 `yaml:"parents"`
-	Contested       bool                     `yaml:"contested"`
-	Historic        bool                     `yaml:"historic"`
-	Unverified      bool                     `yaml:"unverified"`
 	UnknownOperator bool                     `yaml:"unknown_operator"`
-	Note            string                   `yaml:"note"`
-	Source          string                   `yaml:"source"`
-	Reviewed        string                   `yaml:"reviewed"`
 	Location        *locationEntry           `yaml:"location"`
 	Locations       map[string]locationEntry `yaml:"locations"`
 	Overrides       []overrideEntry          `yaml:"overrides"`
+	operatorEntry   `yaml:",inline"`
 }
 
 // overrideEntry names another operator for some of a provider's regions.
 type overrideEntry struct {
 	// Match holds region codes, or prefixes ending in "*".
-	Match      []string `yaml:"match"`
+	Match         []string `yaml:"match"`
+	operatorEntry `yaml:",inline"`
+}
+
+// operatorEntry is the operator a provider or an override names, with the
+// facts kb.yaml records for it.
+type operatorEntry struct {
 	Entity     string   `yaml:"entity"`
 	Country    string   `yaml:"country"`
 	Parents    []Entity `yaml:"parents"`
@@ -151,6 +178,19 @@ type overrideEntry struct {
 	Note       string   `yaml:"note"`
 	Source     string   `yaml:"source"`
 	Reviewed   string   `yaml:"reviewed"`
+	// ContestedReason says why a contested operator's reach is disputed.
+	ContestedReason   string             `yaml:"contested_reason"`
+	ContractingEntity *ContractingEntity `yaml:"contracting_entity"`
+	DPF               *DPF               `yaml:"dpf"`
+	Certifications    []string           `yaml:"certifications"`
+	// OffersInEU, when false, says the operator offers no services in the
+	// Union; unset means it does.
+	OffersInEU *bool `yaml:"offers_in_eu"`
+	// From and Until are when the service opened and closed; Successor is
+	// the region that replaced a closed one.
+	From      string `yaml:"from"`
+	Until     string `yaml:"until"`
+	Successor string `yaml:"successor"`
 }
 
 func (o overrideEntry) matches(region string) bool {

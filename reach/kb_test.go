@@ -119,11 +119,15 @@ func TestValidateCatchesBrokenKB(t *testing.T) {
 		{"missing law", "operator: [us-cloud-act, us-fisa-702]", "operator: [us-cloud-act, us-nope]", `law "us-nope" is not in the knowledge base`},
 		{"law of wrong kind", "operator: [us-cloud-act, us-fisa-702]", "operator: [us-cloud-act, eu-gdpr-art48]", `law "eu-gdpr-art48" is blocking`},
 		{"http source", "source: https://www.law.cornell.edu/uscode/text/18/2713", "source: http://www.law.cornell.edu/uscode/text/18/2713", "law us-cloud-act: source"},
-		{"bad reviewed date", "    citation: \"18 U.S.C. § 2713\"\n    in_force: 2018-03-23", "    citation: \"18 U.S.C. § 2713\"\n    in_force: 2018-13-23", "in_force"},
+		{"bad reviewed date", "    citation: \"18 U.S.C. § 2713\"\n    in_force: 2018-03-23", "    citation: \"18 U.S.C. § 2713\"\n    in_force: 2018-13-23", "is not YYYY-MM-DD"},
 		{"invalid country", "{code: AT, name: Austria", "{code: XX, name: Austria", "country XX: not a valid"},
-		{"EU count", "{code: AT, name: Austria, eu: true", "{code: AT, name: Austria, eu: false", "want 27 and 3"},
+		{"EU count", "operator: [at-procedure], eu: true", "operator: [at-procedure], eu: false", "want 27 and 3"},
+		{"country without a territorial law", "{code: AT, name: Austria, territorial: [at-procedure], ", "{code: AT, name: Austria, ", "country AT: no territorial law"},
+		{"country without an operator law", "territorial: [sg-procedure], operator: [sg-procedure]", "territorial: [sg-procedure]", "country SG: no law reaching companies"},
+		{"contested without reason", "        contested: true\n        contested_reason: >-\n", "        contested: true\n        note_x: >-\n", "field note_x not found"},
+		{"historic without until", "        historic: true\n        until: 2021-10-29\n        successor: germanywestcentral", "        historic: true\n        successor: germanywestcentral", "a historic service needs until"},
 		{"operator country unknown", "    entity: Hetzner Online GmbH\n    country: DE", "    entity: Hetzner Online GmbH\n    country: ZZ", `country "ZZ" is not in the knowledge base`},
-		{"contested without parent", "        entity: AWS European Sovereign Cloud GmbH\n        country: DE\n        parents:\n          - {name: \"Amazon.com, Inc.\", country: US}\n", "        entity: AWS European Sovereign Cloud GmbH\n        country: DE\n", "contested needs the parent"},
+		{"contested without parent", "          - {name: \"German parent company of the AWS European Sovereign Cloud, Potsdam (name not confirmed)\", country: DE}\n          - {name: \"Amazon.com, Inc.\", country: US}\n", "", "contested needs the parent"},
 		{"location off the map", "      lat: 46.20\n      lon: 6.14", "      lat: 146.20\n      lon: 6.14", "is not a place"},
 		{"adequacy without decision", `decision: "Commission Decision 2000/518/EC", `, "", "an adequacy decision needs"},
 	}
@@ -162,10 +166,10 @@ func TestParseKBRejectsStructuralErrors(t *testing.T) {
 }
 
 func TestAdvisoryAndReviewed(t *testing.T) {
-	if got := Reviewed(); got != "2026-11-22" {
-		t.Errorf("Reviewed() = %q, want 2026-11-22", got)
+	if got := Reviewed(); got != "2026-12-04" {
+		t.Errorf("Reviewed() = %q, want 2026-12-04", got)
 	}
-	want := "Advisory, not legal advice. Knowledge base reviewed on 2026-11-22."
+	want := "Advisory, not legal advice. Knowledge base reviewed on 2026-12-04."
 	if got := Advisory(); got != want {
 		t.Errorf("Advisory() = %q, want %q", got, want)
 	}
@@ -177,21 +181,24 @@ func TestRequiredLaws(t *testing.T) {
 	tests := []struct {
 		id, country, cite, host string
 		kind                    LawKind
+		reviewed                string
 	}{
-		{"us-cloud-act", "US", "18 U.S.C. § 2713", "www.law.cornell.edu", LawExtraterritorial},
-		{"us-fisa-702", "US", "50 U.S.C. § 1881a", "www.law.cornell.edu", LawExtraterritorial},
-		{"cn-nil-art7", "CN", "art. 7", "www.chinalawtranslate.com", LawExtraterritorial},
-		{"cn-nil-art14", "CN", "art. 14", "www.chinalawtranslate.com", LawExtraterritorial},
-		{"cn-dsl-art36", "CN", "art. 36", "www.chinalawtranslate.com", LawBlocking},
-		{"eu-gdpr-art48", "EU", "art. 48", "eur-lex.europa.eu", LawBlocking},
-		{"gb-ipa-2016", "GB", "c. 25", "www.legislation.gov.uk", LawExtraterritorial},
-		{"au-taola-2018", "AU", "No. 148 of 2018", "www.legislation.gov.au", LawExtraterritorial},
-		{"ru-242-fz", "RU", "242-FZ", "www.consultant.ru", LawLocalisation},
-		{"ru-yarovaya", "RU", "374-FZ and No. 375-FZ", "www.consultant.ru", LawExtraterritorial},
-		{"in-it-act-s69", "IN", "s. 69", "www.indiacode.nic.in", LawExtraterritorial},
-		{"ch-buepf", "CH", "SR 780.1", "www.fedlex.admin.ch", LawExtraterritorial},
-		{"us-gb-agreement", "GB", "18 U.S.C. § 2523", "www.justice.gov", LawAgreement},
-		{"us-au-agreement", "AU", "18 U.S.C. § 2523", "www.homeaffairs.gov.au", LawAgreement},
+		{"us-cloud-act", "US", "18 U.S.C. § 2713", "www.law.cornell.edu", LawExtraterritorial, "2026-12-04"},
+		{"us-fisa-702", "US", "50 U.S.C. § 1881a", "www.law.cornell.edu", LawExtraterritorial, "2026-12-04"},
+		{"cn-nil-art7", "CN", "art. 7", "www.chinalawtranslate.com", LawExtraterritorial, "2026-11-22"},
+		{"cn-nil-art14", "CN", "art. 14", "www.chinalawtranslate.com", LawExtraterritorial, "2026-11-22"},
+		{"cn-dsl-art36", "CN", "art. 36", "www.chinalawtranslate.com", LawBlocking, "2026-11-22"},
+		{"eu-gdpr-art48", "EU", "art. 48", "eur-lex.europa.eu", LawBlocking, "2026-11-22"},
+		// Regulation (EU) 2023/1543, https://eur-lex.europa.eu/eli/reg/2023/1543/oj
+		{"eu-e-evidence", "EU", "Regulation (EU) 2023/1543", "eur-lex.europa.eu", LawUnion, "2026-12-04"},
+		{"gb-ipa-2016", "GB", "c. 25", "www.legislation.gov.uk", LawExtraterritorial, "2026-11-22"},
+		{"au-taola-2018", "AU", "No. 148 of 2018", "www.legislation.gov.au", LawExtraterritorial, "2026-11-22"},
+		{"ru-242-fz", "RU", "242-FZ", "www.consultant.ru", LawLocalisation, "2026-11-22"},
+		{"ru-yarovaya", "RU", "374-FZ and No. 375-FZ", "www.consultant.ru", LawExtraterritorial, "2026-11-22"},
+		{"in-it-act-s69", "IN", "s. 69", "www.indiacode.nic.in", LawExtraterritorial, "2026-11-22"},
+		{"ch-buepf", "CH", "SR 780.1", "www.fedlex.admin.ch", LawExtraterritorial, "2026-12-04"},
+		{"us-gb-agreement", "GB", "18 U.S.C. § 2523", "www.justice.gov", LawAgreement, "2026-11-22"},
+		{"us-au-agreement", "AU", "18 U.S.C. § 2523", "www.homeaffairs.gov.au", LawAgreement, "2026-12-04"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
@@ -200,7 +207,7 @@ func TestRequiredLaws(t *testing.T) {
 				t.Fatal("missing")
 			}
 			if l.Country != tt.country || l.Kind != tt.kind || !strings.Contains(l.Citation, tt.cite) ||
-				!strings.HasPrefix(l.Source, "https://"+tt.host+"/") || l.Reviewed != "2026-11-22" {
+				!strings.HasPrefix(l.Source, "https://"+tt.host+"/") || l.Reviewed != tt.reviewed {
 				t.Errorf("got %+v", l)
 			}
 		})
@@ -226,8 +233,12 @@ func TestCountryInfo(t *testing.T) {
 		{"CH", false, false, AdequacyFull, "2000-07-26", "", "", ""},
 		{"JP", false, false, AdequacyFull, "2019-01-23", "", "", ""},
 		{"US", false, false, AdequacyPartial, "2023-07-10", "", "", ""},
-		{"GB", false, false, AdequacyFull, "2021-06-28", "us-gb-agreement", "2022-10-03", ""},
-		{"AU", false, false, AdequacyNone, "", "us-au-agreement", "2024-01-31", ""},
+		// UK adequacy renewed 19 December 2025 (Commission; dpocentre.com).
+		{"GB", false, false, AdequacyFull, "2025-12-19", "us-gb-agreement", "2022-10-03", ""},
+		// The AU–US in-force date is not backed by Home Affairs' page: none recorded.
+		{"AU", false, false, AdequacyNone, "", "us-au-agreement", "", ""},
+		// Implementing Decision (EU) 2026/179 of 26 January 2026.
+		{"BR", false, false, AdequacyFull, "2026-01-26", "", "", ""},
 		{"CN", false, false, AdequacyNone, "", "", "", "cn-dsl-art36"},
 		{"EU", true, true, AdequacyEUEEA, "", "", "", "eu-gdpr-art48"},
 	}
@@ -348,9 +359,9 @@ func TestFixedLocationAndLocate(t *testing.T) {
 // law moves it forward.
 func TestReviewedIsTheNewestEntry(t *testing.T) {
 	tests := []struct{ old, new, want string }{
-		{"    source: https://www.law.cornell.edu/uscode/text/18/2713\n    reviewed: 2026-11-22", "    source: https://www.law.cornell.edu/uscode/text/18/2713\n    reviewed: 2027-01-05", "2027-01-05"},
+		{"    source: https://www.law.cornell.edu/uscode/text/18/2713\n    reviewed: 2026-12-04", "    source: https://www.law.cornell.edu/uscode/text/18/2713\n    reviewed: 2027-01-05", "2027-01-05"},
 		{"    entity: Hetzner Online GmbH\n    country: DE\n    source: https://www.hetzner.com/legal/legal-notice/\n    reviewed: 2026-11-22", "    entity: Hetzner Online GmbH\n    country: DE\n    source: https://www.hetzner.com/legal/legal-notice/\n    reviewed: 2028-02-29", "2028-02-29"},
-		{"", "", "2026-11-22"},
+		{"", "", "2026-12-04"},
 	}
 	for _, tt := range tests {
 		if !strings.Contains(string(kbYAML), tt.old) {

@@ -51,6 +51,13 @@ func parseKB(data []byte) (*knowledge, error) {
 	}
 	var errs []error
 	for _, l := range f.Laws {
+		// in_force and from name the same date; either may be given.
+		if l.From == "" {
+			l.From = l.InForce
+		}
+		if l.InForce == "" {
+			l.InForce = l.From
+		}
 		if _, dup := k.laws[l.ID]; dup {
 			errs = append(errs, fmt.Errorf("law %q defined twice", l.ID))
 			continue
@@ -147,6 +154,36 @@ func (k *knowledge) validate() error {
 		}
 	}
 
+	checkFacts := func(what string, f operatorEntry) {
+		if f.Contested && f.ContestedReason == "" {
+			bad("%s: contested needs contested_reason", what)
+		}
+		if f.Historic && !validDate(f.Until) {
+			bad("%s: a historic service needs until, the date it closed", what)
+		}
+		for _, d := range []string{f.From, f.Until} {
+			if d != "" && !validDate(d) {
+				bad("%s: date %q is not YYYY-MM-DD", what, d)
+			}
+		}
+		if c := f.ContractingEntity; c != nil {
+			if c.Name == "" || !strings.HasPrefix(c.Source, "https://") {
+				bad("%s: contracting_entity needs a name and an https source", what)
+			}
+			if _, ok := k.countries[c.Country]; !ok {
+				bad("%s: contracting_entity country %q is not in the knowledge base", what, c.Country)
+			}
+		}
+		if d := f.DPF; d != nil {
+			if d.Entity == "" || !strings.HasPrefix(d.Source, "https://") || (!d.Unverified && !validDate(d.Checked)) {
+				bad("%s: dpf needs entity, an https source and, unless unverified, a checked date", what)
+			}
+			if d.Checked != "" && !validDate(d.Checked) {
+				bad("%s: dpf checked %q is not YYYY-MM-DD", what, d.Checked)
+			}
+		}
+	}
+
 	for _, id := range k.lawOrder {
 		l := k.laws[id]
 		what := "law " + id
@@ -159,8 +196,13 @@ func (k *knowledge) validate() error {
 		if !validCode(l.Country) {
 			bad("%s: country %q is not a valid code", what, l.Country)
 		}
-		if l.InForce != "" && !validDate(l.InForce) {
-			bad("%s: in_force %q is not YYYY-MM-DD", what, l.InForce)
+		for _, d := range []string{l.InForce, l.From, l.Until} {
+			if d != "" && !validDate(d) {
+				bad("%s: date %q is not YYYY-MM-DD", what, d)
+			}
+		}
+		if l.InForce != l.From {
+			bad("%s: in_force %s and from %s differ", what, l.InForce, l.From)
 		}
 		checkSourced(what, l.Source, l.Reviewed)
 	}
@@ -186,8 +228,20 @@ func (k *knowledge) validate() error {
 			eeaOnly++
 		}
 		checkSourced(what, c.Source, c.Reviewed)
-		checkLaws(what+" territorial", c.TerritorialLaws, LawTerritorial, LawExtraterritorial, LawLocalisation)
-		checkLaws(what+" operator", c.OperatorLaws, LawExtraterritorial)
+		checkLaws(what+" territorial", c.TerritorialLaws, LawTerritorial, LawExtraterritorial, LawLocalisation, LawProcedure)
+		checkLaws(what+" operator", c.OperatorLaws, LawExtraterritorial, LawProcedure)
+		checkLaws(what+" union", c.UnionLaws, LawUnion)
+		if len(c.UnionLaws) > 0 && cc != "EU" {
+			bad("%s: only EU lists union laws", what)
+		}
+		// A law for every reach: the soil's laws, and the laws that reach
+		// companies based there.
+		if len(c.TerritorialLaws) == 0 {
+			bad("%s: no territorial law", what)
+		}
+		if cc != "EU" && len(c.OperatorLaws) == 0 {
+			bad("%s: no law reaching companies based there", what)
+		}
 		checkLaws(what+" blocking", c.Blocking, LawBlocking)
 		if c.CloudActAgreement != "" {
 			checkLaws(what+" agreement", []string{c.CloudActAgreement}, LawAgreement)
@@ -231,6 +285,7 @@ func (k *knowledge) validate() error {
 		} else {
 			checkSourced(what, p.Source, p.Reviewed)
 			checkChain(what, p.Entity, p.Country, p.Parents)
+			checkFacts(what, p.operatorEntry)
 		}
 		if p.Location != nil {
 			checkLocation(what, *p.Location)
@@ -251,6 +306,7 @@ func (k *knowledge) validate() error {
 			if o.Contested && len(o.Parents) == 0 {
 				bad("%s: contested needs the parent whose reach is disputed", what)
 			}
+			checkFacts(what, o.operatorEntry)
 		}
 	}
 	return errors.Join(errs...)

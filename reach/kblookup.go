@@ -5,6 +5,7 @@ package reach
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/reachmap/reachmap/geo"
 )
@@ -124,23 +125,56 @@ func OperatorFor(provider, region string) (OperatorInfo, bool) {
 	}
 	for _, o := range p.Overrides {
 		if o.matches(region) {
-			return OperatorInfo{
-				Operator: Operator{
-					Name: o.Entity, Country: o.Country, Parents: slices.Clone(o.Parents),
-					Contested: o.Contested, Note: oneLine(o.Note),
-				},
-				Source: o.Source, Reviewed: o.Reviewed, Unverified: o.Unverified, Historic: o.Historic,
-			}, true
+			return o.info(), true
 		}
 	}
-	return OperatorInfo{
-		Operator: Operator{
-			Name: p.Entity, Country: p.Country, Parents: slices.Clone(p.Parents),
-			Contested: p.Contested, Note: oneLine(p.Note),
-		},
-		Source: p.Source, Reviewed: p.Reviewed, Unverified: p.Unverified, Historic: p.Historic,
-	}, true
+	return p.info(), true
+}
+
+// info is the operator an entry names, with the facts kb.yaml records.
+func (e operatorEntry) info() OperatorInfo {
+	op := Operator{
+		Name: e.Entity, Country: e.Country, Parents: slices.Clone(e.Parents),
+		Contested: e.Contested, Note: oneLine(e.Note), Certifications: slices.Clone(e.Certifications),
+	}
+	if e.ContractingEntity != nil {
+		c := *e.ContractingEntity
+		op.ContractingEntity = &c
+	}
+	if e.DPF != nil {
+		d := *e.DPF
+		d.Note = oneLine(d.Note)
+		op.DPF = &d
+	}
+	info := OperatorInfo{
+		Operator: op, Source: e.Source, Reviewed: e.Reviewed, Unverified: e.Unverified, Historic: e.Historic,
+		OffersInEU: e.OffersInEU == nil || *e.OffersInEU, StrengthReason: oneLine(e.ContestedReason),
+		Service: Service{From: e.From, Until: e.Until, Successor: e.Successor},
+	}
+	if e.Historic {
+		info.Service.Status = StatusHistoric
+	}
+	return info
 }
 
 // oneLine folds the line breaks a YAML block may leave.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// today is the date laws are judged against, YYYY-MM-DD; tests set it.
+var today = func() string { return time.Now().UTC().Format(time.DateOnly) }
+
+// Today is the date Reachmap judges a law's status against (pending,
+// in force, lapsed), YYYY-MM-DD in UTC.
+func Today() string { return today() }
+
+// lawStatus is a law's status on a day: pending before From, lapsed from
+// Until on, "" in force.
+func lawStatus(l Law, day string) string {
+	switch {
+	case l.From != "" && day < l.From:
+		return StatusPending
+	case l.Until != "" && day >= l.Until:
+		return StatusLapsed
+	}
+	return ""
+}

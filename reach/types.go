@@ -12,6 +12,42 @@ const (
 	// BasisAgreement: a treaty channel that eases access (US–UK CLOUD Act
 	// agreement). Shown as context; it never counts as reach.
 	BasisAgreement Basis = "agreement"
+	// BasisUnion: Union law that reaches the provider because it offers
+	// services in the Union, wherever the data is (the e-Evidence
+	// Regulation). Listed as reach; it never counts against an EU/EEA home
+	// or a member state's (see Home.Covers).
+	BasisUnion Basis = "union"
+)
+
+// Strength says how directly a law reaches the data of an entry. Part of
+// the JSON contract; the category never hides a reach, strength says how
+// firm it is.
+type Strength string
+
+const (
+	// StrengthStatute: the law names the operator's kind directly (the
+	// CLOUD Act names US providers), or the data is on the law's soil.
+	StrengthStatute Strength = "statute"
+	// StrengthControl: reach through a parent that controls the operator.
+	StrengthControl Strength = "control"
+	// StrengthContested: a construct designed to cut that reach (a
+	// sovereign subsidiary, a partner-operated cloud), or an ownership
+	// whose reach is disputed. StrengthReason says why.
+	StrengthContested Strength = "contested"
+)
+
+// Strengths lists every strength, firmest first.
+var Strengths = []Strength{StrengthStatute, StrengthControl, StrengthContested}
+
+// Law status of a reach entry, relative to the day it was judged.
+const (
+	// StatusPending: the law applies only from a later date (From).
+	StatusPending = "pending"
+	// StatusLapsed: the law stopped applying (Until).
+	StatusLapsed = "lapsed"
+	// StatusHistoric: a service that has closed (Microsoft Cloud
+	// Deutschland). Used on inventory items and Service.
+	StatusHistoric = "historic"
 )
 
 // Jurisdiction is one government that can compel an item's data.
@@ -34,6 +70,18 @@ type Jurisdiction struct {
 	Contested bool `json:"contested,omitempty"`
 	// Note is a sentence of context.
 	Note string `json:"note,omitempty"`
+	// Strength says how directly the law reaches (statute, control,
+	// contested); empty only on agreement entries, which are context.
+	Strength Strength `json:"strength,omitempty"`
+	// StrengthReason says why, in a sentence.
+	StrengthReason string `json:"strength_reason,omitempty"`
+	// LawIDs are the knowledge base ids of the laws behind the entry.
+	LawIDs []string `json:"law_ids,omitempty"`
+	// Status is "pending" when the laws apply only from From, "lapsed"
+	// when they stopped on Until, empty when in force.
+	Status string `json:"status,omitempty"`
+	From   string `json:"from,omitempty"`
+	Until  string `json:"until,omitempty"`
 }
 
 // Entity is a company in an operator's parent chain.
@@ -52,7 +100,52 @@ type Operator struct {
 	// is disputed.
 	Contested bool   `json:"contested,omitempty"`
 	Note      string `json:"note,omitempty"`
+	// ContractingEntity is the company an EU customer signs with (the data
+	// importer of a transfer impact assessment), where it differs from
+	// the operator.
+	ContractingEntity *ContractingEntity `json:"contracting_entity,omitempty"`
+	// DPF says whether the ultimate parent is certified under the EU–US
+	// Data Privacy Framework, with the list entry and the date checked.
+	DPF *DPF `json:"dpf,omitempty"`
+	// Certifications names the security qualifications of a sovereign or
+	// partner-operated offer (SecNumCloud, C5).
+	Certifications []string `json:"certifications,omitempty"`
 }
+
+// ContractingEntity is the company a customer contracts with.
+type ContractingEntity struct {
+	Name    string `yaml:"name" json:"name"`
+	Country string `yaml:"country" json:"country"`
+	Source  string `yaml:"source" json:"source,omitempty"`
+	// Unverified marks an entity not confirmed from the contract terms.
+	Unverified bool `yaml:"unverified" json:"unverified,omitempty"`
+}
+
+// DPF is a Data Privacy Framework list entry.
+type DPF struct {
+	// Entity is the organisation looked up on the DPF list.
+	Entity    string `yaml:"entity" json:"entity"`
+	Certified bool   `yaml:"certified" json:"certified"`
+	// Source is the list (or the entity's list page).
+	Source string `yaml:"source" json:"source"`
+	// Checked is the date the list was checked, YYYY-MM-DD; empty when it
+	// could not be (the entry is then unverified).
+	Checked    string `yaml:"checked" json:"checked,omitempty"`
+	Unverified bool   `yaml:"unverified" json:"unverified,omitempty"`
+	Note       string `yaml:"note" json:"note,omitempty"`
+}
+
+// Service is the life of the service at a region: a closed one is
+// historic, with the date it closed and the region that replaced it.
+type Service struct {
+	Status    string `json:"status,omitempty"`
+	From      string `json:"from,omitempty"`
+	Until     string `json:"until,omitempty"`
+	Successor string `json:"successor,omitempty"`
+}
+
+// Historic reports whether the service has closed.
+func (s Service) Historic() bool { return s.Status == StatusHistoric }
 
 // Category places an item's reach relative to the user's home jurisdiction.
 type Category string

@@ -117,11 +117,16 @@ type itemView struct {
 	Chain                         []string
 	OpNote                        string
 	OpContested                   bool
-	Reach                         []reachView
-	Context                       []reachView // agreements
-	CatKey, CatLabel              string
-	Gaps                          []string
-	Tags                          string
+	// OpFacts are the contracting entity, the parent's Data Privacy
+	// Framework entry and the certifications, one sentence each.
+	OpFacts []string
+	// Historic says, in the past tense, that the service closed.
+	Historic         string
+	Reach            []reachView
+	Context          []reachView // agreements
+	CatKey, CatLabel string
+	Gaps             []string
+	Tags             string
 }
 
 type reachView struct {
@@ -132,14 +137,22 @@ type reachView struct {
 	Foreign   bool
 	Contested bool
 	Note      string
+	// Strength is how firmly the law reaches, in words; Status when it
+	// applies from a later date or lapsed.
+	Strength, StrengthWord, Status string
+	// WeakStrength is true for control or contested reach, whose reason
+	// the report spells out on the row.
+	WeakStrength bool
 }
 
 type lawView struct {
 	Anchor, Name, Citation, Country, Kind string
 	Summary, Note, InForce, Reviewed      string
-	URL                                   string
-	Unverified                            bool
-	Items                                 int
+	// Time is "applies from …", "in force since …" or "lapsed on …".
+	Time       string
+	URL        string
+	Unverified bool
+	Items      int
 }
 
 type gapView struct {
@@ -298,9 +311,10 @@ func boolInt(b bool) int {
 // items it reaches and on which bases; foreign ones first.
 func jurisdictions(say *present.Speaker, s *inventory.Scan) []jurisView {
 	type acc struct {
-		items map[int]bool
-		bases map[reach.Basis]bool
-		laws  []link
+		items   map[int]bool
+		bases   map[reach.Basis]bool
+		laws    []link
+		foreign bool
 	}
 	by := map[string]*acc{}
 	for i, it := range s.Assets {
@@ -316,6 +330,7 @@ func jurisdictions(say *present.Speaker, s *inventory.Scan) []jurisView {
 			}
 			a.items[i] = true
 			a.bases[j.Basis] = true
+			a.foreign = a.foreign || !s.Home.Covers(j)
 			for _, l := range lawsOf(j) {
 				if !slices.Contains(a.laws, l) {
 					a.laws = append(a.laws, l)
@@ -326,13 +341,13 @@ func jurisdictions(say *present.Speaker, s *inventory.Scan) []jurisView {
 	var out []jurisView
 	for cc, a := range by {
 		var bases []string
-		for _, b := range []reach.Basis{reach.BasisTerritorial, reach.BasisOperator} {
+		for _, b := range []reach.Basis{reach.BasisTerritorial, reach.BasisOperator, reach.BasisUnion} {
 			if a.bases[b] {
 				bases = append(bases, string(b))
 			}
 		}
 		out = append(out, jurisView{Name: say.CountryName(cc), Code: cc, Items: len(a.items),
-			Bases: strings.Join(bases, ", "), Foreign: !s.Home.Includes(cc), Laws: a.laws})
+			Bases: strings.Join(bases, ", "), Foreign: a.foreign, Laws: a.laws})
 	}
 	slices.SortFunc(out, func(a, b jurisView) int {
 		return cmp.Or(cmp.Compare(boolInt(!a.Foreign), boolInt(!b.Foreign)), cmp.Compare(b.Items, a.Items), cmp.Compare(a.Name, b.Name))
@@ -380,10 +395,18 @@ func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws 
 		v.Operator = say.OperatorSentence(op)
 	}
 	v.OpNote, v.OpContested = op.Note, op.Contested
+	for _, f := range []string{say.ContractingEntity(op), say.DPF(op), say.Certifications(op)} {
+		if f != "" {
+			v.OpFacts = append(v.OpFacts, f)
+		}
+	}
+	v.Historic = say.ServiceStatus(it.Status, it.Until, it.Successor)
 	for _, j := range it.Reach {
 		r := reachView{
 			Country: say.CountryName(j.Country), Basis: string(j.Basis), Via: j.Via,
-			Laws: lawsOf(j), Foreign: !home.Includes(j.Country), Contested: j.Contested, Note: ownNote(j),
+			Laws: lawsOf(j), Foreign: !home.Covers(j), Contested: j.Contested, Note: ownNote(j),
+			Strength: say.Strength(j), StrengthWord: say.StrengthWord(j.Strength), Status: say.LawStatus(j),
+			WeakStrength: j.Strength == reach.StrengthControl || j.Strength == reach.StrengthContested,
 		}
 		laws.add(j, n)
 		if j.Basis == reach.BasisAgreement {

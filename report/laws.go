@@ -44,7 +44,7 @@ func newLawView(l reach.Law) lawView {
 	return lawView{
 		Anchor: "law-" + anchor(l.ID), Name: l.Name, Citation: l.Citation, Country: reach.CountryLabel(l.Country),
 		Kind: string(l.Kind), Summary: l.Summary, Note: l.Note, InForce: l.InForce, Reviewed: l.Reviewed,
-		URL: safeURL(l.Source), Unverified: l.Unverified,
+		URL: safeURL(l.Source), Unverified: l.Unverified, Time: english.LawTime(l),
 	}
 }
 

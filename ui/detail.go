@@ -140,11 +140,21 @@ func (d *detailPanel) showItem(in detailInput) {
 	if it.Location.Note != "" {
 		d.box.Add(dim(it.Location.Note))
 	}
+	if st := say.ServiceStatus(it.Status, it.Until, it.Successor); st != "" {
+		l := para(st)
+		l.Importance = widget.WarningImportance
+		d.box.Add(withIcon(theme.HistoryIcon(), l))
+	}
 
 	d.box.Add(heading(tr("Who runs it")))
 	d.box.Add(para(say.OperatorSentence(it.Operator)))
 	if it.Operator.Note != "" {
 		d.box.Add(dim(it.Operator.Note))
+	}
+	for _, f := range []string{say.ContractingEntity(it.Operator), say.DPF(it.Operator), say.Certifications(it.Operator)} {
+		if f != "" {
+			d.box.Add(para(f))
+		}
 	}
 
 	d.box.Add(heading(tr("Whose laws reach it")))
@@ -270,13 +280,23 @@ func jurisdictionBlock(j reach.Jurisdiction) fyne.CanvasObject {
 	rows := container.NewVBox(head)
 	laws := reach.LawsOf(j)
 	for _, l := range laws {
-		rows.Add(lawLink(l.Label(), l.Source))
+		label := l.Label()
+		if l.Unverified {
+			label += " " + tr("(unverified)")
+		}
+		rows.Add(lawLink(label, l.Source))
 		if l.Summary != "" {
 			rows.Add(dim(l.Summary))
 		}
 	}
 	if len(laws) == 0 && j.Law != "" {
 		rows.Add(lawLink(j.Law, j.Source))
+	}
+	if st := say.LawStatus(j); st != "" {
+		rows.Add(para(st))
+	}
+	if st := say.Strength(j); st != "" {
+		rows.Add(dim(st))
 	}
 	if j.Note != "" {
 		rows.Add(dim(j.Note))

@@ -8,6 +8,7 @@ package all
 import (
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/aws"
+	"github.com/reachmap/reachmap/providers/azure"
 	"github.com/reachmap/reachmap/providers/demo"
 	"github.com/reachmap/reachmap/providers/mail"
 )
@@ -17,6 +18,8 @@ import (
 func Factories() []providers.Factory {
 	return []providers.Factory{
 		aws.Factory,
+		azure.Factory,
+		azure.M365Factory,
 		mail.Factory,
 		aws.CompatFactory,
 		demo.Factory,
