@@ -19,15 +19,21 @@ size -A "$out/reachmap" | awk 'NR > 2 && $2 > 100000 { printf "  %-22s %7.1f MB\
 echo
 go list -tags "$tags" -deps -f '{{.ImportPath}} {{with .Module}}{{.Path}}{{else}}std{{end}}' . >"$out/modules.txt"
 go tool nm -size -sort size "$out/reachmap.syms" >"$out/nm.txt"
-python3 - "$out/nm.txt" "$out/modules.txt" <<'PY'
+size -A "$out/reachmap.syms" >"$out/sections.txt"
+python3 - "$out/nm.txt" "$out/modules.txt" "$out/sections.txt" <<'PY'
 import collections, re, sys
 mod_of = dict(l.split() for l in open(sys.argv[2]) if l.strip())
+# .bss and .noptrbss are zeroed at start and take no room in the file.
+bss = [(int(f[2]), int(f[2]) + int(f[1])) for f in (l.split() for l in open(sys.argv[3]))
+       if len(f) == 3 and f[0] in (".bss", ".noptrbss")]
 pkgs = collections.Counter()
 for line in open(sys.argv[1]):
     f = line.split(None, 3)
     if len(f) < 4 or f[2] in "UuBb":  # undefined, and BSS (zeroed at start, not in the file)
         continue
     size, name = int(f[1]), f[3].strip()
+    if any(lo <= int(f[0], 16) < hi for lo, hi in bss):
+        continue
     name = re.sub(r"^(go:(itab|link|string|cuinfo|info)\.|type:\*?|go\.shape\.)", "", name)
     # the package is the name up to the first dot after its last slash
     slash = name.rfind("/", 0, name.find("(") if "(" in name else len(name))
