@@ -21,7 +21,7 @@ func TestLayersDependOnlyDownstream(t *testing.T) {
 		pkgs      []string
 		forbidden [][]string
 	}{
-		{[]string{"./report", "./policy", "./store", "./inventory", "./present", "./internal/i18n"}, [][]string{toolkit, clouds}},
+		{[]string{"./report", "./policy", "./store", "./inventory", "./present", "./internal/i18n", "./pack"}, [][]string{toolkit, clouds}},
 		{[]string{"./mapdraw", "./providers/...", "./geo/...", "./reach", "./cli"}, [][]string{toolkit}},
 	}
 	for _, r := range rules {

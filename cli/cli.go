@@ -1,5 +1,5 @@
 // Package cli is Reachmap's command line: the subcommands for automation
-// (scan, diff, explain, aws-policy, azure-permissions, version). It calls
+// (scan, diff, explain, pack, aws-policy, azure-permissions, version). It calls
 // the same scan function as the window and prints the same values, in the JSON contract
 // stated in the README ("Command line"); see docs/ARCHITECTURE.md.
 package cli
@@ -9,6 +9,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+
+	"github.com/reachmap/reachmap/internal/i18n"
+	"github.com/reachmap/reachmap/present"
 )
 
 // Exit codes, as the README ("Command line") fixes them.
@@ -32,13 +36,17 @@ Usage:
                                 where a region is and who can reach it
   reachmap explain --suggest [--home CC|EU] [--provider P]
                                 regions under home reach only
+  reachmap pack [--scan ID] [--db PATH] [--lang en|fr] [--out DIR]
+                                the evidence pack of a saved scan: report.pdf,
+                                report.html, register.csv, estate.json, SHA256SUMS
   reachmap aws-policy           print the minimal read-only IAM policy
   reachmap azure-permissions    print the Azure role and Graph permissions a
                                 read-only scan needs
   reachmap version              print the version, the commit, the build date
                                 and the dates of the built-in data
 
-Run 'reachmap scan --help' for the scan flags.
+Run 'reachmap scan --help' for the scan flags. scan, diff and pack take
+--lang en|fr (default: the system's language, from LANG).
 
 Exit codes: 0 ok; 1 the scan failed (diff: fewer than two scans);
 2 usage error; 3 policy violated.
@@ -50,6 +58,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return ExitUsage
 	}
+	// English until a subcommand's --lang (or the system's language)
+	// says otherwise: explain's sentences are English only, and would
+	// read half translated.
+	say = present.New(i18n.English())
 	switch args[0] {
 	case "scan":
 		return runScan(args[1:], stdout, stderr)
@@ -57,6 +69,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runDiff(args[1:], stdout, stderr)
 	case "explain":
 		return runExplain(args[1:], stdout, stderr)
+	case "pack":
+		return runPack(args[1:], stdout, stderr)
 	case "aws-policy":
 		return runAWSPolicy(args[1:], stdout, stderr)
 	case "azure-permissions":
@@ -106,4 +120,38 @@ func parseInterleaved(fs *flag.FlagSet, args []string, stdout, stderr io.Writer)
 		pos = append(pos, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
+}
+
+// langFlag adds --lang to a subcommand; its default is the system's
+// language.
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", i18n.FromEnv(os.Getenv), "the language of the output: en or fr (default: the system's)")
+}
+
+// useLanguage makes the command speak lang; an unknown language is a
+// usage error.
+func useLanguage(cmd, lang string, stderr io.Writer) bool {
+	s, err := present.ForLanguage(lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "reachmap %s: --lang: %v\n", cmd, err)
+		return false
+	}
+	say = s
+	return true
+}
+
+// parseFlagsOnly parses a subcommand that takes flags and no argument,
+// and makes it speak the language of its --lang.
+func parseFlagsOnly(fs *flag.FlagSet, args []string, lang *string, stdout, stderr io.Writer) (code int, done bool) {
+	if code, done := parse(fs, args, stdout, stderr); done {
+		return code, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "reachmap %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return ExitUsage, true
+	}
+	if !useLanguage(fs.Name(), *lang, stderr) {
+		return ExitUsage, true
+	}
+	return 0, false
 }

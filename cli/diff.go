@@ -36,15 +36,16 @@ func (s side) label() string {
 	if s.File != "" {
 		return s.File + " (" + when + ")"
 	}
-	return fmt.Sprintf("scan %d (%s)", s.ID, when)
+	return say.ScanLabel(s.ID, when)
 }
 
 func runDiff(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
 	db := fs.String("db", "", "the scan store (default: "+defaultStoreHint()+")")
 	format := fs.String("format", "text", "output format: text or json")
+	lang := langFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), `Usage: reachmap diff [OLD [NEW]] [--db PATH] [--format text|json]
+		fmt.Fprintln(fs.Output(), `Usage: reachmap diff [OLD [NEW]] [--db PATH] [--format text|json] [--lang en|fr]
 
 Shows what changed between two scans: stores added, removed, moved or
 re-operated, and above all data newly under foreign reach. OLD and NEW are
@@ -60,6 +61,9 @@ with the last one. Exit 1 when there are fewer than two scans.`)
 	}
 	if len(pos) > 2 {
 		fmt.Fprintf(stderr, "reachmap diff: unexpected argument %q: give at most two scans\n", pos[2])
+		return ExitUsage
+	}
+	if !useLanguage("diff", *lang, stderr) {
 		return ExitUsage
 	}
 	if *format != "text" && *format != "json" {
@@ -222,12 +226,12 @@ func writeDiffJSON(w io.Writer, old, cur side, ch inventory.Changes) error {
 // what newly sits under foreign reach first, the details after.
 func writeDiffText(w io.Writer, old, cur side, ch inventory.Changes) error {
 	p := &printer{w: w}
-	p.f("Changes from %s to %s, home %s\n", old.label(), cur.label(), say.HomeName(ch.Home))
+	p.f("%s\n", say.DiffHeader(old.label(), cur.label(), ch.Home))
 	if ch.OldHome != "" {
-		p.f("(the older scan used home %s; it was judged again against %s)\n", say.HomeName(ch.OldHome), say.HomeName(ch.Home))
+		p.f("%s\n", say.DiffRejudged(ch.OldHome, ch.Home))
 	}
 	if ch.Empty() {
-		p.f("\nNo changes: %d items, all as before.\n", ch.Unchanged)
+		p.f("\n%s\n", say.DiffNone(ch.Unchanged))
 		return p.err
 	}
 	home := ch.Home
@@ -237,9 +241,9 @@ func writeDiffText(w io.Writer, old, cur side, ch inventory.Changes) error {
 	}
 	describe := func(it inventory.Item) string {
 		if c, ok := changes[it.Identity()]; ok {
-			return changeText(c) + "; now reached by " + say.ReachBases(c.New.Foreign(home))
+			return say.NowReached(changeText(c), say.ReachBases(c.New.Foreign(home)))
 		}
-		return "new, " + where(it) + "; reached by " + say.ReachBases(it.Foreign(home))
+		return say.NewReached(where(it), say.ReachBases(it.Foreign(home)))
 	}
 
 	for _, sec := range say.Sections(ch) {
@@ -252,31 +256,28 @@ func writeDiffText(w io.Writer, old, cur side, ch inventory.Changes) error {
 				if c, ok := changes[it.Identity()]; ok && c.New.Region == it.Region {
 					p.f("  + %s: %s\n", it.Identity(), changeText(c))
 				} else {
-					p.f("  + %s: removed\n", it.Identity())
+					p.f("  + %s: %s\n", it.Identity(), say.Removed())
 				}
 			case present.SectionAdded:
 				p.f("  + %s: %s, %s\n", it.Identity(), where(it), it.Category)
 			case present.SectionRemoved:
-				p.f("  - %s: was %s, %s\n", it.Identity(), where(it), it.Category)
+				p.f("  - %s: %s\n", it.Identity(), say.WasAt(where(it), it.Category))
 			}
 		}
 		for _, c := range sec.Changes {
 			switch sec.Kind {
 			case present.SectionMoreForeign:
-				p.f("  ! %s: %s; now also %s\n", c.New.Identity(), changeText(c), say.ReachBases(c.ForeignGained))
+				p.f("  ! %s: %s\n", c.New.Identity(), say.NowAlso(changeText(c), say.ReachBases(c.ForeignGained)))
 			case present.SectionLessForeign:
-				p.f("  + %s: %s; no longer %s, still %s\n", c.New.Identity(), changeText(c),
-					say.ReachBases(c.ForeignLost), say.ReachBases(c.New.Foreign(home)))
+				p.f("  + %s: %s\n", c.New.Identity(), say.NoLonger(changeText(c),
+					say.ReachBases(c.ForeignLost), say.ReachBases(c.New.Foreign(home))))
 			case present.SectionChanged:
 				p.f("  ~ %s: %s\n", c.New.Identity(), changeText(c))
 			}
 		}
 	}
 
-	nl := len(ch.NoLongerForeign())
-	p.f("\n%d added, %d removed, %d changed, %d unchanged; %s under foreign reach; %s no longer under foreign reach.\n",
-		len(ch.Added), len(ch.Removed), len(ch.Changed), ch.Unchanged,
-		plural(len(ch.NewForeign()), "new item", "new items"), plural(nl, "item", "items"))
+	p.f("\n%s\n", say.DiffTotals(len(ch.Added), len(ch.Removed), len(ch.Changed), ch.Unchanged, len(ch.NewForeign()), len(ch.NoLongerForeign())))
 	return p.err
 }
 
@@ -286,15 +287,15 @@ func changeText(c inventory.Change) string {
 	for _, what := range c.What {
 		switch what {
 		case inventory.ChangeLocation:
-			parts = append(parts, "moved "+where(c.Old)+" → "+where(c.New))
+			parts = append(parts, say.Moved(where(c.Old), where(c.New)))
 		case inventory.ChangeOperator:
-			parts = append(parts, "operator "+operatorText(c.Old.Operator)+" → "+operatorText(c.New.Operator))
+			parts = append(parts, say.OperatorChanged(operatorText(c.Old.Operator), operatorText(c.New.Operator)))
 		case inventory.ChangeCategory:
-			parts = append(parts, "category "+string(c.Old.Category)+" → "+string(c.New.Category))
+			parts = append(parts, say.CategoryChanged(c.Old.Category, c.New.Category))
 		}
 	}
 	if len(parts) == 0 {
-		parts = append(parts, "reach changed")
+		parts = append(parts, say.ReachChanged())
 	}
 	return strings.Join(parts, "; ")
 }
@@ -302,7 +303,7 @@ func changeText(c inventory.Change) string {
 // where is an item's place: "France (eu-west-3)", or "unknown".
 func where(it inventory.Item) string {
 	l := it.Location
-	place := "unknown place"
+	place := say.UnknownPlace()
 	switch {
 	case l.Country != "":
 		place = say.CountryName(l.Country)
@@ -317,14 +318,7 @@ func where(it inventory.Item) string {
 
 // operatorText is the operator and its owners, or "unknown".
 func operatorText(op reach.Operator) string {
-	return cmp.Or(say.OperatorChain(op), "unknown")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return cmp.Or(say.OperatorChain(op), say.UnknownOperator())
 }
 
 // printer keeps the first write error so that the text writer reads

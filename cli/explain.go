@@ -12,8 +12,9 @@ import (
 	"github.com/reachmap/reachmap/reach"
 )
 
-// say makes the sentences that describe a scan, for explain and diff: the
-// window's words, in English.
+// say makes the sentences that describe a scan, for every subcommand: the
+// window's words, in the language Main and --lang chose (English until
+// then).
 var say = present.New(i18n.English())
 
 const explainUsage = `Usage:

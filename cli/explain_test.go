@@ -35,7 +35,7 @@ func TestExplainText(t *testing.T) {
 			"Context, not reach:",
 			"GDPR, art. 48",
 			"Relative to EU/EEA: home+foreign",
-			"Advisory, not legal advice. Knowledge base reviewed on 2026-12-04.",
+			"Advisory, not legal advice. Knowledge base reviewed on " + reach.Reviewed() + ".",
 		}},
 		{"flags after the arguments", []string{"aws", "eu-west-1", "--home", "fr"}, []string{
 			"Relative to France: foreign",
@@ -157,7 +157,7 @@ func TestExplainJSON(t *testing.T) {
 		!strings.HasPrefix(got.Reach[1].Law, "CLOUD Act, 18 U.S.C. § 2713") || len(got.Reach[1].Laws) != 2 {
 		t.Errorf("reach = %+v", got.Reach)
 	}
-	if got.Category != reach.CategoryHomeForeign || got.Reviewed != "2026-12-04" || !strings.HasPrefix(got.Advisory, "Advisory") {
+	if got.Category != reach.CategoryHomeForeign || got.Reviewed != reach.Reviewed() || !strings.HasPrefix(got.Advisory, "Advisory") {
 		t.Errorf("category %q reviewed %q advisory %q", got.Category, got.Reviewed, got.Advisory)
 	}
 	// The stable keys of the contract are present as such.

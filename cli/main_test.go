@@ -17,6 +17,11 @@ func TestMain(m *testing.M) {
 	}
 	os.Setenv("XDG_CONFIG_HOME", dir)
 	os.Setenv("HOME", dir)
+	// English unless a test asks for French, whatever the machine's locale.
+	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
+		os.Unsetenv(v)
+	}
+	os.Setenv("LANG", "C.UTF-8")
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

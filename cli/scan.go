@@ -43,17 +43,14 @@ func scanWith(reg *providers.Registry, env func(string) string, args []string, s
 	policyFile := fs.String("policy", "", "check the scan against this policy file; exit 3 if it is violated")
 	db := fs.String("db", "", "save the scan in this store (default: "+defaultStoreHint()+")")
 	noSave := fs.Bool("no-save", false, "do not save the scan in the store")
+	lang := langFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: reachmap scan [--demo] [--aws-profile P ...] [--domain D ...] [--s3-endpoint URL ...] [--dns HOST:PORT] [--home CC|EU] [--format F] [--out FILE] [--policy FILE] [--db PATH | --no-save]")
+		fmt.Fprintln(fs.Output(), "Usage: reachmap scan [--demo] [--aws-profile P ...] [--domain D ...] [--s3-endpoint URL ...] [--dns HOST:PORT] [--home CC|EU] [--format F] [--out FILE] [--policy FILE] [--db PATH | --no-save] [--lang en|fr]")
 		fs.PrintDefaults()
 		fmt.Fprintln(fs.Output(), "\nEvery scan is saved in the store so that 'reachmap diff' and the window can show what changed.")
 	}
-	if code, done := parse(fs, args, stdout, stderr); done {
+	if code, done := parseFlagsOnly(fs, args, lang, stdout, stderr); done {
 		return code
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "reachmap scan: unexpected argument %q\n", fs.Arg(0))
-		return ExitUsage
 	}
 	h, err := reach.ParseHome(*home)
 	if err != nil {
@@ -114,7 +111,7 @@ func scanWith(reg *providers.Registry, env func(string) string, args []string, s
 		defer f.Close()
 		w = f
 	}
-	if err := writeScan(w, scan, *format, stderr); err != nil {
+	if err := writeScan(w, scan, *format, *lang, stderr); err != nil {
 		fmt.Fprintf(stderr, "reachmap scan: write %s: %v\n", *format, err)
 		return ExitFailed
 	}
@@ -132,10 +129,10 @@ func scanWith(reg *providers.Registry, env func(string) string, args []string, s
 		}
 	}
 	for _, g := range scan.AllGaps() {
-		fmt.Fprintf(stderr, "gap: %s\n", describeGap(g))
+		fmt.Fprintln(stderr, say.GapLine(describeGap(g)))
 	}
 	if vs := pol.Check(scan); len(vs) > 0 {
-		fmt.Fprintf(stderr, "policy %s violated by %d item(s):\n", pol.Path, countItems(vs))
+		fmt.Fprintln(stderr, say.PolicyViolated(pol.Path, countItems(vs)))
 		for _, v := range vs {
 			fmt.Fprintf(stderr, "  %s\n", v)
 		}
@@ -143,9 +140,9 @@ func scanWith(reg *providers.Registry, env func(string) string, args []string, s
 			code = ExitPolicy
 		}
 	} else if pol != nil {
-		fmt.Fprintf(stderr, "policy %s: no violation\n", pol.Path)
+		fmt.Fprintln(stderr, say.PolicyKept(pol.Path))
 	}
-	fmt.Fprintln(stderr, reach.Advisory())
+	fmt.Fprintln(stderr, say.Advisory(reach.Reviewed()))
 	return code
 }
 
@@ -156,7 +153,7 @@ var mapImage = report.MapImage
 // writeScan writes the scan in a format. The HTML report embeds the map
 // (report.MapImage); a map that fails to draw costs the map, not the
 // report.
-func writeScan(w io.Writer, scan *inventory.Scan, format string, stderr io.Writer) error {
+func writeScan(w io.Writer, scan *inventory.Scan, format, lang string, stderr io.Writer) error {
 	if format != "html" {
 		return report.Write(w, scan, format)
 	}
@@ -164,7 +161,7 @@ func writeScan(w io.Writer, scan *inventory.Scan, format string, stderr io.Write
 	if err != nil {
 		fmt.Fprintf(stderr, "reachmap scan: the report has no map: %v\n", err)
 	}
-	return report.WriteHTML(w, scan, png)
+	return report.WriteHTMLWith(w, scan, report.Options{Lang: lang, Map: png})
 }
 
 // saveScan saves the scan in the store at path, or in the default store.
@@ -186,7 +183,7 @@ func saveScan(ctx context.Context, path string, scan *inventory.Scan, stderr io.
 	if err != nil {
 		return fmt.Errorf("save the scan: %w", err)
 	}
-	fmt.Fprintf(stderr, "saved as scan %d in %s\n", id, st.Path())
+	fmt.Fprintln(stderr, say.Saved(id, st.Path()))
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/reach"
 )
 
@@ -23,7 +24,11 @@ func WriteJSON(w io.Writer, s *Scan) error {
 var CSVHeader = []string{
 	"provider", "account", "kind", "name", "region",
 	"country", "city", "lat", "lon", "evidence", "confidence",
-	"operator", "operator_country", "reach", "laws", "category", "gaps", "scanned_at", "home",
+	"operator", "operator_country", "reach", "laws", "category", "gaps",
+	"scanned_at", "home",
+	// Columns added later go at the end, so that a sheet read by column
+	// position keeps working.
+	"provider_confidence", "signals",
 }
 
 // WriteCSV writes one row per item. Reach is written as
@@ -53,7 +58,9 @@ func WriteCSV(w io.Writer, s *Scan) error {
 			it.Provider, it.Account, string(it.Kind), it.Name, it.Region,
 			cmpOr(loc.Country, loc.Area), loc.City, ftoa(loc.Lat), ftoa(loc.Lon), string(loc.Evidence), string(loc.Confidence),
 			it.Operator.Name, it.Operator.Country, strings.Join(rs, "; "), strings.Join(dedupe(laws), "; "),
-			string(it.Category), strings.Join(gaps, "; "), s.ScannedAt.Format("2006-01-02T15:04:05Z07:00"), string(s.Home),
+			string(it.Category), strings.Join(gaps, "; "),
+			s.ScannedAt.Format("2006-01-02T15:04:05Z07:00"), string(s.Home),
+			string(it.ProviderConfidence), signalsCell(it.Signals),
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -87,6 +94,20 @@ func ReadJSON(r io.Reader) (*Scan, error) {
 		return nil, fmt.Errorf("read scan: home: %w", err)
 	}
 	return &s, nil
+}
+
+// signalsCell writes signals as "mx: example.ch MX 10 host (seppmail)",
+// joined with "; ".
+func signalsCell(sigs []providers.Signal) string {
+	out := make([]string, 0, len(sigs))
+	for _, sg := range sigs {
+		c := sg.Probe + ": " + sg.Record
+		if sg.Provider != "" {
+			c += " (" + sg.Provider + ")"
+		}
+		out = append(out, c)
+	}
+	return strings.Join(out, "; ")
 }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -44,6 +44,12 @@ type Item struct {
 	From      string `json:"from,omitempty"`
 	Until     string `json:"until,omitempty"`
 	Successor string `json:"successor,omitempty"`
+	// Signals are the records that named the provider, and
+	// ProviderConfidence how far they agree (mail: high when the MX names
+	// it, medium from autodiscover or DKIM behind a gateway, low from SPF
+	// or TXT alone, unknown otherwise).
+	Signals            []providers.Signal `json:"signals,omitempty"`
+	ProviderConfidence geo.Confidence     `json:"provider_confidence,omitempty"`
 }
 
 // Foreign lists the jurisdictions that reach the item from outside home,

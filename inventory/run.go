@@ -122,6 +122,9 @@ func Judge(a providers.Asset, home reach.Home) Item {
 		Gaps:      gaps,
 		Tags:      a.Tags,
 		Status:    as.Service.Status, From: as.Service.From, Until: as.Service.Until, Successor: as.Service.Successor,
+
+		Signals:            a.Signals,
+		ProviderConfidence: a.Confidence,
 	}
 	addCopies(&it, a)
 	it.Category = categorize(it, home)

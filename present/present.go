@@ -101,3 +101,13 @@ func (s *Speaker) JoinAnd(xs []string) string {
 	}
 	return s.l("{{.Init}} and {{.Last}}", "Init", init, "Last", xs[len(xs)-1])
 }
+
+// ForLanguage is the Speaker of internal/i18n's catalogs for lang, "en" or
+// "fr": the command line's and the reports' voice.
+func ForLanguage(lang string) (*Speaker, error) {
+	t, err := i18n.New(lang)
+	if err != nil {
+		return nil, err
+	}
+	return New(t), nil
+}

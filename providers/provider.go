@@ -76,6 +76,26 @@ type Asset struct {
 	// Copies are the other places the provider keeps this asset's bytes:
 	// replication rules, geo-redundant storage, replicas, backup copies.
 	Copies []Copy `json:"-"`
+	// Signals are the records that named the asset's provider (the mail
+	// provider's MX, autodiscover, DKIM, SPF and TXT probes), and
+	// Confidence is how far they agree; both empty for a provider that
+	// does not infer.
+	Signals    []Signal       `json:"signals,omitempty"`
+	Confidence geo.Confidence `json:"-"`
+}
+
+// Signal is one piece of evidence about who runs an asset: which probe read
+// which record, and what it says. Part of the JSON contract.
+type Signal struct {
+	// Probe is the kind of lookup: mx, autodiscover, dkim, spf, txt.
+	Probe string `json:"probe"`
+	// Record is the record as read ("selector1._domainkey.example.ch CNAME …").
+	Record string `json:"record"`
+	// Provider is the legal model's id of the service the record names,
+	// empty when it names none Reachmap knows.
+	Provider string `json:"provider,omitempty"`
+	// Says is what the record means, in a sentence.
+	Says string `json:"says"`
 }
 
 // Copy is another place where an asset's bytes live, as the provider

@@ -241,6 +241,9 @@ var wantOperatorCountry = map[string]string{
 	// mail filtering gateways
 	"mimecast": "GB", "proofpoint": "US", "barracuda": "US", "cisco": "US", "trendmicro": "JP",
 	"sophos": "GB", "hornetsecurity": "DE", "spamexperts": "US", "forcepoint": "US", "broadcom": "US",
+	// mail filtering gateways and relays (the kb.yaml block of that name)
+	"seppmail": "CH", "vade": "FR", "fortinet": "US", "nospamproxy": "DE", "retarus": "DE",
+	"libraesva": "IT", "cleanmail": "FR", "abraxas": "CH", "combell": "BE", "mailinblack": "FR", "altospam": "FR",
 	// partner-operated sovereign offers
 	"s3ns": "FR", "bleu": "FR", "delos": "DE", "t-systems-sovereign": "DE",
 }

@@ -249,7 +249,7 @@ func checkHTML(t *testing.T, s *inventory.Scan, out []byte) {
 			t.Errorf("the report lacks the gap %q", g.Error)
 		}
 	}
-	for _, want := range []string{"Home jurisdiction", "EU/EEA", "16 November 2026, 08:30 UTC", "Knowledge base reviewed", reach.Reviewed(), "No map image was available"} {
+	for _, want := range []string{"Home jurisdiction", "EU/EEA", "2026-11-16 08:30 UTC", "Knowledge base reviewed", reach.Reviewed(), "No map image was available"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the report lacks %q", want)
 		}
@@ -433,5 +433,33 @@ func TestHTMLEmptyScan(t *testing.T) {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("the empty report lacks %q", want)
 		}
+	}
+}
+
+// The report speaks French when asked: its language, its words, its
+// answer and its advisory, with the changes since a previous scan.
+func TestHTMLFrench(t *testing.T) {
+	s := demoScan(t)
+	prev := demoScan(t)
+	prev.Assets = prev.Assets[2:]
+	var buf bytes.Buffer
+	if err := WriteHTMLWith(&buf, s, Options{Lang: "fr", Previous: prev, ScanID: 12}); err != nil {
+		t.Fatal(err)
+	}
+	out := html.UnescapeString(buf.String())
+	for _, want := range []string{`<html lang="fr">`, "En partie : ", "Lieux de stockage", "Ce qui n’a pas pu être vérifié",
+		"Comptes analysés", "Changements depuis l’analyse précédente", "Nouveaux éléments", "À titre indicatif, pas un avis juridique.",
+		"Numéro d’analyse", ">12<", "Irlande"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the French report lacks %q", want)
+		}
+	}
+	for _, english := range []string{"Where the data is stored", "Advisory, not legal advice", "What could not be checked"} {
+		if strings.Contains(out, english) {
+			t.Errorf("the French report says %q", english)
+		}
+	}
+	if err := WriteHTMLWith(&bytes.Buffer{}, s, Options{Lang: "de"}); err == nil {
+		t.Error("German accepted")
 	}
 }

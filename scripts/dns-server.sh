@@ -45,6 +45,22 @@ host-record=nomx.reachmap.test,193.0.6.139
 txt-record=nomail.reachmap.test,"v=spf1 -all"
 # bücher.reachmap.test
 mx-host=xn--bcher-kva.reachmap.test,mail.protonmail.ch,10
+# SEPPmail.cloud (inline mode: DOMAIN-TLD.gate.seppmail.cloud) in front of
+# Microsoft 365, named by the autodiscover and DKIM CNAMEs. dnsmasq answers
+# a CNAME only when it knows the target, hence the two target records.
+mx-host=seppmail.reachmap.test,seppmail-reachmap-test.gate.seppmail.cloud,10
+txt-record=seppmail.reachmap.test,"v=spf1 include:spf.protection.outlook.com -all"
+host-record=autodiscover.outlook.com,203.0.113.10
+cname=autodiscover.seppmail.reachmap.test,autodiscover.outlook.com
+txt-record=selector1-seppmail-reachmap-test._domainkey.contoso.onmicrosoft.com,"v=DKIM1; k=rsa; p=MIIB"
+cname=selector1._domainkey.seppmail.reachmap.test,selector1-seppmail-reachmap-test._domainkey.contoso.onmicrosoft.com
+# Hornetsecurity in front of a mailbox only SPF names (low confidence)
+mx-host=hornet.reachmap.test,mx01.hornetsecurity.ch,10
+mx-host=hornet.reachmap.test,mx02.hornetsecurity.ch,20
+txt-record=hornet.reachmap.test,"v=spf1 include:spf.protection.outlook.com -all"
+# SpamExperts (EU region) in front of Microsoft 365, named by the SRV form of autodiscover
+mx-host=srv.reachmap.test,mx1-eu.spamexperts.com,10
+srv-host=_autodiscover._tcp.srv.reachmap.test,autodiscover.outlook.com,443,0,0
 EOF
 }
 

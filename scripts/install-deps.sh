@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Reachmap needs and that are missing.
 #   scripts/install-deps.sh build   — to build and run the app (cgo + OpenGL + X11 headers)
-#   scripts/install-deps.sh test    — also what the tests need (Xvfb, ImageMagick, dnsmasq, xdotool, Chromium)
+#   scripts/install-deps.sh test    — also what the tests need (Xvfb, ImageMagick, dnsmasq, xdotool, Chromium, poppler-utils for the PDF tests)
 #   scripts/install-deps.sh dist    — also what `make dist` needs (mingw-w64, Wine, the desktop and
 #                                     AppStream validators, ImageMagick, Xvfb for the Wine screenshot)
 # It uses sudo when not root, and calls apt-get only when something is missing.
@@ -10,7 +10,7 @@ set -euo pipefail
 what=${1:-build}
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 if [ "$what" = test ]; then
-  pkgs+=(xvfb imagemagick dnsmasq-base xdotool x11-utils chromium)
+  pkgs+=(xvfb imagemagick dnsmasq-base xdotool x11-utils chromium poppler-utils)
 fi
 if [ "$what" = dist ]; then
   pkgs+=(gcc-mingw-w64-x86-64 wine wine64 desktop-file-utils appstream imagemagick xz-utils xvfb x11-utils)

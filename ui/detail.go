@@ -157,6 +157,16 @@ func (d *detailPanel) showItem(in detailInput) {
 		}
 	}
 
+	if it.ProviderConfidence != "" || len(it.Signals) > 0 {
+		d.box.Add(heading(tr("How the provider was found")))
+		if c := say.ProviderConfidence(it.ProviderConfidence); c != "" {
+			d.box.Add(para(c))
+		}
+		for _, sg := range it.Signals {
+			d.box.Add(dim(say.Signal(sg)))
+		}
+	}
+
 	d.box.Add(heading(tr("Whose laws reach it")))
 	var context []reach.Jurisdiction
 	n := 0

@@ -74,6 +74,7 @@ func (m *mainWindow) showExportMenu() {
 	for _, f := range exportFormats {
 		items = append(items, fyne.NewMenuItem(tr(f.Label), func() { m.exportAs(f) }))
 	}
+	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(tr("Evidence pack…"), m.exportPack))
 	c := m.win.Canvas()
 	pos := fyne.NewPos(0, m.export.Size().Height)
 	widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), c, pos, m.export)

@@ -7,6 +7,8 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,6 +17,7 @@ import (
 
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/mapdraw"
+	"github.com/reachmap/reachmap/pack"
 	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/ui/mapview"
 )
@@ -133,4 +136,26 @@ func golden(t *testing.T, name string, img image.Image) {
 // the font cannot be loaded.
 func layoutLegend(w int, byHome bool, home reach.Home, pal mapPalette) *mapdraw.Legend {
 	return mapdraw.LayoutLegend(w, legendEntries(byHome, home), pal.Dark)
+}
+
+// The window's evidence pack holds every file of the pack, in the
+// window's language.
+func TestWritePack(t *testing.T) {
+	s := demoScan(t)
+	dir, err := writePack(nil, s, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(filepath.Base(dir), "reachmap-pack-") {
+		t.Errorf("pack written to %s", dir)
+	}
+	for _, f := range pack.Files {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	h, err := os.ReadFile(filepath.Join(dir, pack.FileHTML))
+	if err != nil || !strings.Contains(string(h), `<html lang="`+windowLanguage+`">`) || !strings.Contains(string(h), "data:image/png;base64,") {
+		t.Errorf("the pack's report is not in the window's language or has no map (%v)", err)
+	}
 }

@@ -163,3 +163,27 @@ func Data(kv ...any) map[string]any {
 	}
 	return m
 }
+
+// FromEnv is the language of the system's locale, from the variables the
+// C library reads (LANGUAGE's first entry, then LC_ALL, LC_MESSAGES and
+// LANG): "fr" for a French locale, else "en". "C" and "POSIX" are English.
+func FromEnv(getenv func(string) string) string {
+	for _, name := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := getenv(name)
+		if name == "LANGUAGE" {
+			v, _, _ = strings.Cut(v, ":")
+		}
+		if v == "" {
+			continue
+		}
+		base, _, _ := strings.Cut(strings.ToLower(v), ".")
+		base, _, _ = strings.Cut(base, "_")
+		base, _, _ = strings.Cut(base, "-")
+		base, _, _ = strings.Cut(base, "@")
+		if slices.Contains(Languages, base) {
+			return base
+		}
+		return "en"
+	}
+	return "en"
+}

@@ -59,3 +59,24 @@ func TestCatalogsMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestFromEnv(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{}, "en"},
+		{map[string]string{"LANG": "fr_FR.UTF-8"}, "fr"},
+		{map[string]string{"LANG": "C.UTF-8"}, "en"},
+		{map[string]string{"LANG": "POSIX"}, "en"},
+		{map[string]string{"LANG": "fr_CA.UTF-8", "LC_ALL": "de_DE.UTF-8"}, "en"},
+		{map[string]string{"LANG": "en_GB.UTF-8", "LC_MESSAGES": "fr_BE@euro"}, "fr"},
+		{map[string]string{"LANGUAGE": "fr:en", "LANG": "en_US.UTF-8"}, "fr"},
+		{map[string]string{"LANGUAGE": "", "LC_ALL": "fr"}, "fr"},
+	}
+	for _, tt := range tests {
+		if got := FromEnv(func(k string) string { return tt.env[k] }); got != tt.want {
+			t.Errorf("FromEnv(%v) = %q, want %q", tt.env, got, tt.want)
+		}
+	}
+}

@@ -169,24 +169,10 @@ func cleanHost(host string) string {
 // patterns above. It reports false for a host it does not know (a
 // self-hosted server, or a service Reachmap has no pattern for).
 func ClassifyMX(host string) (Match, bool) {
-	h := cleanHost(host)
-	if h == "" {
-		return Match{}, false
-	}
-	for _, r := range mxRules {
-		if !r.matches(h) {
-			continue
-		}
-		m := r.match
-		if r.refine != nil {
-			m = r.refine(h, m)
-			if m.Provider == "" {
-				return Match{}, false
-			}
-		}
+	if m, ok := classifyBy(mxRules, host); ok {
 		return m, true
 	}
-	return Match{}, false
+	return classifyGateway(cleanHost(host))
 }
 
 // zohoRegion reads Zoho's data-centre region from the zone: Zoho runs one
@@ -391,19 +377,5 @@ var spfRules = []rule{
 // ClassifySPFInclude names the mailbox service an SPF include or redirect
 // domain belongs to, or reports false.
 func ClassifySPFInclude(domain string) (Match, bool) {
-	h := cleanHost(domain)
-	if h == "" {
-		return Match{}, false
-	}
-	for _, r := range spfRules {
-		if !r.matches(h) {
-			continue
-		}
-		m := r.match
-		if r.refine != nil {
-			m = r.refine(h, m)
-		}
-		return m, true
-	}
-	return Match{}, false
+	return classifyBy(spfRules, domain)
 }

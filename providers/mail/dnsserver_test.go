@@ -178,6 +178,19 @@ func (s *testDNS) count(name, netw string) int {
 	return n
 }
 
+// countType is count for one query type.
+func (s *testDNS) countType(name string, qtype uint16, netw string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, q := range s.queries {
+		if q.name == dns.Fqdn(strings.ToLower(name)) && q.qtype == qtype && (netw == "" || q.net == netw) {
+			n++
+		}
+	}
+	return n
+}
+
 func (s *testDNS) total() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -46,6 +46,7 @@ func TestEndToEndWithDnsmasq(t *testing.T) {
 		"self.reachmap.test", "cname.reachmap.test", "nomx.reachmap.test", "mimecast.reachmap.test",
 		"google.reachmap.test", "proton.reachmap.test", "zoho-eu.reachmap.test", "ses.reachmap.test",
 		"m365.reachmap.test", "bücher.reachmap.test", "missing.reachmap.test", "nomail.reachmap.test",
+		"seppmail.reachmap.test", "hornet.reachmap.test", "srv.reachmap.test",
 		"not a domain",
 	}
 	args := []string{"scan", "--dns", addr, "--format", "json"}
@@ -81,6 +82,17 @@ func TestEndToEndWithDnsmasq(t *testing.T) {
 			Gaps []struct {
 				Error string `json:"error"`
 			} `json:"gaps"`
+			Signals []struct {
+				Probe    string `json:"probe"`
+				Record   string `json:"record"`
+				Provider string `json:"provider"`
+				Says     string `json:"says"`
+			} `json:"signals"`
+			ProviderConfidence string `json:"provider_confidence"`
+			Reach              []struct {
+				Country string `json:"country"`
+				Basis   string `json:"basis"`
+			} `json:"reach"`
 		} `json:"assets"`
 		Gaps []struct {
 			Provider string `json:"provider"`
@@ -114,6 +126,40 @@ func TestEndToEndWithDnsmasq(t *testing.T) {
 		"m365.reachmap.test mailbox":          "microsoft-365||m365-reachmap-test.mail.protection.outlook.com|",
 		"bücher.reachmap.test mailbox":        "proton||mail.protonmail.ch|CH|",
 		"mimecast.reachmap.test mailbox":      "microsoft-365||spf.protection.outlook.com|",
+		"seppmail.reachmap.test mail-gateway": "seppmail||seppmail-reachmap-test.gate.seppmail.cloud|",
+		"seppmail.reachmap.test mailbox":      "microsoft-365||autodiscover.outlook.com|",
+		"hornet.reachmap.test mail-gateway":   "hornetsecurity||mx01.hornetsecurity.ch|",
+		"hornet.reachmap.test mailbox":        "microsoft-365||spf.protection.outlook.com|",
+		"srv.reachmap.test mail-gateway":      "spamexperts|eu|mx1-eu.spamexperts.com|EU|dns|low",
+		"srv.reachmap.test mailbox":           "microsoft-365||autodiscover.outlook.com|",
+	}
+	// Confidence follows the signals, and the mailbox is reached through
+	// the gateway in front of it (SEPPmail is Swiss).
+	for _, a := range out.Assets {
+		if a.Kind != "mailbox" {
+			continue
+		}
+		wantConf := map[string]string{"seppmail.reachmap.test": "medium", "srv.reachmap.test": "medium",
+			"hornet.reachmap.test": "low", "mimecast.reachmap.test": "low", "google.reachmap.test": "high"}[a.Account]
+		if wantConf != "" && a.ProviderConfidence != wantConf {
+			t.Errorf("%s: provider confidence %q, want %q (signals %+v)", a.Account, a.ProviderConfidence, wantConf, a.Signals)
+		}
+		if a.Account == "seppmail.reachmap.test" {
+			probes := map[string]bool{}
+			for _, sg := range a.Signals {
+				probes[sg.Probe+"/"+sg.Provider] = true
+			}
+			if !probes["mx/seppmail"] || !probes["autodiscover/microsoft-365"] || !probes["dkim/microsoft-365"] || !probes["spf/microsoft-365"] {
+				t.Errorf("seppmail signals %+v", a.Signals)
+			}
+			ch := false
+			for _, j := range a.Reach {
+				ch = ch || j.Country == "CH"
+			}
+			if !ch {
+				t.Errorf("seppmail mailbox reach %+v, want the Swiss gateway's reach", a.Reach)
+			}
+		}
 	}
 	for k, w := range want {
 		if !strings.HasPrefix(got[k], w) {

@@ -28,7 +28,6 @@ import (
 
 	"github.com/miekg/dns"
 
-	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/geo/geoip"
 	"github.com/reachmap/reachmap/internal/bounded"
 	"github.com/reachmap/reachmap/providers"
@@ -233,7 +232,9 @@ func (s *scanner) domain(ctx context.Context, input string) result {
 		return r
 	}
 
-	ans, err := s.res.lookup(ctx, ascii, dns.TypeMX)
+	ps := newProbed()
+	s.probeAll(ctx, ascii, ps, 0, firstRound)
+	ans, err := ps[0].ans, ps[0].err
 	switch {
 	case errors.Is(err, errNXDomain):
 		r.gap(fmt.Sprintf("%s does not exist: %v", display, err), "check the spelling of the domain")
@@ -256,6 +257,7 @@ func (s *scanner) domain(ctx context.Context, input string) result {
 		}
 		records = append(records, mx{m.Preference, h})
 	}
+	// The primary MX is the one with the lowest preference.
 	slices.SortFunc(records, func(a, b mx) int {
 		if a.pref != b.pref {
 			return int(a.pref) - int(b.pref)
@@ -264,12 +266,28 @@ func (s *scanner) domain(ctx context.Context, input string) result {
 	})
 	records = slices.CompactFunc(records, func(a, b mx) bool { return a.host == b.host })
 
+	ev := &evidence{ascii: ascii, display: display, probes: ps}
+	ev.apex, ev.apexErr = apexTXT(ps)
+	var kept []mx
+	for _, m := range records {
+		if sesFeedback(m.host) {
+			ev.mx = append(ev.mx, providers.Signal{Probe: "mx", Record: mxRecord(ascii, m), Provider: "aws",
+				Says: "the bounce endpoint of mail sent through Amazon SES, not a mailbox"})
+			continue
+		}
+		kept = append(kept, m)
+	}
+
 	tags := map[string]string{}
 	if ascii != display {
 		tags["domain_ascii"] = ascii
 	}
-	if len(records) == 0 {
-		if null {
+	if len(kept) == 0 {
+		switch {
+		case len(records) > 0:
+			r.gap(display+" has only Amazon SES feedback MX records: they receive the bounces of mail sent through SES, and no mailbox is there", "")
+			return r
+		case null:
 			r.gap(display+" accepts no mail (null MX, RFC 7505)", "")
 			return r
 		}
@@ -285,190 +303,19 @@ func (s *scanner) domain(ctx context.Context, input string) result {
 			return r
 		}
 		tags["mx"] = ascii + " (implicit: no MX, the domain's A/AAAA record)"
-		records = []mx{{0, ascii}}
+		kept = []mx{{0, ascii}}
 	} else {
-		hosts := make([]string, len(records))
-		for i, m := range records {
+		hosts := make([]string, len(kept))
+		for i, m := range kept {
 			hosts[i] = m.host
 		}
 		tags["mx"] = strings.Join(hosts, ",")
 	}
-
-	primary := records[0]
-	pm, known := ClassifyMX(primary.host)
-	switch {
-	case !known:
-		r.assets = append(r.assets, s.selfHosted(ctx, display, primary.host, tags))
-	case pm.Kind == providers.KindMailGateway:
-		r.assets = append(r.assets, s.gatewayAsset(ctx, display, primary.host, pm, tags))
-		r.assets = append(r.assets, s.behindGateway(ctx, ascii, display, primary.host, pm, records[1:], tags))
-	default:
-		r.assets = append(r.assets, s.mailbox(ctx, ascii, display, primary.host, pm, tags))
+	for _, m := range kept {
+		ev.mx = append(ev.mx, mxSignal(ascii, m))
 	}
+	r.assets = s.attribute(ctx, ev, kept, tags)
 	return r
-}
-
-func cloneTags(t map[string]string, extra ...string) map[string]string {
-	out := make(map[string]string, len(t)+len(extra)/2)
-	for k, v := range t {
-		out[k] = v
-	}
-	for i := 0; i+1 < len(extra); i += 2 {
-		out[extra[i]] = extra[i+1]
-	}
-	return out
-}
-
-// mailbox is the asset of a mailbox service named by its MX (or SPF) host.
-func (s *scanner) mailbox(ctx context.Context, ascii, display, host string, m Match, tags map[string]string) providers.Asset {
-	a := providers.Asset{
-		Provider: m.Provider,
-		Account:  display,
-		Kind:     providers.KindMailbox,
-		Name:     display,
-		Region:   m.Region,
-		Host:     host,
-		Evidence: geo.EvidenceDNS,
-		Location: m.Location(),
-		Tags:     cloneTags(tags, "service", m.Service),
-	}
-	if m.Provider == "microsoft-365" {
-		s.microsoft(ctx, &a, ascii)
-	}
-	return a
-}
-
-// microsoft places a Microsoft 365 mailbox: the sovereign clouds by their
-// MX zone, the commercial cloud by the tenant's geography.
-func (s *scanner) microsoft(ctx context.Context, a *providers.Asset, ascii string) {
-	switch a.Region {
-	case "cn":
-		a.Location = countryLocation("CN", geo.EvidenceDNS, geo.ConfidenceMedium,
-			"Microsoft 365 operated by 21Vianet, known by its MX zone, keeps data in mainland China; the point is the country, not a data centre")
-		return
-	case "de-trustee":
-		a.Location = countryLocation("DE", geo.EvidenceDNS, geo.ConfidenceMedium,
-			"Microsoft Cloud Deutschland (closed in 2021), known by its MX zone, kept data in Frankfurt and Magdeburg under a German data trustee")
-		return
-	case "USGov":
-		a.Location = countryLocation("US", geo.EvidenceDNS, geo.ConfidenceMedium,
-			"Microsoft 365 GCC High / DoD, known by its MX zone, keeps data in the United States; the point is the country, not a data centre")
-		return
-	}
-	if s.tenant == nil {
-		if s.p.tenantOff != "" {
-			a.Gaps = append(a.Gaps, providers.Gap{Provider: providerName, Account: a.Account, Item: a.Name,
-				Error: "Microsoft 365 tenant region not looked up: " + s.p.tenantOff})
-		}
-		return
-	}
-	t, err := s.tenant.lookup(ctx, ascii)
-	if err != nil {
-		a.Gaps = append(a.Gaps, providers.Gap{Provider: providerName, Account: a.Account, Item: a.Name,
-			Error: "Microsoft 365 tenant region unknown: " + err.Error(),
-			Hint:  "the item is placed by its MX host only; scan again when online"})
-		return
-	}
-	a.Region, a.Location = tenantLocation(t)
-	a.Evidence = geo.EvidenceAPI
-	a.Tags["tenant_region_scope"] = t.Scope
-	if t.SubScope != "" {
-		a.Tags["tenant_region_sub_scope"] = t.SubScope
-	}
-}
-
-// selfHosted is the asset of an MX host no pattern names, placed by GeoIP.
-func (s *scanner) selfHosted(ctx context.Context, display, host string, tags map[string]string) providers.Asset {
-	pl := s.geoLocate(ctx, host)
-	a := providers.Asset{
-		Provider: "self-hosted",
-		Account:  display,
-		Kind:     providers.KindMailbox,
-		Name:     display,
-		Host:     host,
-		Evidence: pl.loc.Evidence,
-		Location: &pl.loc,
-		Operator: pl.operator,
-		Tags:     cloneTags(tags),
-	}
-	addGeoTags(a.Tags, pl)
-	return a
-}
-
-func addGeoTags(tags map[string]string, pl placed) {
-	if pl.addr.IsValid() {
-		tags["ip"] = pl.addr.String()
-	}
-	if pl.asn != 0 {
-		tags["asn"] = fmt.Sprint(pl.asn)
-	}
-	if pl.org != "" {
-		tags["as_org"] = pl.org
-	}
-}
-
-// gatewayAsset is the asset of a filtering gateway, placed by its host
-// name's documented region, else by GeoIP.
-func (s *scanner) gatewayAsset(ctx context.Context, display, host string, m Match, tags map[string]string) providers.Asset {
-	a := providers.Asset{
-		Provider: m.Provider,
-		Account:  display,
-		Kind:     providers.KindMailGateway,
-		Name:     host,
-		Region:   m.Region,
-		Host:     host,
-		Evidence: geo.EvidenceDNS,
-		Location: m.Location(),
-		Tags:     cloneTags(tags, "service", m.Service),
-	}
-	if a.Location == nil {
-		pl := s.geoLocate(ctx, host)
-		a.Location, a.Evidence = &pl.loc, pl.loc.Evidence
-		addGeoTags(a.Tags, pl)
-	}
-	return a
-}
-
-// behindGateway finds the mailbox a gateway passes mail to: a lower-priority
-// MX of a known mailbox service (mail may go there directly), else the
-// domain's SPF includes, else an unknown mailbox that says why.
-func (s *scanner) behindGateway(ctx context.Context, ascii, display, gwHost string, gw Match, rest []mx, tags map[string]string) providers.Asset {
-	for _, m := range rest {
-		if mm, ok := ClassifyMX(m.host); ok && mm.Kind == providers.KindMailbox {
-			return s.mailbox(ctx, ascii, display, m.host, mm, cloneTags(tags, "inferred", "backup-mx", "gateway", gwHost))
-		}
-	}
-	spf, err := s.spfServices(ctx, ascii)
-	if err == nil && len(spf) > 0 {
-		first := spf[0]
-		a := s.mailbox(ctx, ascii, display, first.include, first.match, cloneTags(tags, "inferred", "spf", "gateway", gwHost))
-		msg := fmt.Sprintf("mailbox host hidden behind %s (%s); %s is inferred from the SPF include %s, which lists who may send for the domain, not where its mailboxes are",
-			gw.Service, gwHost, first.match.Service, first.include)
-		if len(spf) > 1 {
-			var others []string
-			for _, o := range spf[1:] {
-				others = append(others, o.match.Service+" ("+o.include+")")
-			}
-			msg += "; SPF also names " + strings.Join(others, ", ")
-		}
-		a.Gaps = append(a.Gaps, providers.Gap{Provider: providerName, Account: display, Item: display, Error: msg,
-			Hint: "confirm the mailbox service with the domain's administrator"})
-		return a
-	}
-	why := fmt.Sprintf("mailbox host hidden behind %s (%s), and the domain's SPF record names no mailbox service Reachmap knows", gw.Service, gwHost)
-	if err != nil {
-		why = fmt.Sprintf("mailbox host hidden behind %s (%s); the SPF record could not be read: %v", gw.Service, gwHost, err)
-	}
-	loc := geo.Unknown(why)
-	return providers.Asset{
-		Provider: "unknown",
-		Account:  display,
-		Kind:     providers.KindMailbox,
-		Name:     display,
-		Evidence: geo.EvidenceUnknown,
-		Location: &loc,
-		Tags:     cloneTags(tags, "gateway", gwHost),
-	}
 }
 
 // Interface guard.

@@ -9,9 +9,12 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/miekg/dns"
+
+	"github.com/reachmap/reachmap/internal/bounded"
 )
 
 // resolver asks one or more recursive DNS servers, and only those: with a
@@ -22,6 +25,10 @@ type resolver struct {
 	timeout  time.Duration // per exchange with one server
 	attempts int           // rounds over all servers
 	udp, tcp *dns.Client
+	// inFlight bounds the exchanges waiting on the servers at once: a
+	// domain asks its probes together, and a resolver drops what its
+	// socket cannot queue.
+	inFlight *bounded.Limit
 }
 
 const (
@@ -31,6 +38,9 @@ const (
 	// most MX and TXT answers, small enough to avoid IP fragmentation.
 	// Larger answers come back truncated and are asked again over TCP.
 	ednsSize = 1232
+	// maxInFlight is how many UDP questions wait on the resolver at once,
+	// across all domains (a domain asks ProbesPerDomain at once).
+	maxInFlight = 256
 )
 
 // errNXDomain marks a name that does not exist.
@@ -98,6 +108,7 @@ func newResolver(server, resolvConf string, timeout time.Duration) (*resolver, e
 			r.attempts = conf.Attempts
 		}
 	}
+	r.inFlight = bounded.NewLimit(maxInFlight)
 	r.udp = &dns.Client{Net: "udp", Timeout: r.timeout}
 	r.tcp = &dns.Client{Net: "tcp", Timeout: r.timeout}
 	return r, nil
@@ -195,7 +206,13 @@ func (r *resolver) exchange(ctx context.Context, name string, qtype uint16) (*dn
 }
 
 func (r *resolver) exchangeOne(ctx context.Context, m *dns.Msg, srv string) (*dns.Msg, error) {
-	in, err := r.send(ctx, r.udp, m, srv)
+	var (
+		in  *dns.Msg
+		err error
+	)
+	if lerr := r.inFlight.Do(ctx, func() { in, err = r.send(ctx, r.udp, m, srv) }); lerr != nil {
+		return nil, lerr
+	}
 	if err == nil && in.Truncated {
 		// RFC 7766: a truncated UDP answer is retried over TCP.
 		in, err = r.send(ctx, r.tcp, m, srv)
@@ -270,12 +287,20 @@ func (r *resolver) addrs(ctx context.Context, host string) ([]netip.Addr, error)
 	if a, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
 		return []netip.Addr{a.Unmap()}, nil
 	}
+	// A and AAAA are asked at once: one round trip, not two.
+	types := []uint16{dns.TypeA, dns.TypeAAAA}
+	answers := make([]answer, len(types))
+	errs := make([]error, len(types))
+	var wg sync.WaitGroup
+	for i, t := range types {
+		wg.Go(func() { answers[i], errs[i] = r.lookup(ctx, host, t) })
+	}
+	wg.Wait()
 	var out []netip.Addr
-	var errs []error
-	for _, t := range []uint16{dns.TypeA, dns.TypeAAAA} {
-		ans, err := r.lookup(ctx, host, t)
-		if err != nil {
-			errs = append(errs, err)
+	var failed []error
+	for i, ans := range answers {
+		if errs[i] != nil {
+			failed = append(failed, errs[i])
 			continue
 		}
 		for _, rr := range ans.rrs {
@@ -291,8 +316,8 @@ func (r *resolver) addrs(ctx context.Context, host string) ([]netip.Addr, error)
 			}
 		}
 	}
-	if len(out) == 0 && len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if len(out) == 0 && len(failed) > 0 {
+		return nil, errors.Join(failed...)
 	}
 	return out, nil
 }

@@ -76,7 +76,9 @@ type spfHit struct {
 // first and within RFC 7208's lookup limit, and returns the mailbox
 // services they name in the order they appear. Only a failure to read the
 // domain's own record is an error; a broken include is skipped.
-func (s *scanner) spfServices(ctx context.Context, domain string) ([]spfHit, error) {
+// The domain's own TXT answer was asked with the other probes (apex); only
+// includes cost further queries.
+func (s *scanner) spfServices(ctx context.Context, domain string, apex answer, apexErr error) ([]spfHit, error) {
 	var hits []spfHit
 	seenHit := map[string]bool{}
 	visited := map[string]bool{domain: true}
@@ -84,7 +86,10 @@ func (s *scanner) spfServices(ctx context.Context, domain string) ([]spfHit, err
 	for lookups := 0; len(queue) > 0 && lookups < spfLookupLimit; lookups++ {
 		d := queue[0]
 		queue = queue[1:]
-		ans, err := s.res.lookup(ctx, d, dns.TypeTXT)
+		ans, err := apex, apexErr
+		if d != domain {
+			ans, err = s.res.lookup(ctx, d, dns.TypeTXT)
+		}
 		if err != nil {
 			if d == domain && !errors.Is(err, errNXDomain) {
 				return nil, err
