@@ -100,14 +100,20 @@ disp=:$((90 + RANDOM % 100))
 Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do xdpyinfo -display "$disp" >/dev/null 2>&1 && break; sleep 0.2; done
-DISPLAY=$disp wine "$exe" --demo >/dev/null 2>&1 &
+DISPLAY=$disp wine "$exe" --demo >"$tmp/wine-window.log" 2>&1 &
 pids+=($!)
+# A fresh prefix's first window can take long on a busy machine (Wine sets
+# up its fonts and its desktop then): up to 5 minutes.
 shown=""
-for _ in $(seq 60); do
+for _ in $(seq 150); do
   sleep 2
   if DISPLAY=$disp xwininfo -root -tree 2>/dev/null | grep -q '"Reachmap"'; then shown=1; break; fi
 done
-[ -n "$shown" ] || fail "the Reachmap window did not appear under Wine in 120 s"
+if [ -z "$shown" ]; then
+  DISPLAY=$disp xwininfo -root -tree 2>/dev/null | grep -v 'has no name' | head -20 >&2 || true
+  tail -20 "$tmp/wine-window.log" >&2 || true
+  fail "the Reachmap window did not appear under Wine in 300 s"
+fi
 sleep 8 # the demo estate and the map are drawn after the window shows
 DISPLAY=$disp import -window root "$out/wine.png"
 sd=$(convert "$out/wine.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
