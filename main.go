@@ -21,5 +21,6 @@ func main() {
 		return
 	}
 	clocale.Restore()
+	attachConsole()
 	os.Exit(cli.Main(args, os.Stdout, os.Stderr))
 }

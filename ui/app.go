@@ -43,7 +43,9 @@ func Run(opts Options) {
 	// Decoding the world map takes a quarter of a second: start it now,
 	// beside the window's own start-up.
 	go mapview.Preload()
+	migrateAppID()
 	a := app.NewWithID(about.AppID)
+	checkStorageRoot(a)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	loadTranslations()
 	w := a.NewWindow(about.Name)
