@@ -13,7 +13,7 @@ import (
 // providers; the providers, geography and legal model pull in no toolkit.
 var (
 	toolkit = []string{"fyne.io/", "github.com/go-gl/"}
-	clouds  = []string{"github.com/aws/", "cloud.google.com/", "google.golang.org/api", "github.com/Azure/", "github.com/AzureAD/", "github.com/miekg/dns"}
+	clouds  = []string{"github.com/aws/", "cloud.google.com/", "google.golang.org/api", "golang.org/x/oauth2/google", "google.golang.org/grpc", "google.golang.org/genproto", "github.com/Azure/", "github.com/AzureAD/", "github.com/miekg/dns"}
 )
 
 func TestLayersDependOnlyDownstream(t *testing.T) {

@@ -6,6 +6,10 @@ package main
 import (
 	"os"
 
+	// Before Fyne's own init: the C locale reads as English, so that no
+	// command prints "Fyne error: Error parsing user locale C".
+	"github.com/reachmap/reachmap/internal/clocale"
+
 	"github.com/reachmap/reachmap/cli"
 	"github.com/reachmap/reachmap/ui"
 )
@@ -16,5 +20,7 @@ func main() {
 		ui.Run(ui.Options{Demo: len(args) == 1})
 		return
 	}
+	clocale.Restore()
+	attachConsole()
 	os.Exit(cli.Main(args, os.Stdout, os.Stderr))
 }

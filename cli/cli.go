@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 
-	"github.com/reachmap/reachmap/internal/about"
 	"github.com/reachmap/reachmap/internal/i18n"
 	"github.com/reachmap/reachmap/present"
 )
@@ -43,7 +42,8 @@ Usage:
   reachmap aws-policy           print the minimal read-only IAM policy
   reachmap azure-permissions    print the Azure role and Graph permissions a
                                 read-only scan needs
-  reachmap version              print the version
+  reachmap version              print the version, the commit, the build date
+                                and the dates of the built-in data
 
 Run 'reachmap scan --help' for the scan flags. scan, diff and pack take
 --lang en|fr (default: the system's language, from LANG).
@@ -76,8 +76,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case "azure-permissions":
 		return runAzurePermissions(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
-		fmt.Fprintf(stdout, "%s %s\n", about.Name, about.Version)
-		return ExitOK
+		return runVersion(stdout)
 	case "help", "--help", "-help", "-h":
 		fmt.Fprint(stdout, usage)
 		return ExitOK

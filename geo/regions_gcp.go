@@ -53,6 +53,10 @@ var gcpRegions = []entry{
 	{"us-west2", "Los Angeles, California", atLosAngeles, ""},
 	{"us-west3", "Salt Lake City, Utah", atSaltLakeCity, ""},
 	{"us-west4", "Las Vegas, Nevada", atLasVegas, ""},
+	// Trusted Cloud by S3NS runs Google Cloud technology as one standalone
+	// region in France, operated by S3NS (Thales):
+	// https://documentation.s3ns.fr/docs/get-started-tpc/regions-and-zones
+	{"u-france-east1", "Trusted Cloud by S3NS (France)", areaIn("France", atParis), "S3NS's only region; its data centres are in France, the point is Paris, a representative place"},
 }
 
 // Cloud Storage locations that span regions (bucket location "EU", "NAM4").
@@ -63,4 +67,42 @@ var gcpStorageLocations = []entry{
 	{"eur4", "EUR4 dual-region", inEU, "Cloud Storage dual-region: europe-north1 (Hamina, FI) and europe-west4 (Eemshaven, NL)"},
 	{"nam4", "NAM4 dual-region", inUS, "Cloud Storage dual-region: us-central1 (Iowa) and us-east1 (South Carolina)"},
 	{"us", "US multi-region", inUS, "Cloud Storage multi-region: data in two or more US regions"},
+	// Firestore and Datastore multi-region locations.
+	{"eur3", "eur3 multi-region", inEU, "Firestore multi-region: europe-west1 (St. Ghislain, BE) and europe-west4 (Eemshaven, NL)"},
+	{"nam5", "nam5 multi-region", inUS, "Firestore multi-region: us-central1 (Iowa) and other US regions"},
+}
+
+// GCPSpan is what a Google location that is not one region is made of.
+type GCPSpan struct {
+	// Regions are the regions of a dual-region or a Firestore
+	// multi-region, first the one the item is placed at; empty for the
+	// Cloud Storage multi-regions, which name no region.
+	Regions []string
+	// Countries are the ISO codes of the countries the data may be in.
+	Countries []string
+	// Multi marks a multi-region (several regions of an area) as against
+	// a dual-region (a pair).
+	Multi bool
+}
+
+// gcpSpans are the dual- and multi-region locations whose make-up Google
+// documents (https://cloud.google.com/storage/docs/locations,
+// https://cloud.google.com/firestore/docs/locations). The countries of the
+// multi-regions are those of Google's regions inside them.
+var gcpSpans = map[string]GCPSpan{
+	"asia1": {Regions: []string{"asia-northeast1", "asia-northeast2"}, Countries: []string{"JP"}},
+	"eur4":  {Regions: []string{"europe-north1", "europe-west4"}, Countries: []string{"FI", "NL"}},
+	"nam4":  {Regions: []string{"us-central1", "us-east1"}, Countries: []string{"US"}},
+	"eur3":  {Regions: []string{"europe-west1", "europe-west4"}, Countries: []string{"BE", "NL"}, Multi: true},
+	"nam5":  {Countries: []string{"US"}, Multi: true},
+	"eu":    {Countries: []string{"BE", "DE", "ES", "FI", "FR", "IT", "NL", "PL", "SE"}, Multi: true},
+	"us":    {Countries: []string{"US"}, Multi: true},
+	"asia":  {Countries: []string{"HK", "ID", "IN", "JP", "KR", "SG", "TH", "TW"}, Multi: true},
+}
+
+// GCPSpanOf returns the make-up of a Google dual- or multi-region location
+// code ("EUR4", "eu", "nam5"), matched without regard to case.
+func GCPSpanOf(code string) (GCPSpan, bool) {
+	s, ok := gcpSpans[normCode(code)]
+	return s, ok
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/reachmap/reachmap/geo"
+	"github.com/reachmap/reachmap/reach"
 )
 
 // Place is where a location is in a few words: "Dublin, Ireland",
@@ -115,4 +116,31 @@ func (s *Speaker) Kind(k string) string {
 		return s.l("backup vault")
 	}
 	return strings.ReplaceAll(k, "-", " ")
+}
+
+// shortProviders are the table's names of providers whose full name does
+// not fit a narrow column ("Amazon Web Services" is "AWS").
+var shortProviders = map[string]string{
+	"aws":         "AWS",
+	"azure":       "Azure",
+	"barracuda":   "Barracuda",
+	"spamexperts": "SpamExperts",
+	"broadcom":    "Broadcom",
+	"linode":      "Linode",
+}
+
+// ProviderShort names a provider in a few letters, for the table: "AWS",
+// "Hetzner", "S3 server" for an S3-compatible server of no known company.
+func (s *Speaker) ProviderShort(id string) string {
+	if n, ok := shortProviders[id]; ok {
+		return n
+	}
+	if id == "s3-compatible" {
+		return s.l("S3 server")
+	}
+	n := reach.ProviderName(id)
+	if i := strings.Index(n, " ("); i > 0 {
+		n = n[:i]
+	}
+	return n
 }

@@ -2,6 +2,8 @@
 # Installs the Debian/Ubuntu packages Reachmap needs and that are missing.
 #   scripts/install-deps.sh build   — to build and run the app (cgo + OpenGL + X11 headers)
 #   scripts/install-deps.sh test    — also what the tests need (Xvfb, ImageMagick, dnsmasq, xdotool, Chromium, poppler-utils for the PDF tests)
+#   scripts/install-deps.sh dist    — also what `make dist` needs (mingw-w64, Wine, the desktop and
+#                                     AppStream validators, ImageMagick, Xvfb for the Wine screenshot)
 # It uses sudo when not root, and calls apt-get only when something is missing.
 set -euo pipefail
 
@@ -9,6 +11,9 @@ what=${1:-build}
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 if [ "$what" = test ]; then
   pkgs+=(xvfb imagemagick dnsmasq-base xdotool x11-utils chromium poppler-utils)
+fi
+if [ "$what" = dist ]; then
+  pkgs+=(gcc-mingw-w64-x86-64 wine wine64 desktop-file-utils appstream imagemagick xz-utils xvfb x11-utils)
 fi
 
 missing=()

@@ -9,6 +9,10 @@
 # window), selected.png (after the click), table.png and detail.png (cut
 # from it), start-light.png (a saved scan, light theme), aws.png (the AWS
 # scan) and aws-eu.png (its table searched for the EU regions).
+# Then the first window on a 1280x720 screen must fit it, Scan button and
+# Home selector on screen (small.png); 10,000 buckets nobody placed must
+# not be called out of foreign reach (unplaced.png); and under
+# LANG=C.UTF-8 the command line prints nothing on stderr.
 #   scripts/smoke.sh bin/reachmap
 set -euo pipefail
 bin=${1:-bin/reachmap}
@@ -38,20 +42,29 @@ for v in $(compgen -e | grep '^AWS_' || true); do unset "$v"; done
 # and while HOME is still the caller's: Go's build cache is under it, and
 # an empty one costs half a minute.
 go build -tags migrated_fynedo -o "$tmp/smokecheck" ./internal/smokecheck
+go build -tags migrated_fynedo -o "$tmp/mkstore" ./internal/estate/mkstore
 
 # Pass 3's AWS estate, seeded while HOME is still the caller's: that is
 # where s3-servers.sh looks for a pyenv's moto_server and boto3.
 moto=$(scripts/s3-servers.sh start-moto)
 python3 scripts/moto-estate.py "$moto" acme "$tmp/expect.txt"
 
+# xvfb FIRST SIZE: starts an Xvfb screen of SIZE on the first free
+# display from FIRST on, and sets xdisp to it.
+xvfb() {
+  local n
+  for n in $(seq "$1" $(($1 + 29))); do
+    [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { xdisp=":$n"; break; }
+  done
+  Xvfb "$xdisp" -screen 0 "$2"x24 -nolisten tcp >"$tmp/xvfb-$2.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 50); do xdpyinfo -display "$xdisp" >/dev/null 2>&1 && break; sleep 0.2; done
+}
+
 # A display of our own, unless one was given.
 if [ -z "${SMOKE_DISPLAY:-}" ]; then
-  for n in $(seq 91 120); do
-    [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { disp=":$n"; break; }
-  done
-  Xvfb "$disp" -screen 0 1600x1000x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 50); do xdpyinfo -display "$disp" >/dev/null 2>&1 && break; sleep 0.2; done
+  xvfb 91 1600x1000
+  disp=$xdisp
 else
   disp=$SMOKE_DISPLAY
 fi
@@ -137,4 +150,31 @@ xdotool key --window "$wid" ctrl+f
 xdotool type --window "$wid" "eu-"
 sleep 1
 import -window "$wid" "$out/aws-eu.png"
+kill "$app"; wait "$app" 2>/dev/null || true
+
+# 4. A 1280x720 screen, on a display of its own: the first window fits it.
+# A fresh home, so no saved window size counts.
+xvfb 121 1280x720
+small=$xdisp
+export HOME=$tmp/home-small XDG_CONFIG_HOME=$tmp/home-small/.config
+mkdir -p "$HOME"
+DISPLAY=$small launch "$out/app-small.log" --demo
+DISPLAY=$small import -window root "$out/small.png"
+check fits "$out/report.json" 1280x720
+kill "$app"; wait "$app" 2>/dev/null || true
+
+# 5. 10,000 buckets of an S3 server nobody placed: the headline says that
+# Reachmap cannot tell, never that no foreign government can reach them.
+export HOME=$tmp/home-unplaced XDG_CONFIG_HOME=$tmp/home-unplaced/.config
+mkdir -p "$XDG_CONFIG_HOME/reachmap"
+"$tmp/mkstore" -n 10000 -db "$XDG_CONFIG_HOME/reachmap/scans.db"
+launch "$out/app-unplaced.log"
+import -window "$wid" "$out/unplaced.png"
+grep -q '"headline": "Reachmap cannot tell who can reach these 10000 items' "$out/report.json" ||
+  { echo "smoke: the headline of 10000 unplaced items is: $(grep '"headline"' "$out/report.json")"; exit 1; }
+kill "$app"; wait "$app" 2>/dev/null || true
+
+# 6. The C locale of containers and cron: no "Fyne error" on stderr.
+env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 "$bin" version >/dev/null 2>"$tmp/c-locale.err"
+[ ! -s "$tmp/c-locale.err" ] || { echo "smoke: under LANG=C.UTF-8 the command line printed:"; cat "$tmp/c-locale.err"; exit 1; }
 echo "smoke: ok — screenshots in $out/"

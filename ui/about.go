@@ -24,7 +24,7 @@ type aboutScreen struct {
 }
 
 func newAboutScreen() *aboutScreen {
-	title := &widget.Label{Text: about.Name + " " + about.Version, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
+	title := &widget.Label{Text: about.Name + " " + about.Current().String(), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
 	intro := para(tr("Reachmap shows where your cloud data is stored and which governments' laws can reach it. It works offline apart from the read-only calls to the accounts you connect."))
 	versions := widget.NewCard(tr("Versions"), "", para(versionsText()))
 	kb := widget.NewCard(tr("Legal knowledge base"), "", container.NewVBox(
@@ -35,7 +35,7 @@ func newAboutScreen() *aboutScreen {
 		SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord}
 	licences := widget.NewCard(tr("Licences of the embedded data"), "", notice)
 	keys := widget.NewCard(tr("Keyboard shortcuts"), "", widget.NewForm(shortcutItems()...))
-	body := container.NewVBox(title, intro, versions, kb, data, keys, licences)
+	body := container.NewVBox(title, intro, versions, kb, data, licencesCard(), keys, licences)
 	return &aboutScreen{root: container.NewVScroll(container.NewPadded(readable(body, 820, false)))}
 }
 

@@ -39,10 +39,13 @@ type Options struct {
 // Run opens the window and blocks until it is closed.
 func Run(opts Options) {
 	start := time.Now()
+	tuneMemory()
 	// Decoding the world map takes a quarter of a second: start it now,
 	// beside the window's own start-up.
 	go mapview.Preload()
+	migrateAppID()
 	a := app.NewWithID(about.AppID)
+	checkStorageRoot(a)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	loadTranslations()
 	w := a.NewWindow(about.Name)
@@ -52,10 +55,12 @@ func Run(opts Options) {
 		registry:  all.Registry(),
 		openStore: storeOpener(opts.StorePath),
 		notify:    a.SendNotification,
+		region:    systemRegion(),
 	})
 	m.started = start
 	w.SetContent(m.root)
-	w.Resize(m.set.WindowSize())
+	size := m.set.WindowSize()
+	w.Resize(size)
 	m.shortcuts(w.Canvas())
 	w.SetCloseIntercept(func() {
 		m.saveState()
@@ -63,7 +68,12 @@ func Run(opts Options) {
 	})
 	a.Lifecycle().SetOnStopped(m.close)
 	m.start(opts.Demo)
-	w.ShowAndRun()
+	// Shown first (which makes the window, and so knows its scale), then
+	// fitted to the screen, then run: the first frame is drawn at the
+	// fitted size.
+	w.Show()
+	fitToScreen(w, size)
+	a.Run()
 }
 
 // storeOpener opens the scan store at path, or at the default place.

@@ -104,13 +104,14 @@ func (d *dashboard) build() {
 	d.zoomBox = container.NewVBox(zoomIn, zoomOut, fit, world)
 	d.overlays = []fyne.CanvasObject{d.zoomBox, d.legend.root}
 
-	mapArea := container.NewStack(d.mapv,
+	mapArea := &fyne.Container{Layout: roomLayout{last: new(fyne.Size), onSize: d.onMapRoom}, Objects: []fyne.CanvasObject{d.mapv,
 		container.NewPadded(container.NewBorder(
 			nil,
 			container.NewHBox(d.legend.root, layout.NewSpacer()),
 			nil,
-			container.NewVBox(d.zoomBox), nil)))
+			container.NewVBox(d.zoomBox), nil))}}
 	d.empty = newEmptyState()
+	d.empty.OnHome = d.onHome
 	d.empty.OnDemo = func() { call(d.OnDemo) }
 	d.empty.OnAddAccount = func() { call(d.OnAddAccount) }
 	d.empty.OnScanAccounts = func() { call(d.OnScanAccounts) }
@@ -159,6 +160,13 @@ func (d *dashboard) onHeadline(text string) {
 	}
 }
 
+// onMapRoom follows the map's size: the legend folds on a small map.
+func (d *dashboard) onMapRoom(size fyne.Size) {
+	if d.legend.SetRoom(size) {
+		d.updateInsets()
+	}
+}
+
 func (d *dashboard) onLegendToggled(open bool) {
 	d.set.SetLegendOpen(open)
 	d.updateInsets()
@@ -181,6 +189,7 @@ func (d *dashboard) Show(scan *inventory.Scan) {
 	d.view.violations = nil
 	if scan == nil {
 		d.view.SetItems(nil, d.home)
+		d.empty.SetHome(d.home, d.set.HomeChosen(), d.set.region)
 		d.empty.root.Show()
 	} else {
 		d.view.SetItems(scan.Assets, d.home)

@@ -97,6 +97,7 @@ type harnessOpts struct {
 	profiles []aws.Profile
 	db       string         // store path; "" = a new one in t.TempDir()
 	prefs    map[string]any // preferences set before the window is built
+	region   string         // the system locale's region ("" = none)
 }
 
 func newHarness(t testing.TB, o harnessOpts) *harness {
@@ -156,6 +157,7 @@ func newHarnessIn(t testing.TB, a fyne.App, o harnessOpts) *harness {
 			return st, err
 		},
 		notify: func(n *fyne.Notification) { h.notes = append(h.notes, n) },
+		region: o.region,
 	}
 	t.Cleanup(func() {
 		for _, st := range opened {

@@ -21,28 +21,31 @@ type column struct {
 	Text  func(v *itemView, id int) string
 }
 
-// Column indexes the dashboard refers to.
+// Column indexes the dashboard refers to. The columns that answer the
+// question come first (what, where, who can reach it, the category), so
+// that a 13-inch screen shows them without scrolling; provider, kind and
+// account follow.
 const (
 	colSwatch = iota
 	colName
-	colProvider
-	colAccount
-	colKind
 	colWhere
 	colReach
 	colCategory
+	colProvider
+	colKind
+	colAccount
 	colPolicy
 )
 
 var columns = []column{
 	{"", 30, func(v *itemView, id int) string { return strings.Repeat("z", mapdraw.Severity(v.items[id].Category)) }},
-	{"Name", 250, func(v *itemView, id int) string { return v.items[id].Name }},
-	{"Provider", 150, func(v *itemView, id int) string { return reach.ProviderName(v.items[id].Provider) }},
-	{"Account", 130, func(v *itemView, id int) string { return v.items[id].Account }},
+	{"Name", 190, func(v *itemView, id int) string { return v.items[id].Name }},
+	{"Where", 170, func(v *itemView, id int) string { return placeText(v.items[id]) }},
+	{"Reachable by", 130, func(v *itemView, id int) string { return reachText(v.items[id]) }},
+	{"Category", 190, func(v *itemView, id int) string { return say.CategoryLabel(v.items[id].Category, v.home) }},
+	{"Provider", 110, func(v *itemView, id int) string { return say.ProviderShort(v.items[id].Provider) }},
 	{"Kind", 110, func(v *itemView, id int) string { return say.Kind(string(v.items[id].Kind)) }},
-	{"Where", 190, func(v *itemView, id int) string { return placeText(v.items[id]) }},
-	{"Reachable by", 120, func(v *itemView, id int) string { return reachText(v.items[id]) }},
-	{"Category", 210, func(v *itemView, id int) string { return say.CategoryLabel(v.items[id].Category, v.home) }},
+	{"Account", 130, func(v *itemView, id int) string { return v.items[id].Account }},
 	{"Policy", 190, func(v *itemView, id int) string { return v.policyText(id) }},
 }
 

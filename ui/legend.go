@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,6 +17,11 @@ import (
 // legend is the map's key, a compact strip along the bottom of the map
 // (over Antarctica, where no data lives) with the colour mode switch at
 // its start; the key folds away, leaving the switch and one button.
+//
+// On a small map the key folds by itself (the summary bar's chips above
+// the map carry the same colours and words), so that it never covers a
+// third of the map; the person can still unfold it. open is the person's
+// choice, which is saved; shown is what the legend shows now.
 type legend struct {
 	root   *fyne.Container
 	bg     *canvas.Rectangle
@@ -23,6 +29,8 @@ type legend struct {
 	toggle *widget.Button
 	mode   fyne.CanvasObject // the colour mode switch
 	open   bool
+	shown  bool
+	small  bool
 	byHome bool
 	home   reach.Home
 
@@ -31,7 +39,7 @@ type legend struct {
 }
 
 func newLegend(open bool, mode fyne.CanvasObject) *legend {
-	l := &legend{open: open, home: reach.HomeEU, mode: mode}
+	l := &legend{open: open, shown: open, home: reach.HomeEU, mode: mode}
 	l.bg = canvas.NewRectangle(color.Transparent)
 	l.bg.CornerRadius = theme.InputRadiusSize()
 	l.toggle = &widget.Button{Importance: widget.LowImportance, OnTapped: l.onToggle}
@@ -42,11 +50,34 @@ func newLegend(open bool, mode fyne.CanvasObject) *legend {
 }
 
 func (l *legend) onToggle() {
-	l.open = !l.open
+	l.shown = !l.shown
+	l.open = l.shown
 	l.rebuild()
 	if l.OnToggled != nil {
 		l.OnToggled(l.open)
 	}
+}
+
+// smallMap is the room below which the key folds by itself: the map is
+// then too small for a four-line key (a 1280×720 screen's map).
+var smallMap = fyne.NewSize(760, 380)
+
+// SetRoom tells the legend the size of the map it lies on. Crossing
+// smallMap folds or restores the key without touching the saved choice.
+// It reports whether the legend changed. Main thread.
+func (l *legend) SetRoom(size fyne.Size) bool {
+	small := size.Width < smallMap.Width || size.Height < smallMap.Height
+	if small == l.small {
+		return false
+	}
+	l.small = small
+	shown := l.open && !small
+	if shown == l.shown {
+		return false
+	}
+	l.shown = shown
+	l.rebuild()
+	return true
 }
 
 // Show sets the colour mode the legend explains. Main thread.
@@ -68,7 +99,7 @@ func (l *legend) rebuild() {
 	l.bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	l.bg.StrokeWidth = 1
 	l.body.RemoveAll()
-	if !l.open {
+	if !l.shown {
 		l.toggle.SetIcon(theme.MenuExpandIcon())
 		l.toggle.SetText(tr("Legend"))
 		l.body.Add(container.NewHBox(l.toggle, l.mode))
@@ -117,4 +148,24 @@ func legendChip(fill, ring color.NRGBA, label string) fyne.CanvasObject {
 	t := canvas.NewText(label, theme.Color(theme.ColorNameForeground))
 	t.TextSize = theme.CaptionTextSize()
 	return container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(size), dot)), container.NewCenter(t))
+}
+
+// roomLayout stacks the map and its overlays, and tells onSize the size
+// it lays them out at (after the pass, through fyne.Do, as what it calls
+// may change the overlays' size).
+type roomLayout struct {
+	last   *fyne.Size
+	onSize func(fyne.Size)
+}
+
+func (l roomLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return layout.NewStackLayout().MinSize(objs)
+}
+
+func (l roomLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	layout.NewStackLayout().Layout(objs, size)
+	if *l.last != size {
+		*l.last = size
+		fyne.Do(func() { l.onSize(size) })
+	}
 }

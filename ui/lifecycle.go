@@ -184,11 +184,16 @@ func (m *mainWindow) refreshChanges() *inventory.Changes {
 		return nil
 	}
 	home := m.set.Home()
-	cur := m.lastSaved.WithHome(home)
-	var prev *inventory.Scan
-	if m.prevSaved != nil {
-		prev = m.prevSaved.WithHome(home)
+	if m.prevSaved == nil {
+		// Nothing to compare with: no copy of the scan judged again, no
+		// diff listing every item as added (10,000 of them cost more than
+		// the rest of the start-up).
+		ch := inventory.Changes{Home: home}
+		m.changes.Show(&ch, nil, m.lastSaved)
+		return &ch
 	}
+	cur := m.lastSaved.WithHome(home)
+	prev := m.prevSaved.WithHome(home)
 	ch := inventory.Diff(prev, cur)
 	m.changes.Show(&ch, prev, cur)
 	return &ch
@@ -218,13 +223,17 @@ func (m *mainWindow) showScan(scan *inventory.Scan, demo bool) {
 	if m.shownAfter == 0 && scan != nil {
 		m.shownAfter = time.Since(m.started)
 	}
+	if scan != nil && scan != m.released {
+		m.released = scan
+		releaseSoon()
+	}
 	m.reportSoon()
 }
 
 // setHome changes the home jurisdiction everywhere: categories are
 // recomputed from the scan in memory, with no rescan.
 func (m *mainWindow) setHome(h reach.Home) {
-	if h == m.set.Home() && (m.scan == nil || m.scan.Home == h) {
+	if h == m.set.Home() && m.set.HomeChosen() && (m.scan == nil || m.scan.Home == h) {
 		return
 	}
 	m.set.SetHome(h)

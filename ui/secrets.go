@@ -1,11 +1,8 @@
 package ui
 
 import (
-	"errors"
-
-	"github.com/zalando/go-keyring"
-
 	"github.com/reachmap/reachmap/internal/about"
+	"github.com/reachmap/reachmap/internal/appmigrate"
 )
 
 // secretStore keeps secrets out of preferences and logs.
@@ -16,21 +13,15 @@ type secretStore interface {
 }
 
 // keyringSecrets is the OS keyring (Secret Service, macOS Keychain,
-// Windows Credential Manager) under Reachmap's app id.
+// Windows Credential Manager) under Reachmap's app id; a secret an earlier
+// version filed under its old id moves to the current one when first read.
 type keyringSecrets struct{}
 
-func (keyringSecrets) Set(id, secret string) error {
-	return keyring.Set(about.AppID, id, secret)
-}
+var keyringAtAppID = appmigrate.Keyring{ID: about.AppID, Old: about.OldAppIDs}
 
-func (keyringSecrets) Get(id string) (string, error) {
-	return keyring.Get(about.AppID, id)
-}
+func (keyringSecrets) Set(id, secret string) error { return keyringAtAppID.Set(id, secret) }
 
-func (keyringSecrets) Delete(id string) error {
-	err := keyring.Delete(about.AppID, id)
-	if errors.Is(err, keyring.ErrNotFound) {
-		return nil
-	}
-	return err
-}
+func (keyringSecrets) Get(id string) (string, error) { return keyringAtAppID.Get(id) }
+
+// Delete removes the secret; one that is nowhere is not an error.
+func (keyringSecrets) Delete(id string) error { return keyringAtAppID.Delete(id) }

@@ -36,15 +36,25 @@ const (
 // preferences. It holds no widgets; the screens call it.
 type settings struct {
 	p fyne.Preferences
+	// region is the system locale's region ("CH"), from which the home
+	// is proposed until the person chooses one; "" proposes the EU/EEA.
+	region string
 }
 
-// Home is the home jurisdiction, EU/EEA unless the user chose another.
+// Home is the home jurisdiction the person chose, or until they do, the
+// one proposed from the system's region (homeForRegion).
 func (s settings) Home() reach.Home {
-	if h, err := reach.ParseHome(s.p.StringWithFallback(prefHome, "EU")); err == nil {
+	if !s.HomeChosen() {
+		return homeForRegion(s.region)
+	}
+	if h, err := reach.ParseHome(s.p.String(prefHome)); err == nil {
 		return h
 	}
 	return reach.HomeEU
 }
+
+// HomeChosen reports whether the person has chosen (or confirmed) a home.
+func (s settings) HomeChosen() bool { return s.p.String(prefHome) != "" }
 
 func (s settings) SetHome(h reach.Home) { s.p.SetString(prefHome, string(h)) }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/reachmap/reachmap/geo"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/mapdraw"
+	"github.com/reachmap/reachmap/present"
 	"github.com/reachmap/reachmap/reach"
 )
 
@@ -93,15 +94,21 @@ func (s *summaryBar) Show(scan *inventory.Scan, home reach.Home) {
 		s.countries.SetText("")
 		return
 	}
-	s.showHeadline(headline(scan.Assets, home))
+	s.showHeadline(say.ReachHeadline(scan.Assets, home))
 	counts := scan.Counts()
 	for i, c := range reach.Categories {
 		s.chips[i].SetText(fmt.Sprintf("%d %s", counts[c], say.CategoryLabel(c, home)))
 		s.chips[i].Show()
 	}
-	if top := topCountries(scan.Assets, 5); top != "" {
+	// Where the data is; when nothing could be placed (an S3 server
+	// nobody placed), why, in the scan's words, which say what to do.
+	reason, n := present.UnknownReason(scan.Assets)
+	switch top := topCountries(scan.Assets, 5); {
+	case top != "":
 		s.countries.SetText(tr("Where: {{.List}}", "List", top))
-	} else {
+	case reason != "":
+		s.countries.SetText(trn("Why unknown ({{.Count}} items): {{.Reason}}", n, "Reason", reason))
+	default:
 		s.countries.SetText("")
 	}
 }
@@ -110,26 +117,6 @@ func (s *summaryBar) showHeadline(text string) {
 	if s.OnHeadline != nil {
 		s.OnHeadline(text)
 	}
-}
-
-// headline is the one-line answer to "can a foreign government reach my
-// data?": items with any reach from outside home, whatever their
-// category (an item whose place is unknown can still be reached through
-// its operator).
-func headline(items []inventory.Item, home reach.Home) string {
-	n := 0
-	for _, it := range items {
-		if len(it.Foreign(home)) > 0 {
-			n++
-		}
-	}
-	switch {
-	case len(items) == 0:
-		return tr("The scan found no data")
-	case n == 0:
-		return tr("No foreign government can reach these {{.Total}} items", "Total", len(items))
-	}
-	return tr("{{.N}} of {{.Total}} items can be reached by a foreign government", "N", n, "Total", len(items))
 }
 
 // homeCodes are the home jurisdictions offered: the EU/EEA as a whole, its

@@ -28,6 +28,9 @@ type deps struct {
 	load      map[string]func() ([]providers.Item, error)
 	openStore func() (*store.Store, error)
 	notify    func(*fyne.Notification)
+	// region is the system locale's region, from which the home is
+	// proposed on first start ("" in tests: the EU/EEA).
+	region string
 }
 
 // screenID names the window's screens, in the order of the header.
@@ -80,11 +83,12 @@ type mainWindow struct {
 	root     fyne.CanvasObject
 
 	started    time.Time
-	shownAfter time.Duration // start → first scan on screen
+	shownAfter time.Duration   // start → first scan on screen
+	released   *inventory.Scan // the scan whose loading garbage was last handed back
 }
 
 func newMainWindow(win fyne.Window, d deps) *mainWindow {
-	m := &mainWindow{win: win, deps: d, set: settings{p: d.prefs}, reg: d.registry, work: newWorker(), started: time.Now()}
+	m := &mainWindow{win: win, deps: d, set: settings{p: d.prefs, region: d.region}, reg: d.registry, work: newWorker(), started: time.Now()}
 	m.pset = providerSettings{p: d.prefs, secrets: d.secrets}
 	m.scnr = newScanner(m.work, m.reg, m.pset)
 	m.build()
@@ -151,10 +155,12 @@ func (m *mainWindow) buildHeader() fyne.CanvasObject {
 		m.nav = append(m.nav, b)
 		navBox.Add(b)
 	}
-	m.headline = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	// The headline truncates rather than widen the window: on a small
+	// screen the Scan button must stay in view.
+	m.headline = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, Truncation: fyne.TextTruncateEllipsis}
 	m.scanBtn = &widget.Button{Text: tr("Scan"), Icon: theme.ViewRefreshIcon(), Importance: widget.HighImportance, OnTapped: m.scanAccounts}
 	m.export = &widget.Button{Text: tr("Export"), Icon: theme.DownloadIcon(), OnTapped: m.showExportMenu}
-	return container.NewBorder(nil, nil, navBox, container.NewHBox(m.export, m.scanBtn), container.NewCenter(m.headline))
+	return container.NewBorder(nil, nil, navBox, container.NewHBox(m.export, m.scanBtn), m.headline)
 }
 
 // buildStatusBar makes the foot of the window: the status line, and the

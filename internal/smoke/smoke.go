@@ -76,6 +76,21 @@ type Report struct {
 	MapRect    Rect `json:"map_rect"`
 	TableRect  Rect `json:"table_rect"`
 	DetailRect Rect `json:"detail_rect"`
+	// Window is the window's size (X, Y are 0); ScanButton and HomeSelect
+	// are where the header's Scan button and the summary bar's Home
+	// selector are, so that the smoke test can check that both are on a
+	// small screen.
+	Window     Rect `json:"window"`
+	ScanButton Rect `json:"scan_button"`
+	HomeSelect Rect `json:"home_select"`
+	// Headline is the header's one-line answer.
+	Headline string `json:"headline"`
+	// GoHeapMB is the Go heap in use when the report was written, and
+	// GoHeldMB what the Go runtime holds from the system (heap, stacks and
+	// its own data, less what it has handed back): the share of the
+	// window's memory that is Go's, for BenchmarkWindowRSS.
+	GoHeapMB float64 `json:"go_heap_mb"`
+	GoHeldMB float64 `json:"go_held_mb"`
 	// ShownAfterMs is the time from the program's start to the first
 	// scan on screen.
 	ShownAfterMs int64 `json:"shown_after_ms"`

@@ -50,6 +50,9 @@ func run(args []string) error {
 		fmt.Printf("smokecheck: clicking the marker selected item %d (%s): table row %d, detail panel\n", want, rep.SelectedName, rep.SelectedRow)
 		return nil
 	}
+	if len(args) == 3 && args[0] == "fits" {
+		return checkFits(args[1], args[2])
+	}
 	if len(args) == 4 && args[0] == "crop" {
 		return crop(args[1], args[2], args[3])
 	}

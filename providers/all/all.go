@@ -10,6 +10,7 @@ import (
 	"github.com/reachmap/reachmap/providers/aws"
 	"github.com/reachmap/reachmap/providers/azure"
 	"github.com/reachmap/reachmap/providers/demo"
+	"github.com/reachmap/reachmap/providers/gcp"
 	"github.com/reachmap/reachmap/providers/mail"
 )
 
@@ -21,6 +22,8 @@ func Factories() []providers.Factory {
 		azure.Factory,
 		azure.M365Factory,
 		mail.Factory,
+		gcp.Factory,
+		gcp.WorkspaceFactory,
 		aws.CompatFactory,
 		demo.Factory,
 	}

@@ -71,15 +71,17 @@ func replicaCopies(ids []string, region, self, what string) []providers.Copy {
 // account.
 func backupCopies(ctx context.Context, c *backup.Client, region string) (map[string][]providers.Copy, error) {
 	var plans []string
-	p := backup.NewListBackupPlansPaginator(c, &backup.ListBackupPlansInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	in := &backup.ListBackupPlansInput{}
+	for more := true; more; {
+		page, err := c.ListBackupPlans(ctx, in)
 		if err != nil {
 			return nil, err
 		}
 		for _, pl := range page.BackupPlansList {
 			plans = append(plans, sdkaws.ToString(pl.BackupPlanId))
 		}
+		in.NextToken = page.NextToken
+		more = sdkaws.ToString(page.NextToken) != ""
 	}
 	out := map[string][]providers.Copy{}
 	for _, id := range plans {

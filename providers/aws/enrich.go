@@ -189,9 +189,9 @@ func (sc *scanner) globalClusters(ctx context.Context, assets []providers.Asset)
 	}
 	cctx, cancel := context.WithTimeout(ctx, sc.s.opts.callTimeout)
 	defer cancel()
-	p := rds.NewDescribeGlobalClustersPaginator(sc.s.rds(sc.s.home), &rds.DescribeGlobalClustersInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(cctx)
+	in := &rds.DescribeGlobalClustersInput{}
+	for more := true; more; {
+		page, err := sc.s.rds(sc.s.home).DescribeGlobalClusters(cctx, in)
 		if err != nil {
 			sc.fail(sc.s.home, "", err)
 			return
@@ -227,5 +227,7 @@ func (sc *scanner) globalClusters(ctx context.Context, assets []providers.Asset)
 				}
 			}
 		}
+		in.Marker = page.Marker
+		more = sdkaws.ToString(page.Marker) != ""
 	}
 }

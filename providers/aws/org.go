@@ -83,9 +83,9 @@ func listMembers(ctx context.Context, s *session) ([]member, error) {
 	defer cancel()
 	c := organizations.NewFromConfig(s.cfg, func(o *organizations.Options) { o.Region = s.home })
 	var out []member
-	pg := organizations.NewListAccountsPaginator(c, &organizations.ListAccountsInput{})
-	for pg.HasMorePages() {
-		page, err := pg.NextPage(cctx)
+	in := &organizations.ListAccountsInput{}
+	for more := true; more; {
+		page, err := c.ListAccounts(cctx, in)
 		if err != nil {
 			return out, err
 		}
@@ -103,6 +103,8 @@ func listMembers(ctx context.Context, s *session) ([]member, error) {
 			}
 			out = append(out, member{id: sdkaws.ToString(a.Id), name: name})
 		}
+		in.NextToken = page.NextToken
+		more = sdkaws.ToString(page.NextToken) != ""
 	}
 	return out, nil
 }

@@ -64,20 +64,46 @@ var regionalListers = []lister{
 	{service: "tags", list: listTags},
 }
 
+// paginate calls page with each page's token, starting with none, until
+// the next token is empty (or repeats, which would loop for ever).
+//
+// The listers call their SDK operation directly instead of through the
+// SDK's paginators on purpose: a paginator holds the client as an
+// interface, and a client that is ever held in an interface keeps every
+// one of its SDK's operations in the binary, since text/template (the
+// HTML report) makes the linker keep all exported methods of such types.
+// For EC2 alone that is about 30 MB of the release binary.
+func paginate(page func(token *string) (next *string, err error)) error {
+	var token *string
+	for {
+		next, err := page(token)
+		if err != nil {
+			return err
+		}
+		if next == nil || *next == "" || (token != nil && *next == *token) {
+			return nil
+		}
+		token = next
+	}
+}
+
 func (l lister) runsIn(region string) bool {
 	return l.regions == nil || slices.Contains(l.regions, region)
 }
 
 func listDynamoDB(ctx context.Context, s *session, region string, emit func(found)) error {
 	c := s.dynamodb(region)
-	p := dynamodb.NewListTablesPaginator(c, &dynamodb.ListTablesInput{})
 	var tables []string
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	err := paginate(func(token *string) (*string, error) {
+		page, err := c.ListTables(ctx, &dynamodb.ListTablesInput{ExclusiveStartTableName: token})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		tables = append(tables, page.TableNames...)
+		return page.LastEvaluatedTableName, nil
+	})
+	if err != nil {
+		return err
 	}
 	copies, failed := tableReplicas(ctx, c, region, tables)
 	for _, t := range tables {
@@ -87,11 +113,11 @@ func listDynamoDB(ctx context.Context, s *session, region string, emit func(foun
 }
 
 func listRDSInstances(ctx context.Context, s *session, region string, emit func(found)) error {
-	p := rds.NewDescribeDBInstancesPaginator(s.rds(region), &rds.DescribeDBInstancesInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	c := s.rds(region)
+	return paginate(func(token *string) (*string, error) {
+		page, err := c.DescribeDBInstances(ctx, &rds.DescribeDBInstancesInput{Marker: token})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, db := range page.DBInstances {
 			// An Aurora instance keeps no data of its own: its cluster's
@@ -106,16 +132,16 @@ func listRDSInstances(ctx context.Context, s *session, region string, emit func(
 			emit(found{kind: providers.KindDatabase, name: sdkaws.ToString(db.DBInstanceIdentifier), tags: tags,
 				copies: replicaCopies(db.ReadReplicaDBInstanceIdentifiers, region, accountOf(sdkaws.ToString(db.DBInstanceArn)), "RDS")})
 		}
-	}
-	return nil
+		return page.Marker, nil
+	})
 }
 
 func listRDSClusters(ctx context.Context, s *session, region string, emit func(found)) error {
-	p := rds.NewDescribeDBClustersPaginator(s.rds(region), &rds.DescribeDBClustersInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	c := s.rds(region)
+	return paginate(func(token *string) (*string, error) {
+		page, err := c.DescribeDBClusters(ctx, &rds.DescribeDBClustersInput{Marker: token})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, c := range page.DBClusters {
 			tags := map[string]string{"aws:service": "rds", "aws:engine": sdkaws.ToString(c.Engine)}
@@ -125,16 +151,16 @@ func listRDSClusters(ctx context.Context, s *session, region string, emit func(f
 			emit(found{kind: providers.KindDatabase, name: sdkaws.ToString(c.DBClusterIdentifier), tags: tags,
 				copies: replicaCopies(c.ReadReplicaIdentifiers, region, accountOf(sdkaws.ToString(c.DBClusterArn)), "Aurora")})
 		}
-	}
-	return nil
+		return page.Marker, nil
+	})
 }
 
 func listEFS(ctx context.Context, s *session, region string, emit func(found)) error {
-	p := efs.NewDescribeFileSystemsPaginator(s.efs(region), &efs.DescribeFileSystemsInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	c := s.efs(region)
+	return paginate(func(token *string) (*string, error) {
+		page, err := c.DescribeFileSystems(ctx, &efs.DescribeFileSystemsInput{Marker: token})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, fs := range page.FileSystems {
 			tags := map[string]string{"aws:service": "efs"}
@@ -143,8 +169,8 @@ func listEFS(ctx context.Context, s *session, region string, emit func(found)) e
 			}
 			emit(found{kind: providers.KindFileSystem, name: sdkaws.ToString(fs.FileSystemId), tags: tags})
 		}
-	}
-	return nil
+		return page.NextMarker, nil
+	})
 }
 
 func ec2Tags(service string, ts []ec2types.Tag) map[string]string {
@@ -156,64 +182,64 @@ func ec2Tags(service string, ts []ec2types.Tag) map[string]string {
 }
 
 func listVolumes(ctx context.Context, s *session, region string, emit func(found)) error {
-	p := ec2.NewDescribeVolumesPaginator(s.ec2(region), &ec2.DescribeVolumesInput{MaxResults: sdkaws.Int32(500)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	c := s.ec2(region)
+	return paginate(func(token *string) (*string, error) {
+		page, err := c.DescribeVolumes(ctx, &ec2.DescribeVolumesInput{MaxResults: sdkaws.Int32(500), NextToken: token})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, v := range page.Volumes {
 			emit(found{kind: providers.KindVolume, name: sdkaws.ToString(v.VolumeId), tags: ec2Tags("ebs", v.Tags)})
 		}
-	}
-	return nil
+		return page.NextToken, nil
+	})
 }
 
 func listSnapshots(ctx context.Context, s *session, region string, emit func(found)) error {
 	// Owner "self": without it EC2 lists every public snapshot in the region.
-	p := ec2.NewDescribeSnapshotsPaginator(s.ec2(region), &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}, MaxResults: sdkaws.Int32(1000)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	c := s.ec2(region)
+	return paginate(func(token *string) (*string, error) {
+		page, err := c.DescribeSnapshots(ctx, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}, MaxResults: sdkaws.Int32(1000), NextToken: token})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, sn := range page.Snapshots {
 			emit(found{kind: providers.KindSnapshot, name: sdkaws.ToString(sn.SnapshotId), tags: ec2Tags("ebs", sn.Tags)})
 		}
-	}
-	return nil
+		return page.NextToken, nil
+	})
 }
 
 func listGlacier(ctx context.Context, s *session, region string, emit func(found)) error {
 	// "-" is the account of the credentials, as Glacier's API defines it.
-	p := glacier.NewListVaultsPaginator(s.glacier(region), &glacier.ListVaultsInput{AccountId: sdkaws.String("-")})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	c := s.glacier(region)
+	return paginate(func(token *string) (*string, error) {
+		page, err := c.ListVaults(ctx, &glacier.ListVaultsInput{AccountId: sdkaws.String("-"), Marker: token})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, v := range page.VaultList {
 			emit(found{kind: providers.KindArchive, name: sdkaws.ToString(v.VaultName), tags: map[string]string{"aws:service": "glacier"}})
 		}
-	}
-	return nil
+		return page.Marker, nil
+	})
 }
 
 func listBackupVaults(ctx context.Context, s *session, region string, emit func(found)) error {
 	c := s.backup(region)
-	p := backup.NewListBackupVaultsPaginator(c, &backup.ListBackupVaultsInput{})
 	var vaults []string
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	err := paginate(func(token *string) (*string, error) {
+		page, err := c.ListBackupVaults(ctx, &backup.ListBackupVaultsInput{NextToken: token})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, v := range page.BackupVaultList {
 			vaults = append(vaults, sdkaws.ToString(v.BackupVaultName))
 		}
-	}
-	if len(vaults) == 0 {
-		return nil
+		return page.NextToken, nil
+	})
+	if err != nil || len(vaults) == 0 {
+		return err
 	}
 	// The plans say where each vault's recovery points are copied; without
 	// them the vaults are still reported, with a gap.
@@ -228,11 +254,11 @@ func listBackupVaults(ctx context.Context, s *session, region string, emit func(
 }
 
 func listWorkMail(ctx context.Context, s *session, region string, emit func(found)) error {
-	p := workmail.NewListOrganizationsPaginator(s.workmail(region), &workmail.ListOrganizationsInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	c := s.workmail(region)
+	return paginate(func(token *string) (*string, error) {
+		page, err := c.ListOrganizations(ctx, &workmail.ListOrganizationsInput{NextToken: token})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, o := range page.OrganizationSummaries {
 			state := sdkaws.ToString(o.State)
@@ -249,8 +275,8 @@ func listWorkMail(ctx context.Context, s *session, region string, emit func(foun
 			}
 			emit(found{kind: providers.KindMailbox, name: name, tags: tags})
 		}
-	}
-	return nil
+		return page.NextToken, nil
+	})
 }
 
 // listSESInbound reports the active receipt rule set of a region: SES

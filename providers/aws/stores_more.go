@@ -27,9 +27,9 @@ var lightsailRegions = []string{
 
 func listRedshift(ctx context.Context, s *session, region string, emit func(found)) error {
 	c := redshift.NewFromConfig(s.cfg, func(o *redshift.Options) { o.Region = region })
-	p := redshift.NewDescribeClustersPaginator(c, &redshift.DescribeClustersInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	in := &redshift.DescribeClustersInput{}
+	for more := true; more; {
+		page, err := c.DescribeClusters(ctx, in)
 		if err != nil {
 			return err
 		}
@@ -40,6 +40,8 @@ func listRedshift(ctx context.Context, s *session, region string, emit func(foun
 			}
 			emit(found{kind: providers.KindDatabase, name: sdkaws.ToString(cl.ClusterIdentifier), tags: tags})
 		}
+		in.Marker = page.Marker
+		more = sdkaws.ToString(page.Marker) != ""
 	}
 	return nil
 }
@@ -62,9 +64,9 @@ func listOpenSearch(ctx context.Context, s *session, region string, emit func(fo
 
 func listFSx(ctx context.Context, s *session, region string, emit func(found)) error {
 	c := fsx.NewFromConfig(s.cfg, func(o *fsx.Options) { o.Region = region })
-	p := fsx.NewDescribeFileSystemsPaginator(c, &fsx.DescribeFileSystemsInput{})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	in := &fsx.DescribeFileSystemsInput{}
+	for more := true; more; {
+		page, err := c.DescribeFileSystems(ctx, in)
 		if err != nil {
 			return err
 		}
@@ -78,6 +80,8 @@ func listFSx(ctx context.Context, s *session, region string, emit func(found)) e
 			}
 			emit(found{kind: providers.KindFileSystem, name: sdkaws.ToString(fs.FileSystemId), tags: tags})
 		}
+		in.NextToken = page.NextToken
+		more = sdkaws.ToString(page.NextToken) != ""
 	}
 	return nil
 }

@@ -108,9 +108,9 @@ func mergeTags(a *providers.Asset, tags map[string]string) {
 // session's index. It reports no asset.
 func listTags(ctx context.Context, s *session, region string, _ func(found)) error {
 	c := resourcegroupstaggingapi.NewFromConfig(s.cfg, func(o *resourcegroupstaggingapi.Options) { o.Region = region })
-	p := resourcegroupstaggingapi.NewGetResourcesPaginator(c, &resourcegroupstaggingapi.GetResourcesInput{ResourcesPerPage: sdkaws.Int32(100)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
+	in := &resourcegroupstaggingapi.GetResourcesInput{ResourcesPerPage: sdkaws.Int32(100)}
+	for more := true; more; {
+		page, err := c.GetResources(ctx, in)
 		if err != nil {
 			s.tags.fail()
 			return err
@@ -122,6 +122,8 @@ func listTags(ctx context.Context, s *session, region string, _ func(found)) err
 			}
 			s.tags.add(sdkaws.ToString(m.ResourceARN), tags)
 		}
+		in.PaginationToken = page.PaginationToken
+		more = sdkaws.ToString(page.PaginationToken) != ""
 	}
 	return nil
 }
