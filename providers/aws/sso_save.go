@@ -184,16 +184,17 @@ func (f *SSOFlow) save(files sharedFiles, session, profile string, role SSORole)
 
 // ssoSessionURL finds an [sso-session NAME] section's start URL.
 func ssoSessionURL(config, name string) (string, bool) {
-	in := false
+	in, found := false, false
 	for _, line := range strings.Split(config, "\n") {
 		l := strings.TrimSpace(line)
 		if strings.HasPrefix(l, "[") {
 			in = strings.Join(strings.Fields(strings.Trim(l, "[]")), " ") == "sso-session "+name
+			found = found || in
 			continue
 		}
 		if k, v, ok := strings.Cut(l, "="); in && ok && strings.TrimSpace(k) == "sso_start_url" {
 			return strings.TrimSpace(v), true
 		}
 	}
-	return "", in
+	return "", found
 }

@@ -252,3 +252,33 @@ func TestSSOStartRefusesBadInput(t *testing.T) {
 		t.Error("an unknown region was accepted")
 	}
 }
+
+func TestSSONames(t *testing.T) {
+	if got := ssoSessionName("https://my-co.awsapps.com/start"); got != "my-co" {
+		t.Errorf("session name %q", got)
+	}
+	if got := profileNameFor(SSORole{AccountID: "1", AccountName: "Prod EU", Role: "ReadOnly"}); got != "Prod-EU-ReadOnly" {
+		t.Errorf("profile name %q", got)
+	}
+	cfg := "[sso-session other]\nsso_region = eu-west-1\n\n[sso-session my-co]\nsso_start_url = https://x.awsapps.com/start\n"
+	if url, ok := ssoSessionURL(cfg, "my-co"); !ok || url != "https://x.awsapps.com/start" {
+		t.Errorf("found %q %v", url, ok)
+	}
+	if _, ok := ssoSessionURL(cfg, "other"); !ok {
+		t.Error("a session without a start URL was not found")
+	}
+	f := &SSOFlow{StartURL: "https://my-co.awsapps.com/start", Region: "eu-west-3", tok: &ssoToken{AccessToken: "t"}}
+	dir := t.TempDir()
+	t.Setenv("HOME", dir)
+	path := filepath.Join(dir, "config")
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := f.save(sharedFiles{config: []string{path}, credentials: []string{filepath.Join(dir, "creds")}}, "my-co", "p", SSORole{AccountID: "1", Role: "R"})
+	if err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("an sso-session of another start URL: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != cfg {
+		t.Errorf("config changed on refusal:\n%s", b)
+	}
+}
