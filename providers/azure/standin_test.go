@@ -64,53 +64,34 @@ func scanWith(t *testing.T, p providers.Provider) *providertest.Recorder {
 	return rec
 }
 
-func findAsset(t *testing.T, rec *providertest.Recorder, name string) providers.Asset {
-	t.Helper()
-	for _, a := range rec.Assets {
-		if a.Name == name {
-			return a
-		}
-	}
-	t.Fatalf("no asset %q among %d", name, len(rec.Assets))
-	return providers.Asset{}
-}
-
-func copyRegions(a providers.Asset) []string {
-	var out []string
-	for _, c := range a.Copies {
-		out = append(out, c.Region)
-	}
-	return out
-}
-
 func TestARMScanAgainstStandin(t *testing.T) {
 	s := startStandin(t)
 	rec := scanOptions(t, standinOptions(t, s, KindAzure))
 
 	// Storage accounts, over two pages, with their geo-redundant copies.
-	data := findAsset(t, rec, "acmedata")
+	data := rec.Named(t, "acmedata")
 	if data.Kind != providers.KindStorageAccount || data.Region != "westeurope" || data.Account != "Acme Production" || data.AccountID != standin.SubProd {
 		t.Errorf("acmedata = %+v", data)
 	}
-	if got := copyRegions(data); !slices.Equal(got, []string{"northeurope"}) {
+	if got := providertest.CopyRegions(data); !slices.Equal(got, []string{"northeurope"}) {
 		t.Errorf("RA-GRS copy from secondaryLocation: %v", got)
 	}
-	if got := copyRegions(findAsset(t, rec, "acmelogs")); !slices.Equal(got, []string{"francesouth"}) {
+	if got := providertest.CopyRegions(rec.Named(t, "acmelogs")); !slices.Equal(got, []string{"francesouth"}) {
 		t.Errorf("GRS copy from the documented pair: %v", got)
 	}
-	if got := findAsset(t, rec, "acmelocal").Copies; len(got) != 0 {
+	if got := rec.Named(t, "acmelocal").Copies; len(got) != 0 {
 		t.Errorf("LRS has no copy: %v", got)
 	}
-	findAsset(t, rec, "acmetrustee")
+	rec.Named(t, "acmetrustee")
 	// The disks answered 429 once: retried after Retry-After.
 	if s.Throttled() != 1 {
 		t.Errorf("%d throttled answers, want the disks' one", s.Throttled())
 	}
-	if findAsset(t, rec, "vm-os").Kind != providers.KindVolume || findAsset(t, rec, "vm-os-snap").Kind != providers.KindSnapshot {
+	if rec.Named(t, "vm-os").Kind != providers.KindVolume || rec.Named(t, "vm-os-snap").Kind != providers.KindSnapshot {
 		t.Error("disk or snapshot kinds")
 	}
-	orders := findAsset(t, rec, "acme-sql/orders")
-	if got := copyRegions(orders); !slices.Equal(got, []string{"northeurope", "uksouth"}) {
+	orders := rec.Named(t, "acme-sql/orders")
+	if got := providertest.CopyRegions(orders); !slices.Equal(got, []string{"northeurope", "uksouth"}) {
 		t.Errorf("SQL geo-replica and failover group: %v", got)
 	}
 	for _, a := range rec.Assets {
@@ -118,18 +99,18 @@ func TestARMScanAgainstStandin(t *testing.T) {
 			t.Errorf("master database listed: %+v", a)
 		}
 	}
-	if got := copyRegions(findAsset(t, rec, "acme-cosmos")); !slices.Equal(got, []string{"eastus"}) {
+	if got := providertest.CopyRegions(rec.Named(t, "acme-cosmos")); !slices.Equal(got, []string{"eastus"}) {
 		t.Errorf("Cosmos DB regions: %v", got)
 	}
-	pg := findAsset(t, rec, "acme-pg")
-	if got := copyRegions(pg); !slices.Equal(got, []string{"swedencentral"}) || pg.Copies[0].Item != "acme-pg-replica" {
+	pg := rec.Named(t, "acme-pg")
+	if got := providertest.CopyRegions(pg); !slices.Equal(got, []string{"swedencentral"}) || pg.Copies[0].Item != "acme-pg-replica" {
 		t.Errorf("PostgreSQL read replica: %+v", pg.Copies)
 	}
-	findAsset(t, rec, "acme-pg-replica")
-	if got := copyRegions(findAsset(t, rec, "acme-rsv")); !slices.Equal(got, []string{"northeurope"}) {
+	rec.Named(t, "acme-pg-replica")
+	if got := providertest.CopyRegions(rec.Named(t, "acme-rsv")); !slices.Equal(got, []string{"northeurope"}) {
 		t.Errorf("Recovery Services vault: %v", got)
 	}
-	if got := copyRegions(findAsset(t, rec, "acme-bv")); !slices.Equal(got, []string{"francesouth"}) {
+	if got := providertest.CopyRegions(rec.Named(t, "acme-bv")); !slices.Equal(got, []string{"francesouth"}) {
 		t.Errorf("Backup vault: %v", got)
 	}
 
@@ -171,20 +152,20 @@ func TestM365ScanAgainstStandin(t *testing.T) {
 	if len(rec.Gaps) != 0 {
 		t.Errorf("gaps: %+v", rec.Gaps)
 	}
-	mail := findAsset(t, rec, "Acme SAS mail (Exchange Online)")
+	mail := rec.Named(t, "Acme SAS mail (Exchange Online)")
 	if mail.Provider != KindM365 || mail.Region != "FRA" || mail.AccountID != standin.Tenant || mail.Location == nil ||
 		mail.Location.Country != "FR" || mail.Location.Confidence != "medium" || !strings.Contains(mail.Location.Note, "dataLocationCode FRA") ||
 		!strings.Contains(mail.Location.Note, "tenant_region_scope EU") {
 		t.Errorf("mail = %+v %+v", mail, mail.Location)
 	}
-	files := findAsset(t, rec, "Acme SAS SharePoint and OneDrive (EUR)")
+	files := rec.Named(t, "Acme SAS SharePoint and OneDrive (EUR)")
 	if files.Location.Area != "EU" {
 		t.Errorf("files = %+v", files.Location)
 	}
 	// Users over two pages (the second throttled once): bob (NAM) and
 	// dave (CHE) differ from the default; carol (FRA) and alice do not.
-	bob := findAsset(t, rec, "bob@acme.example (mailbox and OneDrive)")
-	dave := findAsset(t, rec, "dave@acme.example (mailbox and OneDrive)")
+	bob := rec.Named(t, "bob@acme.example (mailbox and OneDrive)")
+	dave := rec.Named(t, "dave@acme.example (mailbox and OneDrive)")
 	if bob.Location.Country != "US" || dave.Location.Country != "CH" || dave.Location.Evidence != "api" {
 		t.Errorf("bob %+v, dave %+v", bob.Location, dave.Location)
 	}
@@ -203,7 +184,7 @@ func TestM365UsersDeniedIsAGapNamingThePermission(t *testing.T) {
 	if len(rec.Gaps) != 1 || !strings.Contains(rec.Gaps[0].Error, "403") || !strings.Contains(rec.Gaps[0].Hint, "User.Read.All") {
 		t.Errorf("gaps: %+v", rec.Gaps)
 	}
-	findAsset(t, rec, "Acme SAS mail (Exchange Online)")
+	rec.Named(t, "Acme SAS mail (Exchange Online)")
 }
 
 func TestWrongSecretIsAGap(t *testing.T) {

@@ -28,25 +28,6 @@ func scanOf(t *testing.T, p providers.Provider) *providertest.Recorder {
 	return rec
 }
 
-func assetNamed(t *testing.T, rec *providertest.Recorder, name string) providers.Asset {
-	t.Helper()
-	for _, a := range rec.Assets {
-		if a.Name == name {
-			return a
-		}
-	}
-	t.Fatalf("no asset %q among %d", name, len(rec.Assets))
-	return providers.Asset{}
-}
-
-func copyRegions(a providers.Asset) []string {
-	var out []string
-	for _, c := range a.Copies {
-		out = append(out, c.Region)
-	}
-	return out
-}
-
 // TestBucketLocations runs one fake-gcs-server per location and checks
 // each bucket's place: a region is a city, a dual-region its first region
 // with the second as a copy, a multi-region an area with its countries.
@@ -66,7 +47,7 @@ func TestBucketLocations(t *testing.T) {
 			name := "lumen-" + strings.ToLower(c.location)
 			createBucket(t, gcs, name)
 			rec := scanOf(t, testProvider(gcs, "", "lumen-prod"))
-			a := assetNamed(t, rec, name)
+			a := rec.Named(t, name)
 			if a.Provider != "gcp" || a.Kind != providers.KindBucket || a.AccountID != "lumen-prod" || a.Account != "lumen-prod" {
 				t.Errorf("asset %+v", a)
 			}
@@ -93,7 +74,7 @@ func TestBucketLocations(t *testing.T) {
 			if c.wantType == typeMulti && !strings.Contains(loc.Note, "FR") {
 				t.Errorf("multi-region note does not name the countries: %q", loc.Note)
 			}
-			if got := copyRegions(a); !slices.Equal(got, c.copies) {
+			if got := providertest.CopyRegions(a); !slices.Equal(got, c.copies) {
 				t.Errorf("copies %v, want %v", got, c.copies)
 			}
 			// Only the emulator is configured: the other stores say so.
@@ -109,7 +90,7 @@ func TestCustomDualRegion(t *testing.T) {
 	if p.Type != typeDual || p.Loc == nil || p.Loc.Country != "BE" {
 		t.Fatalf("custom dual-region %+v", p)
 	}
-	if got := copyRegions(providers.Asset{Copies: p.Copies}); !slices.Equal(got, []string{"europe-west9"}) {
+	if got := providertest.CopyRegions(providers.Asset{Copies: p.Copies}); !slices.Equal(got, []string{"europe-west9"}) {
 		t.Errorf("copies %v", got)
 	}
 	if asia := place("ASIA1", nil); asia.Loc == nil || asia.Loc.Country != "JP" || len(asia.Copies) != 1 {
@@ -133,42 +114,42 @@ func TestOtherStores(t *testing.T) {
 			t.Errorf("unexpected gap %+v", g)
 		}
 	}
-	orders := assetNamed(t, rec, "orders")
+	orders := rec.Named(t, "orders")
 	if orders.Region != "europe-west9" || orders.Kind != providers.KindDatabase {
 		t.Errorf("orders %+v", orders)
 	}
 	if len(orders.Copies) != 1 || orders.Copies[0].Region != "us-east4" || orders.Copies[0].Item != "orders-replica" {
 		t.Errorf("orders' replica as a copy: %+v", orders.Copies)
 	}
-	if r := assetNamed(t, rec, "orders-replica"); r.Tags["replica_of"] != "orders" || r.Region != "us-east4" {
+	if r := rec.Named(t, "orders-replica"); r.Tags["replica_of"] != "orders" || r.Region != "us-east4" {
 		t.Errorf("replica %+v", r)
 	}
-	if a := assetNamed(t, rec, "analytics"); a.Location == nil || a.Location.Area != "EU" || a.Tags["service"] != "bigquery" {
+	if a := rec.Named(t, "analytics"); a.Location == nil || a.Location.Area != "EU" || a.Tags["service"] != "bigquery" {
 		t.Errorf("BigQuery EU dataset %+v", a)
 	}
-	if a := assetNamed(t, rec, "paris"); a.Region != "europe-west9" || a.Location != nil {
+	if a := rec.Named(t, "paris"); a.Region != "europe-west9" || a.Location != nil {
 		t.Errorf("BigQuery regional dataset %+v", a)
 	}
-	if a := assetNamed(t, rec, "(default)"); a.Region != "nam5" || a.Location == nil || a.Location.Country != "US" {
+	if a := rec.Named(t, "(default)"); a.Region != "nam5" || a.Location == nil || a.Location.Country != "US" {
 		t.Errorf("Firestore nam5 %+v", a)
 	}
-	legacy := assetNamed(t, rec, "legacy")
-	if legacy.Tags["location_type"] != typeMulti || assetNamed(t, rec, "(default)").Tags["location_type"] != typeMulti {
+	legacy := rec.Named(t, "legacy")
+	if legacy.Tags["location_type"] != typeMulti || rec.Named(t, "(default)").Tags["location_type"] != typeMulti {
 		t.Errorf("eur3 and nam5 are multi-regions: %v", legacy.Tags)
 	}
-	if legacy.Tags["service"] != "datastore" || legacy.Location == nil || legacy.Location.Country != "BE" || !slices.Equal(copyRegions(legacy), []string{"europe-west4"}) {
+	if legacy.Tags["service"] != "datastore" || legacy.Location == nil || legacy.Location.Country != "BE" || !slices.Equal(providertest.CopyRegions(legacy), []string{"europe-west4"}) {
 		t.Errorf("Datastore eur3 %+v", legacy)
 	}
-	if a := assetNamed(t, rec, "web-1"); a.Kind != providers.KindVolume || a.Region != "europe-west9" {
+	if a := rec.Named(t, "web-1"); a.Kind != providers.KindVolume || a.Region != "europe-west9" {
 		t.Errorf("zonal disk %+v", a)
 	}
-	if a := assetNamed(t, rec, "db-ha"); a.Region != "europe-west3" || a.Tags["replica_zones"] != "europe-west3-a,europe-west3-b" {
+	if a := rec.Named(t, "db-ha"); a.Region != "europe-west3" || a.Tags["replica_zones"] != "europe-west3-a,europe-west3-b" {
 		t.Errorf("regional disk %+v", a)
 	}
-	if a := assetNamed(t, rec, "web-1-daily"); a.Kind != providers.KindSnapshot || a.Location == nil || a.Location.Area != "EU" {
+	if a := rec.Named(t, "web-1-daily"); a.Kind != providers.KindSnapshot || a.Location == nil || a.Location.Area != "EU" {
 		t.Errorf("snapshot in eu %+v", a)
 	}
-	if a := assetNamed(t, rec, "db-ha-weekly"); a.Region != "europe-west3" || !slices.Equal(copyRegions(a), []string{"us-central1"}) {
+	if a := rec.Named(t, "db-ha-weekly"); a.Region != "europe-west3" || !slices.Equal(providertest.CopyRegions(a), []string{"us-central1"}) {
 		t.Errorf("snapshot in two locations %+v", a)
 	}
 }
@@ -194,7 +175,7 @@ func TestErrorsAreGaps(t *testing.T) {
 		}
 	}
 	// Firestore answered after two 429s.
-	if a := assetNamed(t, rec, "(default)"); a.Region != "europe-west9" {
+	if a := rec.Named(t, "(default)"); a.Region != "europe-west9" {
 		t.Errorf("firestore after retries %+v", a)
 	}
 }
@@ -249,7 +230,7 @@ func TestServiceAccountKeySignsIn(t *testing.T) {
 	p := testProvider("", api.URL, "lumen-prod")
 	p.keyJSON = key
 	rec := scanOf(t, p)
-	assetNamed(t, rec, "orders")
+	rec.Named(t, "orders")
 	if !slices.Contains(api.authSeen(), "Bearer ya29.standin-token") {
 		t.Error("the key's token was not used")
 	}

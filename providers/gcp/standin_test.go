@@ -127,4 +127,3 @@ func (s *standIn) authSeen() []string {
 	defer s.mu.Unlock()
 	return append([]string(nil), s.auth...)
 }
-

@@ -2,6 +2,7 @@ package providertest
 
 import (
 	"sync"
+	"testing"
 
 	"github.com/reachmap/reachmap/providers"
 )
@@ -36,6 +37,30 @@ func (r *Recorder) Progress(p providers.Progress) {
 	r.Lock()
 	r.Steps = append(r.Steps, p)
 	r.Unlock()
+}
+
+// Named returns the asset called name, and fails the test when the scan
+// reported none.
+func (r *Recorder) Named(t testing.TB, name string) providers.Asset {
+	t.Helper()
+	r.Lock()
+	defer r.Unlock()
+	for _, a := range r.Assets {
+		if a.Name == name {
+			return a
+		}
+	}
+	t.Fatalf("no asset %q among %d", name, len(r.Assets))
+	return providers.Asset{}
+}
+
+// CopyRegions lists the regions of an asset's copies, in order.
+func CopyRegions(a providers.Asset) []string {
+	var out []string
+	for _, c := range a.Copies {
+		out = append(out, c.Region)
+	}
+	return out
 }
 
 // Interface guard.
