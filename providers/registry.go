@@ -1,6 +1,7 @@
 package providers
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net"
@@ -64,6 +65,30 @@ type Settings interface {
 	SetSecret(id, secret string) error
 	// DeleteSecret forgets id's secret; a missing one is no error.
 	DeleteSecret(id string) error
+}
+
+// SavedRecords reads the records a kind keeps as JSON under one preference
+// key (its saved endpoints, its sign-ins). A value that cannot be read
+// counts as none: the form then starts afresh rather than fail.
+func SavedRecords[T any](s Settings, key string) []T {
+	var out []T
+	if raw := s.String(key); raw != "" {
+		if err := json.Unmarshal([]byte(raw), &out); err != nil {
+			return nil
+		}
+	}
+	return out
+}
+
+// SaveRecords writes records under key as SavedRecords reads them. Records
+// are structs of plain fields, which always marshal; one that would not is
+// not written, so a good saved value is never replaced by a broken one.
+func SaveRecords[T any](s Settings, key string, records []T) {
+	b, err := json.Marshal(records)
+	if err != nil {
+		return
+	}
+	s.SetString(key, string(b))
 }
 
 // ParseFunc reads a kind's options once the command line is parsed; env

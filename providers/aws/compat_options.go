@@ -1,7 +1,6 @@
 package aws
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -230,21 +229,11 @@ type savedEndpoint struct {
 // savedEndpoints reads the endpoints; a value that cannot be read counts
 // as none (the form then starts afresh).
 func savedEndpoints(s providers.Settings) []savedEndpoint {
-	var out []savedEndpoint
-	if raw := s.String(prefEndpoints); raw != "" {
-		if err := json.Unmarshal([]byte(raw), &out); err != nil {
-			return nil
-		}
-	}
-	return out
+	return providers.SavedRecords[savedEndpoint](s, prefEndpoints)
 }
 
 func setSavedEndpoints(s providers.Settings, es []savedEndpoint) {
-	b, err := json.Marshal(es)
-	if err != nil {
-		return // a slice of plain strings always marshals
-	}
-	s.SetString(prefEndpoints, string(b))
+	providers.SaveRecords(s, prefEndpoints, es)
 }
 
 // The add form's fields.

@@ -1,7 +1,6 @@
 package azure
 
 import (
-	"encoding/json"
 	"os"
 	"slices"
 	"strings"
@@ -27,18 +26,11 @@ type savedSignIn struct {
 func (s savedSignIn) id() string { return s.Auth + ":" + s.ClientID + "@" + s.TenantID }
 
 func savedSignIns(s providers.Settings) []savedSignIn {
-	var out []savedSignIn
-	if raw := s.String(prefSignIns); raw != "" {
-		if err := json.Unmarshal([]byte(raw), &out); err != nil {
-			return nil
-		}
-	}
-	return out
+	return providers.SavedRecords[savedSignIn](s, prefSignIns)
 }
 
 func setSavedSignIns(s providers.Settings, v []savedSignIn) {
-	b, _ := json.Marshal(v) // plain strings always marshal
-	s.SetString(prefSignIns, string(b))
+	providers.SaveRecords(s, prefSignIns, v)
 }
 
 // savedOptions are the sign-ins that scan kind. The cloud comes from the
