@@ -4,6 +4,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/reachmap/reachmap/internal/testbin"
 )
 
 // What each layer may not depend on, checked with `go list` so that an
@@ -25,8 +27,7 @@ func TestLayersDependOnlyDownstream(t *testing.T) {
 		{[]string{"./mapdraw", "./providers/...", "./geo/...", "./reach", "./cli"}, [][]string{toolkit}},
 	}
 	for _, r := range rules {
-		args := append([]string{"list", "-tags", "migrated_fynedo", "-deps"}, r.pkgs...)
-		for _, dep := range goList(t, args...) {
+		for _, dep := range goList(t, testbin.GoArgs("list", append([]string{"-deps"}, r.pkgs...)...)...) {
 			for _, set := range r.forbidden {
 				for _, f := range set {
 					if strings.HasPrefix(dep, f) {
@@ -41,7 +42,7 @@ func TestLayersDependOnlyDownstream(t *testing.T) {
 // ui builds providers through providers/all, so the SDKs are among its
 // dependencies; what it must not do is call one itself.
 func TestUIImportsNoCloudSDK(t *testing.T) {
-	for _, imp := range goList(t, "list", "-tags", "migrated_fynedo", "-f", `{{join .Imports "\n"}}`, "./ui/...") {
+	for _, imp := range goList(t, testbin.GoArgs("list", "-f", `{{join .Imports "\n"}}`, "./ui/...")...) {
 		for _, f := range clouds {
 			if strings.HasPrefix(imp, f) {
 				t.Errorf("ui imports %s", imp)

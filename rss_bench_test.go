@@ -14,6 +14,7 @@ import (
 
 	"github.com/reachmap/reachmap/internal/estate"
 	"github.com/reachmap/reachmap/internal/smoke"
+	"github.com/reachmap/reachmap/internal/testbin"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/providers"
 	"github.com/reachmap/reachmap/providers/demo"
@@ -33,11 +34,7 @@ func BenchmarkWindowRSS(b *testing.B) {
 	if err != nil {
 		b.Skip("no Xvfb")
 	}
-	dir := b.TempDir()
-	bin := filepath.Join(dir, "reachmap")
-	if out, err := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := testbin.Build(b)
 	disp := startXvfb(b, xvfb)
 	cases := []struct {
 		name string

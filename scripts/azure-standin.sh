@@ -26,7 +26,7 @@ if [[ ${1:-} == --serve ]]; then
 	exit
 fi
 bin=${1:-bin/reachmap}
-[[ -x $bin ]] || go build -tags migrated_fynedo -o "$bin" .
+[[ -x $bin ]] || go build -tags "$(make -s print-tags)" -o "$bin" .
 set -a
 # shellcheck disable=SC1091
 . "$dir/env"

@@ -7,7 +7,7 @@
 #   reachmap-VERSION-windows-amd64.exe    fyne package -os windows (mingw-w64),
 #                                         with its icon and version resource
 #   SHA256SUMS
-# Both binaries are release builds (-trimpath, -s -w, tags migrated_fynedo and
+# Both binaries are release builds (-trimpath, -s -w, the Makefile's tags and
 # dist) stamped with the Makefile's LDFLAGS, and embed the notices of the Go
 # modules they link (scripts/notices.sh for their system).
 set -euo pipefail
@@ -16,7 +16,7 @@ FYNE=${FYNE:-$(go env GOPATH)/bin/fyne}
 version=$(make -s print-version)
 ldflags=$(make -s print-ldflags) # once, so both binaries carry the same stamp
 id=$(sed -n 's/^[[:space:]]*ID[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
-tags=migrated_fynedo,dist
+tags=$(make -s print-tags),dist
 work=build/dist
 rm -rf dist "$work"
 mkdir -p dist "$work"
@@ -44,7 +44,7 @@ export GOFLAGS="${goflags# }"
 notices() {
   # (listed without the dist tag, whose embedded file this is; the
   # modules are the same)
-  scripts/notices.sh "$1" migrated_fynedo >"$work/notices-$1.txt"
+  scripts/notices.sh "$1" "$(make -s print-tags)" >"$work/notices-$1.txt"
   cp "$work/notices-$1.txt" internal/about/third_party_notices.txt
 }
 

@@ -9,8 +9,8 @@
 #   scripts/notices.sh linux|windows|darwin [TAGS] > THIRD_PARTY_NOTICES.txt
 set -euo pipefail
 goos=${1:?usage: notices.sh GOOS [TAGS]}
-tags=${2:-migrated_fynedo}
 cd "$(dirname "$0")/.."
+tags=${2:-$(make -s print-tags)}
 
 echo "Third-party notices for Reachmap ($goos)"
 echo

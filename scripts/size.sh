@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-build/size}
 mkdir -p "$out"
-tags=migrated_fynedo
+tags=$(make -s print-tags)
 go build -tags "$tags" -trimpath -ldflags "-s -w" -o "$out/reachmap" .
 go build -tags "$tags" -trimpath -o "$out/reachmap.syms" .
 printf 'release (stripped): %s bytes (%s MB)\n' "$(stat -c %s "$out/reachmap")" "$(( $(stat -c %s "$out/reachmap") / 1000000 ))"

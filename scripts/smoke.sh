@@ -41,8 +41,9 @@ for v in $(compgen -e | grep '^AWS_' || true); do unset "$v"; done
 # smokecheck is built once (`go run` for each check would recompile it),
 # and while HOME is still the caller's: Go's build cache is under it, and
 # an empty one costs half a minute.
-go build -tags migrated_fynedo -o "$tmp/smokecheck" ./internal/smokecheck
-go build -tags migrated_fynedo -o "$tmp/mkstore" ./internal/estate/mkstore
+tags=$(make -s print-tags)
+go build -tags "$tags" -o "$tmp/smokecheck" ./internal/smokecheck
+go build -tags "$tags" -o "$tmp/mkstore" ./internal/estate/mkstore
 
 # Pass 3's AWS estate, seeded while HOME is still the caller's: that is
 # where s3-servers.sh looks for a pyenv's moto_server and boto3.

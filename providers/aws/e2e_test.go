@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/reachmap/reachmap/internal/testbin"
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/providers/aws"
 )
@@ -18,31 +18,8 @@ import (
 // The end-to-end tests run the real binary, built once, the way a person
 // runs it, against an organization in moto.
 
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
-
-func reachmapBinary(t *testing.T) string {
-	t.Helper()
-	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "reachmap-e2e-")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "reachmap")
-		cmd := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", binPath, "github.com/reachmap/reachmap")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			binErr = errors.New(string(out))
-		}
-	})
-	if binErr != nil {
-		t.Fatalf("build reachmap: %v", binErr)
-	}
-	return binPath
-}
+// reachmapBinary is the real program, built once for the package's tests.
+func reachmapBinary(t *testing.T) string { return testbin.Build(t) }
 
 // runBinary runs reachmap with the organization's shared files and
 // nothing of the machine's own AWS setup.

@@ -6,12 +6,11 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/reachmap/reachmap/internal/testbin"
 	"github.com/reachmap/reachmap/providers/azure/standin"
 )
 
@@ -24,14 +23,7 @@ func TestEndToEndWithStandin(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	_, here, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(here), "..", "..")
-	bin := filepath.Join(t.TempDir(), "reachmap")
-	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := testbin.Build(t)
 	s := startStandin(t)
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/miekg/dns"
+	"github.com/reachmap/reachmap/internal/testbin"
 )
 
 // TestEndToEndWithDnsmasq builds the real reachmap binary and runs
@@ -33,12 +34,7 @@ func TestEndToEndWithDnsmasq(t *testing.T) {
 			t.Fatalf("%s is missing from the repository: %v", need, err)
 		}
 	}
-	bin := filepath.Join(t.TempDir(), "reachmap")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := testbin.Build(t)
 
 	addr := startDnsmasq(t, root)
 
