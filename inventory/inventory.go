@@ -92,10 +92,15 @@ func (s *Scan) AllGaps() []providers.Gap {
 	return out
 }
 
-// WithHome returns a copy of the scan with every category recomputed
-// against another home jurisdiction. Location and reach do not depend on
-// home, so no rescan is needed.
+// WithHome returns the scan judged against another home jurisdiction: a
+// copy with every category recomputed. Location and reach do not depend
+// on home, so no rescan is needed. Against its own home it returns the
+// scan itself, as nothing changes a scan once made: the window, which
+// asks for that at every start, then holds 10,000 items once, not twice.
 func (s *Scan) WithHome(home reach.Home) *Scan {
+	if home == s.Home {
+		return s
+	}
 	out := *s
 	out.Home = home
 	out.Assets = slices.Clone(s.Assets)
