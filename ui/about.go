@@ -79,7 +79,7 @@ func shortcutItems() []*widget.FormItem {
 		{"Ctrl+0", tr("Fit the map to the data")},
 		{"Ctrl+E", tr("Export")},
 		{"Esc", tr("Clear the selection")},
-		{tr("On the map"), tr("drag to pan, wheel to zoom, + and − to zoom, 0 to fit, arrow keys to pan")},
+		{tr("On the map"), tr("drag to pan, wheel to zoom, + and - to zoom, 0 to fit, arrow keys to pan")},
 	}
 	var out []*widget.FormItem
 	for _, r := range rows {

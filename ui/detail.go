@@ -102,9 +102,7 @@ func (d *detailPanel) showGuide(home reach.Home, byHome bool) {
 	} else {
 		d.box.Add(para(tr("So the colour of a dot says where the data is, and a ring around it says that another country's law reaches it through the company that runs it. Switch to “Relative to {{.Home}}” to see at once what only {{.Home}} law can reach.", "Home", say.HomeName(home))))
 	}
-	hint := para(tr("Select a dot or a row of the table to see who can reach that data, under which law."))
-	hint.TextStyle = fyne.TextStyle{Italic: true}
-	d.box.Add(hint)
+	d.box.Add(dim(tr("Select a dot or a row of the table to see who can reach that data, under which law.")))
 }
 
 func (d *detailPanel) showItem(in detailInput) {
@@ -250,9 +248,11 @@ func para(s string) *widget.Label {
 	return l
 }
 
-// dim is secondary text: notes and summaries, smaller but in the normal
-// text colour (Fyne's low-importance grey is too faint to read on the
-// dark theme).
+// dim is secondary text: notes, hints and summaries, smaller but in the
+// normal text colour (Fyne's low-importance grey is too faint to read on
+// the dark theme). Not italic: the main window draws regular and bold
+// text only, since each further style loads faces of its own, the
+// bundled one and the system's fallback (some 3 MB of the window's heap).
 func dim(s string) *widget.Label {
 	l := para(s)
 	l.SizeName = theme.SizeNameCaptionText
@@ -287,9 +287,7 @@ func (l *topOffset) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
 
 // advisoryNotice is the one place the panel says what Reachmap is not.
 func advisoryNotice() fyne.CanvasObject {
-	l := para(tr("Advisory, not legal advice: Reachmap shows which laws can reach data, from public sources, to help you ask the right questions. Knowledge base reviewed on {{.Date}}.", "Date", reach.Reviewed()))
-	l.TextStyle = fyne.TextStyle{Italic: true}
-	l.SizeName = theme.SizeNameCaptionText
+	l := dim(tr("Advisory, not legal advice: Reachmap shows which laws can reach data, from public sources, to help you ask the right questions. Knowledge base reviewed on {{.Date}}.", "Date", reach.Reviewed()))
 	return withIcon(theme.InfoIcon(), l)
 }
 

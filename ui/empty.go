@@ -46,7 +46,7 @@ func newEmptyState() *emptyState {
 	privacy := para(tr("Reachmap only reads. It changes nothing in your accounts, and nothing leaves this computer except the read-only calls to the accounts you connect."))
 	privacy.Alignment = fyne.TextAlignCenter
 	privacy.SizeName = theme.SizeNameCaptionText
-	e.accounts = &widget.Label{Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Italic: true}, Wrapping: fyne.TextWrapWord}
+	e.accounts = &widget.Label{Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord}
 	demo := &widget.Button{Text: tr("Show the demo estate"), Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: e.onDemo}
 	add := &widget.Button{Text: tr("Add an account…"), Icon: theme.ContentAddIcon(), OnTapped: e.onAddAccount}
 	e.scan = &widget.Button{Text: tr("Scan my accounts"), Icon: theme.ViewRefreshIcon(), OnTapped: e.onScanAccounts}

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/reachmap/reachmap/mapdraw"
 )
@@ -92,11 +93,15 @@ func (t *itemTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	if columns[id.Col].Title != "" {
 		title = tr(columns[id.Col].Title)
 	}
+	// The sort order is an icon, not a ▲ or ▼ in the title: NotoSans has
+	// neither, and one missing glyph makes the window load a whole system
+	// font (a math font here, some 3 MB) to draw it, or a box where none
+	// has it (as under Wine).
+	b.Icon, b.IconPlacement = nil, widget.ButtonIconTrailingText
 	if id.Col == t.view.sortCol {
+		b.Icon = theme.MenuDropUpIcon()
 		if t.view.desc {
-			title += " ▼"
-		} else {
-			title += " ▲"
+			b.Icon = theme.MenuDropDownIcon()
 		}
 	}
 	b.SetText(title)
