@@ -262,25 +262,27 @@ func load(ctx context.Context, q querier, id int64) (*inventory.Scan, error) {
 	scan.Home = reach.Home(home)
 	scan.Assets = make([]inventory.Item, 0, nItems)
 
-	if err := loadItems(ctx, q, id, scan); err != nil {
+	in := newInterner()
+	if err := loadItems(ctx, q, id, scan, in); err != nil {
 		return nil, fmt.Errorf("items: %w", err)
 	}
 	if len(scan.Assets) != nItems {
 		return nil, fmt.Errorf("%w: scan %d records %d items but holds %d", ErrCorrupt, id, nItems, len(scan.Assets))
 	}
-	if err := loadReach(ctx, q, id, scan); err != nil {
+	if err := loadReach(ctx, q, id, scan, in); err != nil {
 		return nil, fmt.Errorf("reach: %w", err)
 	}
-	if err := loadGaps(ctx, q, id, scan); err != nil {
+	if err := loadGaps(ctx, q, id, scan, in); err != nil {
 		return nil, fmt.Errorf("gaps: %w", err)
 	}
-	if err := loadTags(ctx, q, id, scan); err != nil {
+	if err := loadTags(ctx, q, id, scan, in); err != nil {
 		return nil, fmt.Errorf("tags: %w", err)
 	}
+	in.shareTags(scan.Assets)
 	return scan, nil
 }
 
-func loadItems(ctx context.Context, q querier, id int64, scan *inventory.Scan) error {
+func loadItems(ctx context.Context, q querier, id int64, scan *inventory.Scan, in *interner) error {
 	rows, err := q.QueryContext(ctx, `SELECT seq, provider, account, kind, name, region, host,
 		country, area, city, lat, lon, evidence, confidence, location_note, operator, category, account_id, detail
 		FROM items WHERE scan_id = ? ORDER BY seq`, id)
@@ -319,6 +321,7 @@ func loadItems(ctx context.Context, q querier, id int64, scan *inventory.Scan) e
 		it.Category = reach.Category(cat)
 		it.Reach = []reach.Jurisdiction{}
 		it.Gaps = []providers.Gap{}
+		in.item(&it)
 		scan.Assets = append(scan.Assets, it)
 	}
 	return rows.Err()
@@ -333,7 +336,7 @@ func item(scan *inventory.Scan, seq int) (*inventory.Item, error) {
 	return &scan.Assets[seq], nil
 }
 
-func loadReach(ctx context.Context, q querier, id int64, scan *inventory.Scan) error {
+func loadReach(ctx context.Context, q querier, id int64, scan *inventory.Scan, in *interner) error {
 	rows, err := q.QueryContext(ctx, `SELECT item_seq, country, basis, law, source, via, contested, note, detail
 		FROM reach WHERE scan_id = ? ORDER BY item_seq, seq`, id)
 	if err != nil {
@@ -360,6 +363,7 @@ func loadReach(ctx context.Context, q querier, id int64, scan *inventory.Scan) e
 			j = full
 		}
 		j.Basis = reach.Basis(basis)
+		in.jurisdiction(&j)
 		it, err := item(scan, seq)
 		if err != nil {
 			return err
@@ -369,7 +373,7 @@ func loadReach(ctx context.Context, q querier, id int64, scan *inventory.Scan) e
 	return rows.Err()
 }
 
-func loadGaps(ctx context.Context, q querier, id int64, scan *inventory.Scan) error {
+func loadGaps(ctx context.Context, q querier, id int64, scan *inventory.Scan, in *interner) error {
 	rows, err := q.QueryContext(ctx, `SELECT item_seq, provider, account, region, item, error, hint
 		FROM gaps WHERE scan_id = ? ORDER BY seq`, id)
 	if err != nil {
@@ -384,6 +388,7 @@ func loadGaps(ctx context.Context, q querier, id int64, scan *inventory.Scan) er
 		if err := rows.Scan(&seq, &g.Provider, &g.Account, &g.Region, &g.Item, &g.Error, &g.Hint); err != nil {
 			return err
 		}
+		in.gap(&g)
 		if !seq.Valid {
 			scan.Gaps = append(scan.Gaps, g)
 			continue
@@ -397,7 +402,7 @@ func loadGaps(ctx context.Context, q querier, id int64, scan *inventory.Scan) er
 	return rows.Err()
 }
 
-func loadTags(ctx context.Context, q querier, id int64, scan *inventory.Scan) error {
+func loadTags(ctx context.Context, q querier, id int64, scan *inventory.Scan, in *interner) error {
 	rows, err := q.QueryContext(ctx, `SELECT item_seq, key, value FROM tags WHERE scan_id = ?`, id)
 	if err != nil {
 		return err
@@ -418,6 +423,8 @@ func loadTags(ctx context.Context, q querier, id int64, scan *inventory.Scan) er
 		if it.Tags == nil {
 			it.Tags = map[string]string{}
 		}
+		internStr(in, &key)
+		internStr(in, &value)
 		it.Tags[key] = value
 	}
 	return rows.Err()
