@@ -60,6 +60,7 @@ func (w *World) Simplify(tol float64) *World {
 			out.Lines = append(out.Lines, nl)
 		}
 	}
+	out.pack()
 	return out
 }
 

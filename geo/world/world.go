@@ -205,6 +205,7 @@ func FromTopology(t *Topology, object string) (*World, error) {
 			w.Lines = append(w.Lines, l)
 		}
 	}
+	w.pack()
 	return w, nil
 }
 
