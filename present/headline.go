@@ -31,12 +31,12 @@ func (s *Speaker) ReachHeadline(items []inventory.Item, home reach.Home) string 
 	case foreign == 0 && unknown == 0:
 		return s.l("No foreign government can reach these {{.Total}} items", "Total", total)
 	case foreign == 0:
-		return s.n("No foreign government can reach {{.N}} of {{.Total}} items; {{.Count}} unknown", unknown,
+		return s.n("No foreign government can reach {{.N}} of {{.Total}} items; Reachmap cannot tell for the other {{.Count}}", unknown,
 			"N", total-unknown, "Total", total)
 	case unknown == 0:
 		return s.l("{{.N}} of {{.Total}} items can be reached by a foreign government", "N", foreign, "Total", total)
 	}
-	return s.n("{{.N}} of {{.Total}} items can be reached by a foreign government; {{.Count}} unknown", unknown,
+	return s.n("{{.N}} of {{.Total}} items can be reached by a foreign government; Reachmap cannot tell for {{.Count}} more", unknown,
 		"N", foreign, "Total", total)
 }
 

@@ -37,10 +37,10 @@ func TestHeadline(t *testing.T) {
 			"Reachmap cannot tell who can reach these 10000 items: their place and operator are unknown",
 			"Reachmap ne peut pas dire qui peut atteindre ces 10000 éléments : leur emplacement et leur exploitant sont inconnus"},
 		{"home and unknown", []inventory.Item{home, unplaced},
-			"No foreign government can reach 1 of 2 items; 1 unknown", ""},
+			"No foreign government can reach 1 of 2 items; Reachmap cannot tell for the other one", ""},
 		{"foreign and unknown", []inventory.Item{foreign, home, unplaced, unplaced},
-			"1 of 4 items can be reached by a foreign government; 2 unknown",
-			"1 éléments sur 4 sont à la portée d’un gouvernement étranger ; 2 inconnus"},
+			"1 of 4 items can be reached by a foreign government; Reachmap cannot tell for 2 more",
+			"1 éléments sur 4 sont à la portée d’un gouvernement étranger ; pour 2 autres, Reachmap ne peut pas le dire"},
 		{"foreign", []inventory.Item{foreign, home}, "1 of 2 items can be reached by a foreign government", ""},
 	}
 	for _, tt := range tests {

@@ -41,7 +41,7 @@ func TestDemoShownEverywhere(t *testing.T) {
 	if drawn != placedN || placedN < 40 {
 		t.Errorf("map draws %d items, %d are placed", drawn, placedN)
 	}
-	if got := h.m.headline.Text; got != "38 of 46 items can be reached by a foreign government; 1 unknown" {
+	if got := h.m.headline.Text; got != "38 of 46 items can be reached by a foreign government; Reachmap cannot tell for 1 more" {
 		t.Errorf("headline %q", got)
 	}
 	counts := h.m.scan.Counts()
