@@ -69,7 +69,7 @@ func (s *Speaker) Answer(scan *inventory.Scan) Answer {
 		}
 		a.Exceptions = append(a.Exceptions, Exception{
 			Name: it.Name, Provider: reach.ProviderName(it.Provider), Account: it.Account, Kind: s.Kind(string(it.Kind)),
-			Category: it.Category, Why: s.CategorySentence(it.Category, it.Foreign(scan.Home), scan.Home),
+			Category: it.Category, Why: s.ItemSentence(it, scan.Home),
 		})
 	}
 	// Stored abroad first, then what could not be judged, then home soil

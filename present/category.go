@@ -3,6 +3,7 @@ package present
 import (
 	"slices"
 
+	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/reach"
 )
 
@@ -59,6 +60,32 @@ func (s *Speaker) CategorySentence(c reach.Category, foreign []reach.Jurisdictio
 		return s.l("We cannot tell where this is stored; {{.List}} law reaches it through its operator.", "List", list)
 	}
 	return s.l("We cannot tell where this is stored or who runs it.")
+}
+
+// ItemSentence is CategorySentence for one item, saying so when only a
+// copy is abroad: a bucket in Frankfurt replicated to Virginia is stored
+// abroad as far as its category goes, but "stored outside the EU/EEA"
+// would misplace the original.
+func (s *Speaker) ItemSentence(it inventory.Item, home reach.Home) string {
+	foreign := it.Foreign(home)
+	if it.Category != reach.CategoryForeign || !home.Includes(it.Location.Country) {
+		return s.CategorySentence(it.Category, foreign, home)
+	}
+	var where, list []string
+	for _, j := range foreign {
+		n := s.CountryName(j.Country)
+		if !slices.Contains(list, n) {
+			list = append(list, n)
+		}
+		if j.Basis == reach.BasisTerritorial && j.Copy != "" && !slices.Contains(where, n) {
+			where = append(where, n)
+		}
+	}
+	if len(where) == 0 {
+		return s.CategorySentence(it.Category, foreign, home)
+	}
+	return s.l("Stored in {{.Home}}, but a copy is kept in {{.Where}}; {{.List}} law reaches it.",
+		"Home", s.HomeName(home), "Where", s.JoinAnd(where), "List", s.JoinAnd(list))
 }
 
 // ContestedReach says that part of the foreign reach is contested (the

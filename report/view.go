@@ -318,7 +318,7 @@ func item(say *present.Speaker, n int, it inventory.Item, home reach.Home, laws 
 		Evidence: say.EvidenceSentence(l), EvidenceKind: say.Evidence(l.Evidence), Confidence: say.Confidence(l.Confidence),
 		LocNote: l.Note, Weak: present.WeakEvidence(l),
 		CatKey: CategoryKey(it.Category), CatLabel: say.CategoryLabel(it.Category, home),
-		CatSentence: say.CategorySentence(it.Category, it.Foreign(home), home),
+		CatSentence: say.ItemSentence(it, home),
 	}
 	op := it.Operator
 	if op.Name != "" {

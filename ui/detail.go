@@ -111,7 +111,7 @@ func (d *detailPanel) showItem(in detailInput) {
 	title.Wrapping = fyne.TextWrapBreak
 	title.SizeName = theme.SizeNameSubHeadingText
 	d.box.Add(title)
-	d.box.Add(withSwatch(mapdraw.CategoryColor(it.Category), para(say.CategorySentence(it.Category, it.Foreign(in.Home), in.Home))))
+	d.box.Add(withSwatch(mapdraw.CategoryColor(it.Category), para(say.ItemSentence(*it, in.Home))))
 	acct := it.Account
 	if it.AccountID != "" && it.AccountID != it.Account {
 		acct += " (" + it.AccountID + ")"
