@@ -125,7 +125,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string, stdout, stderr io.Writer)
 // langFlag adds --lang to a subcommand; its default is the system's
 // language.
 func langFlag(fs *flag.FlagSet) *string {
-	return fs.String("lang", i18n.FromEnv(os.Getenv), "the language of the output: en or fr (default: the system's)")
+	return fs.String("lang", i18n.FromEnv(os.Getenv), "the language of the output, en or fr; the default is the system's")
 }
 
 // useLanguage makes the command speak lang; an unknown language is a

@@ -31,10 +31,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 func scanWith(reg *providers.Registry, env func(string) string, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
 	var shared providers.Shared
-	parsers := map[string]providers.ParseFunc{}
-	for _, f := range reg.Factories() {
-		parsers[f.Name] = f.Flags(fs)
-	}
+	parsers, kinds := addKindFlags(reg, fs)
 	fs.StringVar(&shared.DNS, "dns", "", "DNS resolver for mail lookups, HOST:PORT (default: the system's)")
 	fs.StringVar(&shared.GeoIPDB, "geoip-db", "", "MaxMind-format GeoIP database to use instead of the embedded one")
 	home := fs.String("home", "EU", "home jurisdiction: an ISO country code, or EU for the EU/EEA")
@@ -44,11 +41,7 @@ func scanWith(reg *providers.Registry, env func(string) string, args []string, s
 	db := fs.String("db", "", "save the scan in this store (default: "+defaultStoreHint()+")")
 	noSave := fs.Bool("no-save", false, "do not save the scan in the store")
 	lang := langFlag(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: reachmap scan [--demo] [--aws-profile P ...] [--domain D ...] [--s3-endpoint URL ...] [--dns HOST:PORT] [--home CC|EU] [--format F] [--out FILE] [--policy FILE] [--db PATH | --no-save] [--lang en|fr]")
-		fs.PrintDefaults()
-		fmt.Fprintln(fs.Output(), "\nEvery scan is saved in the store so that 'reachmap diff' and the window can show what changed.")
-	}
+	fs.Usage = func() { scanUsage(fs.Output(), fs, kinds) }
 	if code, done := parseFlagsOnly(fs, args, lang, stdout, stderr); done {
 		return code
 	}
@@ -93,7 +86,7 @@ func scanWith(reg *providers.Registry, env func(string) string, args []string, s
 	defer stop()
 	scan, err := inventory.Run(ctx, inventory.Options{Providers: ps, Home: h}, nil)
 	if errors.Is(err, inventory.ErrNothingToScan) {
-		fmt.Fprintf(stderr, "reachmap scan: %v\n", err)
+		fmt.Fprintf(stderr, "reachmap scan: %v: name an account or a domain (reachmap scan -h lists the flags of each kind), or give --demo\n", err)
 		return ExitUsage
 	}
 	if err != nil {

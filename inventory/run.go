@@ -26,7 +26,7 @@ type Options struct {
 
 // ErrNothingToScan is returned when the options name no account, domain
 // or demo estate.
-var ErrNothingToScan = errors.New("nothing to scan: give --demo, --aws-profile or --domain")
+var ErrNothingToScan = errors.New("nothing to scan")
 
 // Run scans every provider the options ask for, concurrently, and returns
 // the judged result. Partial failures are gaps in the Scan. Run returns an
