@@ -329,16 +329,6 @@ func (a *accountsScreen) Selection(reg *providers.Registry) providers.Selection 
 	return sel
 }
 
-// Found lists the ids a kind's checklist found, and why none if it failed.
-func (a *accountsScreen) Found(kind string) ([]string, error) {
-	for _, s := range a.sections {
-		if s.kind == kind && s.form.Checklist != nil {
-			return s.foundIDs(), s.loadErr
-		}
-	}
-	return nil, nil
-}
-
 // foundIDs are the ids of the items a checklist found.
 func (s *formSection) foundIDs() []string {
 	ids := make([]string, len(s.items))

@@ -83,7 +83,7 @@ func TestAccountsDomains(t *testing.T) {
 	if cfg.Empty() || len(cfg["mail"].(mail.Options).Domains) != 2 {
 		t.Errorf("config %+v", cfg)
 	}
-	if got := h.m.dash.empty.accounts.Text; got != "Mail domains to check: lumen-archi.fr, example.org." {
+	if got := h.m.dash.empty.accounts.Text; got != "Set up on this computer: Mail domains (lumen-archi.fr, example.org)." {
 		t.Errorf("first-run card %q", got)
 	}
 }

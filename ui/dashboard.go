@@ -378,8 +378,8 @@ func (d *dashboard) Look() (byHome bool, pal mapPalette) { return d.byHome, d.pa
 
 // SetAccounts says on the first-run card what this computer has
 // configured. Main thread.
-func (d *dashboard) SetAccounts(profiles, domains []string, scannable bool, err error) {
-	d.empty.SetAccounts(profiles, domains, scannable, err)
+func (d *dashboard) SetAccounts(found, problems []string, scannable bool) {
+	d.empty.SetAccounts(found, problems, scannable)
 }
 
 // SaveLayout remembers the map view and the splits.

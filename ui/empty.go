@@ -58,7 +58,7 @@ func newEmptyState() *emptyState {
 	sized := readable(card, 620, true)
 	e.bg = overlayBG()
 	e.root = container.NewCenter(container.NewStack(e.bg, container.NewPadded(container.NewPadded(sized))))
-	e.SetAccounts(nil, nil, false, nil)
+	e.SetAccounts(nil, nil, false)
 	return e
 }
 
@@ -111,22 +111,19 @@ func (e *emptyState) SetHome(h reach.Home, chosen bool, region string) {
 // Restyle follows a theme change.
 func (e *emptyState) Restyle() { restyleOverlayBG(e.bg) }
 
-// SetAccounts says what was found on this computer: AWS profiles and the
-// configured domains, or that nothing is configured. Main thread.
-// scannable says whether anything is configured to scan.
-func (e *emptyState) SetAccounts(names, domains []string, scannable bool, err error) {
-	switch {
-	case err != nil:
-		e.accounts.SetText(tr("The AWS configuration on this computer could not be read: {{.Error}}", "Error", err.Error()))
-	case len(names) == 0 && len(domains) == 0:
-		e.accounts.SetText(tr("No cloud account is configured on this computer yet."))
-	case len(names) > 0 && len(domains) > 0:
-		e.accounts.SetText(tr("Found on this computer: AWS profiles {{.Profiles}}; mail domains {{.Domains}}.", "Profiles", strings.Join(names, ", "), "Domains", strings.Join(domains, ", ")))
-	case len(names) > 0:
-		e.accounts.SetText(tr("Found on this computer: AWS profiles {{.Profiles}}.", "Profiles", strings.Join(names, ", ")))
-	default:
-		e.accounts.SetText(tr("Mail domains to check: {{.Domains}}.", "Domains", strings.Join(domains, ", ")))
+// SetAccounts says what the Accounts screen holds (accountsScreen.
+// Configured: a line per kind) and what could not be read, and shows
+// "Scan my accounts" when there is something to scan. Main thread.
+func (e *emptyState) SetAccounts(found, problems []string, scannable bool) {
+	var parts []string
+	if len(found) > 0 {
+		parts = append(parts, tr("Set up on this computer: {{.List}}.", "List", strings.Join(found, "; ")))
 	}
+	parts = append(parts, problems...)
+	if len(parts) == 0 {
+		parts = append(parts, tr("No cloud account is configured on this computer yet."))
+	}
+	e.accounts.SetText(strings.Join(parts, "\n"))
 	if scannable {
 		e.scan.Show()
 	} else {

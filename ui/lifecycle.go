@@ -15,9 +15,7 @@ import (
 	"github.com/reachmap/reachmap/inventory"
 	"github.com/reachmap/reachmap/policy"
 	"github.com/reachmap/reachmap/providers"
-	"github.com/reachmap/reachmap/providers/aws"
 	"github.com/reachmap/reachmap/providers/demo"
-	"github.com/reachmap/reachmap/providers/mail"
 	"github.com/reachmap/reachmap/reach"
 	"github.com/reachmap/reachmap/store"
 )
@@ -74,13 +72,8 @@ func (m *mainWindow) start(demo bool) {
 // accountsChanged follows a change of the configured accounts (the
 // profiles found, a tick, a domain, an endpoint) on the first-run card.
 func (m *mainWindow) accountsChanged() {
-	sel := m.selection()
-	profiles, err := m.accounts.Found(aws.Factory.Name)
-	var domains []string
-	if o, ok := sel[mail.Factory.Name].(mail.Options); ok {
-		domains = o.Domains
-	}
-	m.dash.SetAccounts(profiles, domains, !sel.Empty(), err)
+	found, problems := m.accounts.Configured()
+	m.dash.SetAccounts(found, problems, !m.selection().Empty())
 }
 
 // selection is what "Scan" scans.
@@ -92,7 +85,7 @@ func (m *mainWindow) scanAccounts() {
 	cfg := m.selection()
 	if cfg.Empty() {
 		m.showScreen(screenAccounts)
-		m.setStatus(tr("Add an AWS profile or a mail domain to scan, or look at the demo estate first."))
+		m.setStatus(tr("Add an account or a mail domain to scan, or look at the demo estate first."))
 		return
 	}
 	m.startScan(cfg, false)

@@ -67,7 +67,7 @@ func TestFirstRunFindsProfiles(t *testing.T) {
 	h := newHarness(t, harnessOpts{profiles: []aws.Profile{{Name: "default", Region: "eu-west-3"}, {Name: "fake"}}})
 	h.start(false)
 	e := h.m.dash.empty
-	if got := e.accounts.Text; got != "Found on this computer: AWS profiles default, fake." {
+	if got := e.accounts.Text; got != "Set up on this computer: Amazon Web Services (default, fake)." {
 		t.Errorf("accounts line %q", got)
 	}
 	if !e.scan.Visible() {
