@@ -13,31 +13,15 @@ FAKE_GCS_VERSION=v1.56.1
 
 die() { echo "gcs-server: $*" >&2; exit 1; }
 
-gobin() {
-	local d
-	d=$(go env GOBIN)
-	[ -n "$d" ] || d="$(go env GOPATH)/bin"
-	echo "$d"
-}
-
-find_fake() {
-	command -v fake-gcs-server 2>/dev/null && return
-	local p
-	p="$(gobin)/fake-gcs-server"
-	[ -x "$p" ] && echo "$p"
-}
+# shellcheck source=lib/gotool.sh
+. "$(dirname "$0")/lib/gotool.sh"
 
 case "${1:-}" in
 install)
-	if [ -z "$(find_fake || true)" ]; then
-		command -v go >/dev/null || die "go is needed to install fake-gcs-server"
-		echo "gcs-server: installing fake-gcs-server $FAKE_GCS_VERSION (a few minutes)..." >&2
-		GOFLAGS=-buildvcs=false go install "github.com/fsouza/fake-gcs-server@$FAKE_GCS_VERSION"
-	fi
-	[ -n "$(find_fake || true)" ] || die "fake-gcs-server is still missing after go install"
+	gotool_install gcs-server fake-gcs-server "github.com/fsouza/fake-gcs-server@$FAKE_GCS_VERSION" || exit 1
 	;;
 path)
-	find_fake || true
+	gotool_find fake-gcs-server || true
 	;;
 *)
 	echo "usage: $0 install|path" >&2

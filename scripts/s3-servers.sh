@@ -32,19 +32,8 @@ STATE=${REACHMAP_S3_STATE:-${TMPDIR:-/tmp}/reachmap-s3-servers}
 
 die() { echo "s3-servers: $*" >&2; exit 1; }
 
-gobin() {
-	local d
-	d=$(go env GOBIN)
-	[ -n "$d" ] || d="$(go env GOPATH)/bin"
-	echo "$d"
-}
-
-find_versitygw() {
-	command -v versitygw 2>/dev/null && return
-	local p
-	p="$(gobin)/versitygw"
-	[ -x "$p" ] && echo "$p"
-}
+# shellcheck source=lib/gotool.sh
+. "$(dirname "$0")/lib/gotool.sh"
 
 find_moto() {
 	command -v moto_server 2>/dev/null && return
@@ -52,12 +41,7 @@ find_moto() {
 }
 
 install() {
-	if [ -z "$(find_versitygw || true)" ]; then
-		command -v go >/dev/null || die "go is needed to install versitygw"
-		echo "s3-servers: installing versitygw $VERSITYGW_VERSION (a few minutes)..." >&2
-		GOFLAGS=-buildvcs=false go install "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION"
-	fi
-	[ -n "$(find_versitygw || true)" ] || die "versitygw is still missing after go install"
+	gotool_install s3-servers versitygw "github.com/versity/versitygw/cmd/versitygw@$VERSITYGW_VERSION" || exit 1
 	if [ -z "$(find_moto || true)" ]; then
 		command -v python3 >/dev/null || die "python3 is needed to install moto"
 		echo "s3-servers: installing moto[server]==$MOTO_VERSION..." >&2
@@ -66,7 +50,7 @@ install() {
 		hash -r
 	fi
 	[ -n "$(find_moto || true)" ] || die "moto_server is still missing after pip install (is ~/.local/bin on PATH?)"
-	echo "versitygw: $(find_versitygw)" >&2
+	echo "versitygw: $(gotool_find versitygw)" >&2
 	echo "moto_server: $(find_moto)" >&2
 }
 
@@ -108,7 +92,7 @@ start_moto() {
 
 start() {
 	local vgw moto
-	vgw=$(find_versitygw || true)
+	vgw=$(gotool_find versitygw || true)
 	moto=$(find_moto || true)
 	[ -n "$vgw" ] && [ -n "$moto" ] || die "servers missing: run $0 install"
 	spawn_moto "$moto"
