@@ -11,7 +11,6 @@ set -euo pipefail
 
 FAKE_GCS_VERSION=v1.56.1
 
-
 # shellcheck source=lib/gotool.sh
 . "$(dirname "$0")/lib/gotool.sh"
 
