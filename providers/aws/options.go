@@ -5,6 +5,7 @@ import (
 	"flag"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/reachmap/reachmap/providers"
 )
@@ -146,6 +147,8 @@ const (
 	noteEUSC   = "AWS European Sovereign Cloud"
 	noteURL    = "endpoint {{.URL}}"
 	noteSSO    = "SSO: sign in first with aws sso login --profile {{.Name}}"
+	noteSSOIn  = "SSO: signed in"
+	noteSSOOld = "SSO: the sign-in has expired; sign in again (aws sso login --profile {{.Name}})"
 	noteEnvVar = "from environment variables"
 )
 
@@ -175,7 +178,7 @@ func form() *providers.Form {
 			},
 		},
 		Records:  keyRecords(),
-		Messages: append([]providers.Text{providers.T(noteChina), providers.T(noteGov), providers.T(noteEUSC), providers.T(noteURL), providers.T(noteSSO), providers.T(noteEnvVar), providers.T(msgRoleName)}, append(keyMessages, ssoMessages...)...),
+		Messages: append([]providers.Text{providers.T(noteChina), providers.T(noteGov), providers.T(noteEUSC), providers.T(noteURL), providers.T(noteSSO), providers.T(noteSSOIn), providers.T(noteSSOOld), providers.T(noteEnvVar), providers.T(msgRoleName)}, append(keyMessages, ssoMessages...)...),
 		Actions: []providers.Action{
 			{Label: providers.T("Look again"), Icon: "refresh", Reload: true},
 			{Label: ssoSignIn().Label, Icon: "login", SignIn: ssoSignIn()},
@@ -233,7 +236,14 @@ func ProfileItem(p Profile) providers.Item {
 		it.Notes = append(it.Notes, providers.T(noteURL, "URL", p.Endpoint))
 	}
 	if p.SSO {
-		it.Notes = append(it.Notes, providers.T(noteSSO, "Name", p.Name))
+		switch ssoSignedIn(p.SSOCache, time.Now()) {
+		case ssoValid:
+			it.Notes = append(it.Notes, providers.T(noteSSOIn))
+		case ssoExpired:
+			it.Notes = append(it.Notes, providers.T(noteSSOOld, "Name", p.Name))
+		default:
+			it.Notes = append(it.Notes, providers.T(noteSSO, "Name", p.Name))
+		}
 	}
 	if p.Source == "env" {
 		it.Notes = append(it.Notes, providers.T(noteEnvVar))

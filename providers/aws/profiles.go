@@ -2,6 +2,7 @@ package aws
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -32,6 +33,10 @@ type Profile struct {
 	// "aws-us-gov", "aws-eusc"): each is a separate cloud with its own
 	// accounts, and China's is run by Chinese companies.
 	Partition string
+	// SSOCache names an SSO profile's entry in the token cache that `aws
+	// sso login` and Reachmap's sign-in write: its sso_session, or for a
+	// legacy profile its sso_start_url.
+	SSOCache string
 }
 
 // sharedFiles are the shared config and credentials files in use.
@@ -102,6 +107,7 @@ func listProfiles(files sharedFiles, envKeys bool) ([]Profile, error) {
 			}
 			if s.keys["sso_session"] != "" || s.keys["sso_start_url"] != "" || s.keys["sso_account_id"] != "" {
 				p.SSO = true
+				p.SSOCache = cmp.Or(s.keys["sso_session"], s.keys["sso_start_url"])
 			}
 		}
 	}

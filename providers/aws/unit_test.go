@@ -106,10 +106,10 @@ region = sa-east-1
 				{Name: "client-a", Region: "eu-central-1", Source: "config", Partition: "aws"},
 				{Name: "gov", Region: "us-gov-west-1", Source: "config", Partition: "aws-us-gov"},
 				{Name: "keys-only", Region: "sa-east-1", Source: "credentials", Partition: "aws"},
-				{Name: "legacy-sso", SSO: true, Source: "config"},
+				{Name: "legacy-sso", SSO: true, Source: "config", SSOCache: "https://corp.awsapps.com/start"},
 				{Name: "minio", Region: "us-east-1", Source: "config", Endpoint: "http://127.0.0.1:9000", Partition: "aws"},
 				{Name: "sovereign", Region: "eusc-de-east-1", Source: "config", Partition: "aws-eusc"},
-				{Name: "sso-b", Region: "us-east-1", SSO: true, Source: "config", Partition: "aws"},
+				{Name: "sso-b", Region: "us-east-1", SSO: true, Source: "config", Partition: "aws", SSOCache: "corp"},
 			},
 		},
 		{
