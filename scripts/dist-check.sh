@@ -100,22 +100,35 @@ disp=:$((90 + RANDOM % 100))
 Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do xdpyinfo -display "$disp" >/dev/null 2>&1 && break; sleep 0.2; done
-DISPLAY=$disp wine "$exe" --demo >"$tmp/wine-window.log" 2>&1 &
-pids+=($!)
 # A fresh prefix's first window can take long on a busy machine (Wine sets
-# up its fonts and its desktop then): up to 5 minutes.
-shown=""
+# up its fonts and its desktop then): up to 5 minutes. GLFW's start under
+# Wine's OpenGL has failed on a busy machine (a panic in its cursors); a
+# window that dies so is started once more.
+shown="" tries=0 win=""
 for _ in $(seq 150); do
+  if [ -z "$win" ] || ! kill -0 "$win" 2>/dev/null; then
+    [ "$tries" -lt 2 ] || break
+    tries=$((tries + 1))
+    if [ "$tries" -gt 1 ]; then
+      echo "dist-check: the Wine window exited; starting it again. It said:" >&2
+      grep -m 5 -iE 'panic|error|glfw' "$tmp/wine-window.log" >&2 || true
+    fi
+    DISPLAY=$disp wine "$exe" --demo >"$tmp/wine-window.log" 2>&1 &
+    win=$!
+    pids+=("$win")
+  fi
   sleep 2
   if DISPLAY=$disp xwininfo -root -tree 2>/dev/null | grep -q '"Reachmap"'; then shown=1; break; fi
 done
 if [ -z "$shown" ]; then
   DISPLAY=$disp xwininfo -root -tree 2>/dev/null | grep -v 'has no name' | head -20 >&2 || true
+  # The panic's first lines say why; its last, where.
+  grep -m 5 -iE 'panic|error|glfw' "$tmp/wine-window.log" >&2 || true
   tail -20 "$tmp/wine-window.log" >&2 || true
   # version and scan are the checks; the window under Wine's OpenGL is
   # shown when it can be (GLFW's start under Wine has failed on a busy
   # machine), and its absence is reported, not failed.
-  echo "dist-check: WARNING: the Reachmap window did not appear under Wine in 300 s" >&2
+  echo "dist-check: WARNING: the Reachmap window did not appear under Wine ($tries starts, up to 300 s)" >&2
   exit 0
 fi
 sleep 8 # the demo estate and the map are drawn after the window shows
