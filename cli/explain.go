@@ -7,15 +7,15 @@ import (
 	"strings"
 
 	"github.com/reachmap/reachmap/geo"
-	"github.com/reachmap/reachmap/internal/i18n"
 	"github.com/reachmap/reachmap/present"
 	"github.com/reachmap/reachmap/reach"
 )
 
 // say makes the sentences that describe a scan, for every subcommand: the
 // window's words, in the language Main and --lang chose (English until
-// then).
-var say = present.New(i18n.English())
+// then). Main sets it, not the package's init: the window, which links
+// the command line too, would carry an English catalog it never reads.
+var say *present.Speaker
 
 const explainUsage = `Usage:
   reachmap explain PROVIDER [REGION] [--home CC|EU] [--format text|json]
