@@ -29,15 +29,19 @@ func (s *Speaker) ReachHeadline(items []inventory.Item, home reach.Home) string 
 	case unknown == total:
 		return s.n("Reachmap cannot tell who can reach these {{.Count}} items: {{.Why}}", total, "Why", s.UnknownWhy(items))
 	case foreign == 0 && unknown == 0:
-		return s.l("No foreign government can reach these {{.Total}} items", "Total", total)
+		return s.n("No foreign government can reach these {{.Count}} items", total)
 	case foreign == 0:
-		return s.n("No foreign government can reach {{.N}} of {{.Total}} items; Reachmap cannot tell for the other {{.Count}}", unknown,
-			"N", total-unknown, "Total", total)
-	case unknown == 0:
-		return s.l("{{.N}} of {{.Total}} items can be reached by a foreign government", "N", foreign, "Total", total)
+		return s.l("{{.First}}; {{.Then}}",
+			"First", s.n("No foreign government can reach {{.Count}} of {{.Total}} items", total-unknown, "Total", total),
+			"Then", s.n("Reachmap cannot tell for the other {{.Count}}", unknown))
 	}
-	return s.n("{{.N}} of {{.Total}} items can be reached by a foreign government; Reachmap cannot tell for {{.Count}} more", unknown,
-		"N", foreign, "Total", total)
+	// Each part in the plural of its own count: in French "1 élément sur
+	// 4 est", not "1 éléments sur 4 sont".
+	reached := s.n("{{.Count}} of {{.Total}} items can be reached by a foreign government", foreign, "Total", total)
+	if unknown == 0 {
+		return reached
+	}
+	return s.l("{{.First}}; {{.Then}}", "First", reached, "Then", s.n("Reachmap cannot tell for {{.Count}} more", unknown))
 }
 
 // UnknownWhy says in a few words why the items of unknown category are

@@ -37,11 +37,18 @@ func TestHeadline(t *testing.T) {
 			"Reachmap cannot tell who can reach these 10000 items: their place and operator are unknown",
 			"Reachmap ne peut pas dire qui peut atteindre ces 10000 éléments : leur emplacement et leur exploitant sont inconnus"},
 		{"home and unknown", []inventory.Item{home, unplaced},
-			"No foreign government can reach 1 of 2 items; Reachmap cannot tell for the other one", ""},
+			"No foreign government can reach 1 of 2 items; Reachmap cannot tell for the other one",
+			"Aucun gouvernement étranger ne peut atteindre 1 élément sur 2 ; pour l’autre, Reachmap ne peut pas le dire"},
 		{"foreign and unknown", []inventory.Item{foreign, home, unplaced, unplaced},
 			"1 of 4 items can be reached by a foreign government; Reachmap cannot tell for 2 more",
-			"1 éléments sur 4 sont à la portée d’un gouvernement étranger ; pour 2 autres, Reachmap ne peut pas le dire"},
-		{"foreign", []inventory.Item{foreign, home}, "1 of 2 items can be reached by a foreign government", ""},
+			"1 élément sur 4 est à la portée d’un gouvernement étranger ; pour 2 autres, Reachmap ne peut pas le dire"},
+		{"foreign", []inventory.Item{foreign, home}, "1 of 2 items can be reached by a foreign government",
+			"1 élément sur 2 est à la portée d’un gouvernement étranger"},
+		{"one item, at home", []inventory.Item{home}, "No foreign government can reach this item",
+			"Aucun gouvernement étranger ne peut atteindre cet élément"},
+		{"foreign and two unknown", []inventory.Item{foreign, foreign, unplaced, unplaced, home},
+			"2 of 5 items can be reached by a foreign government; Reachmap cannot tell for 2 more",
+			"2 éléments sur 5 sont à la portée d’un gouvernement étranger ; pour 2 autres, Reachmap ne peut pas le dire"},
 	}
 	for _, tt := range tests {
 		for lang, want := range map[string]string{"en": tt.en, "fr": tt.fr} {
