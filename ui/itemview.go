@@ -208,7 +208,7 @@ func (v *itemView) policyText(id int) string {
 
 // Summary is the counts line for the filtered rows.
 func (v *itemView) Summary() string {
-	return tr("{{.Shown}} of {{.Total}} items", "Shown", len(v.rows), "Total", len(v.items))
+	return trn("{{.Count}} of {{.Total}} items", len(v.rows), "Total", len(v.items))
 }
 
 // facetNone is the filter value that picks items where a facet is empty
