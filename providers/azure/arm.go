@@ -37,7 +37,7 @@ func readerHint(sub subscription) string {
 
 // Scan implements providers.Provider.
 func (p *ARMProvider) Scan(ctx context.Context, sink providers.Sink) error {
-	s, g, err := start(ctx, sink, KindAzure, p.signIn, p.cloudErr, p.open)
+	s, g, err := start(ctx, sink, KindAzure, p.signIn, p.cloud, p.cloudErr, p.open)
 	if s == nil {
 		return err
 	}
@@ -59,8 +59,8 @@ func (p *ARMProvider) Scan(ctx context.Context, sink providers.Sink) error {
 // start begins a scan of either kind: it reports a refused cloud or a
 // failed sign-in as a gap, and returns a nil session with Scan's result
 // then.
-func start(ctx context.Context, sink providers.Sink, kind string, si SignIn, cloudErr string, open func() (*session, error)) (*session, gapper, error) {
-	g := gapper{ctx: ctx, sink: sink, provider: kind, account: si.String(), auth: si.Auth}
+func start(ctx context.Context, sink providers.Sink, kind string, si SignIn, c Cloud, cloudErr string, open func() (*session, error)) (*session, gapper, error) {
+	g := gapper{ctx: ctx, sink: sink, provider: kind, account: si.String(), auth: si.Auth, cloud: c}
 	if err := ctx.Err(); err != nil {
 		return nil, g, err
 	}
@@ -151,6 +151,7 @@ type gapper struct {
 	provider string
 	account  string
 	auth     string
+	cloud    Cloud
 }
 
 func (g gapper) forAccount(a string) gapper { g.account = a; return g }
@@ -167,7 +168,7 @@ func (g gapper) err(region, item string, err error, role string) {
 	if g.ctx.Err() != nil {
 		return
 	}
-	msg, hint := reason(err, role, g.auth)
+	msg, hint := reason(err, role, g.auth, g.cloud)
 	g.text(region, item, msg, hint)
 }
 

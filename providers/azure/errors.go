@@ -30,17 +30,18 @@ func notRegistered(err error) bool {
 
 // reason turns err into a gap's Error and Hint. role says what to grant
 // on a 403 ("the Reader role on subscription x", "the Graph permission
-// User.Read.All"); auth is the sign-in method, for a credential's error.
-func reason(err error, role string, auth string) (msg, hint string) {
+// User.Read.All"); auth is the sign-in method and c the cloud, for a
+// credential's error.
+func reason(err error, role string, auth string, c Cloud) (msg, hint string) {
 	var re *azcore.ResponseError
 	var af *azidentity.AuthenticationFailedError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		return "timed out", "try again; a slow network or a throttled API may clear"
 	case errors.As(err, &af):
-		return firstLine(af.Error()), signInHint(auth)
+		return firstLine(af.Error()), signInHint(auth, c)
 	case isCredentialUnavailable(err):
-		return firstLine(err.Error()), signInHint(auth)
+		return firstLine(err.Error()), signInHint(auth, c)
 	case errors.As(err, &re):
 		code := re.ErrorCode
 		if code == "" {
@@ -49,7 +50,7 @@ func reason(err error, role string, auth string) (msg, hint string) {
 		msg = fmt.Sprintf("%d %s", re.StatusCode, code)
 		switch re.StatusCode {
 		case http.StatusUnauthorized:
-			return msg + ": the token was refused", signInHint(auth)
+			return msg + ": the token was refused", signInHint(auth, c)
 		case http.StatusForbidden:
 			return msg + ": access denied", "grant " + role
 		case http.StatusTooManyRequests, http.StatusServiceUnavailable:
@@ -70,10 +71,22 @@ func isCredentialUnavailable(err error) bool {
 	return errors.As(err, &cu) && strings.Contains(err.Error(), "Credential")
 }
 
-// signInHint says how to sign in again with the method in use.
-func signInHint(auth string) string {
+// signInHint says how to sign in again with the method in use. The Azure
+// CLI signs in to the cloud `az cloud set` chose, not to the one
+// REACHMAP_AZURE_CLOUD names, so for another cloud it says to switch.
+func signInHint(auth string, c Cloud) string {
 	switch auth {
-	case AuthCLI:
+	case AuthCLI, AuthAuto, "":
+		if c.Name != "" && c.Name != AzurePublic.Name {
+			az := map[string]string{AzureChina.Name: "AzureChinaCloud", AzureGovernment.Name: "AzureUSGovernment"}[c.Name]
+			if az == "" {
+				return "point the Azure CLI at the cloud " + c.Name + " (az cloud register, then az cloud set --name), then run az login"
+			}
+			return "the Azure CLI signs in to the cloud az cloud set chose: run az cloud set --name " + az + ", then az login"
+		}
+		if auth != AuthCLI {
+			break
+		}
 		return "run az login (the Azure CLI session is missing or expired)"
 	case AuthEnv:
 		return "check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)"

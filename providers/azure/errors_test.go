@@ -34,9 +34,26 @@ func TestReason(t *testing.T) {
 		{fmt.Errorf("x: %w", context.DeadlineExceeded), AuthCLI, "timed out", "try again"},
 	}
 	for _, c := range cases {
-		msg, hint := reason(c.err, "the role", c.auth)
+		msg, hint := reason(c.err, "the role", c.auth, AzurePublic)
 		if !strings.Contains(msg, c.msgHas) || !strings.Contains(hint, c.hintHas) {
 			t.Errorf("%v: %q / %q, want %q / %q", c.err, msg, hint, c.msgHas, c.hintHas)
+		}
+	}
+	// The Azure CLI signs in to its own cloud: for China or a cloud file the
+	// hint says to switch it; a service principal's hint does not change.
+	for _, c := range []struct {
+		cloud   Cloud
+		auth    string
+		hintHas string
+	}{
+		{AzureChina, AuthCLI, "az cloud set --name AzureChinaCloud"},
+		{AzureGovernment, AuthAuto, "az cloud set --name AzureUSGovernment"},
+		{Cloud{Name: "Sovereign", Custom: true}, AuthCLI, "az cloud register"},
+		{AzureChina, AuthServicePrincipal, "client id and secret"},
+		{AzurePublic, AuthAuto, "run az login, or set AZURE_TENANT_ID"},
+	} {
+		if _, hint := reason(responseError(401, "InvalidAuthenticationToken"), "the role", c.auth, c.cloud); !strings.Contains(hint, c.hintHas) {
+			t.Errorf("%s, %s: hint %q, want %q", c.cloud.Name, c.auth, hint, c.hintHas)
 		}
 	}
 	if !notRegistered(responseError(409, "MissingSubscriptionRegistration")) || notRegistered(responseError(403, "AuthorizationFailed")) {

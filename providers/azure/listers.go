@@ -103,7 +103,7 @@ func scanSubscription(ctx context.Context, s *session, sub subscription, sink pr
 	wg.Wait()
 	if len(denied) > 0 {
 		sort.Strings(denied)
-		msg, hint := reason(deniedErr, readerHint(sub), g.auth)
+		msg, hint := reason(deniedErr, readerHint(sub), g.auth, g.cloud)
 		g.text("", "", msg+" listing "+strings.Join(denied, ", "), hint)
 	}
 }

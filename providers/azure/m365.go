@@ -59,7 +59,7 @@ type user struct {
 // Scan implements providers.Provider.
 func (p *M365Provider) Scan(ctx context.Context, sink providers.Sink) error {
 	arm := &ARMProvider{signIn: p.signIn, cloud: p.cloud, session: p.session}
-	s, g, err := start(ctx, sink, KindM365, p.signIn, p.cloudErr, arm.open)
+	s, g, err := start(ctx, sink, KindM365, p.signIn, p.cloud, p.cloudErr, arm.open)
 	if s == nil {
 		return err
 	}
