@@ -2,8 +2,14 @@ package aws
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
 )
 
 // The profile the sign-in writes scans unchanged: the SDK's ssocreds reads
@@ -38,5 +44,63 @@ func TestSSOProfileScansThroughMoto(t *testing.T) {
 	}
 	if n := s.count("/federation/credentials"); n == 0 {
 		t.Error("the role's keys were not taken through GetRoleCredentials")
+	}
+}
+
+// A cached token past its time is refreshed through SSO OIDC with its
+// refresh token, as the SDK does for an sso-session profile, and the scan
+// goes on: Reachmap's cache entry carries what the SDK needs (client id and
+// secret, registration expiry, refresh token), and the read-only guard
+// lets the refresh through. The cache is written back with the new expiry.
+func TestSSOExpiredTokenIsRefreshed(t *testing.T) {
+	moto := freshMoto(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	s := newSSOStandIn(t, "")
+	f, err := signIn(t, context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := f.Roles(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := &sharedFiles{config: []string{filepath.Join(home, "config")}, credentials: []string{filepath.Join(home, "credentials")}}
+	if err := f.save(*files, "my-co", "prod-ro", roles[0]); err != nil {
+		t.Fatal(err)
+	}
+	path, err := ssocreds.StandardCachedTokenFilepath("my-co")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entry map[string]any
+	b, err := os.ReadFile(path)
+	if err != nil || json.Unmarshal(b, &entry) != nil {
+		t.Fatalf("the sign-in cached no token at %s: %v", path, err)
+	}
+	entry["expiresAt"] = time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)
+	b, _ = json.Marshal(entry)
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := ssoSignedIn("my-co", time.Now()); got != ssoValid {
+		t.Errorf("an expired token with a live registration and a refresh token reads as %d, want signed in", got)
+	}
+	createBuckets(t, rawS3(moto, "eu-west-3", "k", "s"), "eu-west-3", []string{"refreshed-bucket"})
+	t.Setenv("AWS_ENDPOINT_URL", moto)
+	sink, err := scan(t, testProvider("prod-ro", testOptions(files)))
+	if err != nil {
+		t.Fatalf("scan: %v (%s)", err, sink.gapText())
+	}
+	if _, ok := sink.byKey(t)["bucket/eu-west-3/refreshed-bucket"]; !ok {
+		t.Fatalf("refreshed-bucket not found after the refresh; gaps %s", sink.gapText())
+	}
+	if n := s.count("/token"); n < 2 {
+		t.Errorf("/token was called %d times: the expired token was not refreshed", n)
+	}
+	b, _ = os.ReadFile(path)
+	json.Unmarshal(b, &entry)
+	if exp, _ := time.Parse(time.RFC3339, fmt.Sprint(entry["expiresAt"])); !exp.After(time.Now()) {
+		t.Errorf("the cache still expires at %v after the refresh", entry["expiresAt"])
 	}
 }

@@ -72,6 +72,14 @@ func (s *ssoStandIn) serve(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodPost && r.URL.Path == "/device_authorization":
 		reply(map[string]any{"deviceCode": "dev-1", "userCode": "ABCD-EFGH", "verificationUri": "https://device.sso.eu-west-3.amazonaws.com/",
 			"verificationUriComplete": "https://device.sso.eu-west-3.amazonaws.com/?user_code=ABCD-EFGH", "expiresIn": 600, "interval": 1})
+	case r.Method == http.MethodPost && r.URL.Path == "/token" && strings.Contains(string(body), `"refresh_token"`):
+		// A refresh, as the SDK's token provider sends it for a cached
+		// token past its time.
+		if !strings.Contains(string(body), `"refresh-SECRET"`) || !strings.Contains(string(body), standInSecret) {
+			fail(400, "InvalidGrantException", "invalid_grant")
+			return
+		}
+		reply(map[string]any{"accessToken": standInToken, "tokenType": "Bearer", "expiresIn": 3600, "refreshToken": "refresh-SECRET"})
 	case r.Method == http.MethodPost && r.URL.Path == "/token":
 		if !strings.Contains(string(body), `"dev-1"`) || !strings.Contains(string(body), standInSecret) {
 			fail(400, "InvalidClientException", "invalid_client")
