@@ -162,18 +162,28 @@ func (c cancellable) Token() (*oauth2.Token, error) {
 
 // Scan implements providers.Provider.
 func (p *Provider) Scan(ctx context.Context, sink providers.Sink) error {
-	if err := ctx.Err(); err != nil {
+	s, projects, err := p.plan(ctx, sink)
+	if s == nil || err != nil {
 		return err
+	}
+	return p.scanProjects(ctx, sink, s, projects)
+}
+
+// plan signs in and lists the projects to scan. With no credentials it
+// reports a gap and returns no session.
+func (p *Provider) plan(ctx context.Context, sink providers.Sink) (*session, []string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
 	}
 	s, err := p.connect(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return nil, nil, ctx.Err()
 		}
 		sink.Gap(providers.Gap{Provider: "gcp", Account: p.label,
 			Error: "no Google credentials: " + credError(err),
 			Hint:  "Run gcloud auth application-default login, set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, or choose a key in Accounts."})
-		return nil
+		return nil, nil, nil
 	}
 	if u := s.universe; u != "" && u != "googleapis.com" && !s3nsUniverse(u) {
 		// A partner-operated cloud Reachmap does not know: its items are
@@ -187,7 +197,7 @@ func (p *Provider) Scan(ctx context.Context, sink providers.Sink) error {
 		found, err := searchProjects(ctx, s.api)
 		if err != nil {
 			if ctx.Err() != nil {
-				return ctx.Err()
+				return nil, nil, ctx.Err()
 			}
 			if g, ok := gapFor(ctx, p.label, svcProjects, "listing projects", err); ok {
 				sink.Gap(g)
@@ -197,6 +207,11 @@ func (p *Provider) Scan(ctx context.Context, sink providers.Sink) error {
 			projects = appendNew(projects, f.ID)
 		}
 	}
+	return s, projects, nil
+}
+
+// scanProjects reads every store of each project through session s.
+func (p *Provider) scanProjects(ctx context.Context, sink providers.Sink, s *session, projects []string) error {
 	total := len(projects) * len(stores)
 	var mu sync.Mutex
 	done := 0

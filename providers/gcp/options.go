@@ -124,14 +124,7 @@ func newProviders(o providers.Options, _ providers.Shared) ([]providers.Provider
 	}
 	cfg := defaultConfig(env)
 	var out []providers.Provider
-	if len(opts.Projects) > 0 || opts.All {
-		var projects []string
-		for _, pr := range opts.Projects {
-			projects = appendNew(projects, pr)
-		}
-		out = append(out, &Provider{name: "gcp", label: "application default credentials",
-			projects: projects, all: opts.All, cfg: cfg})
-	}
+	var scanners []*Provider // keys first, then the sign-in: see group
 	for _, k := range opts.Keys {
 		email, proj, _ := strings.Cut(k, "|")
 		p := &Provider{name: "gcp:" + email, label: email, all: true, cfg: cfg, keyJSON: opts.keys[email]}
@@ -145,7 +138,22 @@ func newProviders(o providers.Options, _ providers.Shared) ([]providers.Provider
 			out = append(out, keyringGap{email: email, msg: msg})
 			continue
 		}
-		out = append(out, p)
+		scanners = append(scanners, p)
+	}
+	if len(opts.Projects) > 0 || opts.All {
+		var projects []string
+		for _, pr := range opts.Projects {
+			projects = appendNew(projects, pr)
+		}
+		scanners = append(scanners, &Provider{name: "gcp", label: "application default credentials",
+			projects: projects, all: opts.All, cfg: cfg})
+	}
+	switch len(scanners) {
+	case 0:
+	case 1:
+		out = append(out, scanners[0])
+	default:
+		out = append(out, group{members: scanners})
 	}
 	return out, nil
 }
