@@ -12,14 +12,15 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
 )
 
-// The profile the sign-in writes scans unchanged: the SDK's ssocreds reads
-// the cached token, takes the role's keys from the portal (the stand-in),
-// and the scan lists moto's buckets with them.
-func TestSSOProfileScansThroughMoto(t *testing.T) {
-	moto := freshMoto(t)
+// signedInProfile signs in through the SSO stand-in in a home of its own
+// and saves the sso-session "my-co" with the profile "prod-ro": the
+// files a person has after the window's sign-in. moto is fresh.
+func signedInProfile(t *testing.T) (moto string, files *sharedFiles, s *ssoStandIn) {
+	t.Helper()
+	moto = freshMoto(t)
 	home := t.TempDir()
 	t.Setenv("HOME", home)
-	s := newSSOStandIn(t, "")
+	s = newSSOStandIn(t, "")
 	f, err := signIn(t, context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -28,10 +29,18 @@ func TestSSOProfileScansThroughMoto(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := &sharedFiles{config: []string{filepath.Join(home, "config")}, credentials: []string{filepath.Join(home, "credentials")}}
+	files = &sharedFiles{config: []string{filepath.Join(home, "config")}, credentials: []string{filepath.Join(home, "credentials")}}
 	if err := f.save(*files, "my-co", "prod-ro", roles[0]); err != nil {
 		t.Fatal(err)
 	}
+	return moto, files, s
+}
+
+// The profile the sign-in writes scans unchanged: the SDK's ssocreds reads
+// the cached token, takes the role's keys from the portal (the stand-in),
+// and the scan lists moto's buckets with them.
+func TestSSOProfileScansThroughMoto(t *testing.T) {
+	moto, files, s := signedInProfile(t)
 	createBuckets(t, rawS3(moto, "eu-west-3", "k", "s"), "eu-west-3", []string{"sso-bucket"})
 	// Every service but the portal goes to moto.
 	t.Setenv("AWS_ENDPOINT_URL", moto)
@@ -53,22 +62,7 @@ func TestSSOProfileScansThroughMoto(t *testing.T) {
 // secret, registration expiry, refresh token), and the read-only guard
 // lets the refresh through. The cache is written back with the new expiry.
 func TestSSOExpiredTokenIsRefreshed(t *testing.T) {
-	moto := freshMoto(t)
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	s := newSSOStandIn(t, "")
-	f, err := signIn(t, context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	roles, err := f.Roles(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := &sharedFiles{config: []string{filepath.Join(home, "config")}, credentials: []string{filepath.Join(home, "credentials")}}
-	if err := f.save(*files, "my-co", "prod-ro", roles[0]); err != nil {
-		t.Fatal(err)
-	}
+	moto, files, s := signedInProfile(t)
 	path, err := ssocreds.StandardCachedTokenFilepath("my-co")
 	if err != nil {
 		t.Fatal(err)
