@@ -158,6 +158,7 @@ const (
 	FieldText   FieldKind = iota // one line of text
 	FieldSecret                  // text that is never shown, kept in the keyring
 	FieldChoice                  // one of Choices, or none
+	FieldFile                    // a file's path, typed or chosen in a file dialog
 )
 
 // Field is one input of an add form.
@@ -172,6 +173,9 @@ type Field struct {
 	ChoiceNames []Text
 	// SameRow puts the field next to the previous one, under its label.
 	SameRow bool
+	// Extensions, for a FieldFile, are the file names the dialog offers
+	// (".json"); none offers every file.
+	Extensions []string
 	// Suggest, when set, is called as the field changes; what it returns
 	// fills other fields (pasting an endpoint URL selects its provider
 	// and region).

@@ -58,6 +58,9 @@ func (a *accountsScreen) addForm(s *formSection) fyne.CanvasObject {
 			}
 			s.entries[fd.Key] = e
 			w = e
+			if fd.Kind == providers.FieldFile {
+				w = a.fileField(e, fd.Extensions)
+			}
 		}
 		if !fd.SameRow {
 			flush()

@@ -95,9 +95,10 @@ type harness struct {
 
 type harnessOpts struct {
 	profiles []aws.Profile
-	db       string         // store path; "" = a new one in t.TempDir()
-	prefs    map[string]any // preferences set before the window is built
-	region   string         // the system locale's region ("" = none)
+	db       string              // store path; "" = a new one in t.TempDir()
+	prefs    map[string]any      // preferences set before the window is built
+	region   string              // the system locale's region ("" = none)
+	kinds    []providers.Factory // more provider kinds, after the usual ones
 }
 
 func newHarness(t testing.TB, o harnessOpts) *harness {
@@ -148,7 +149,7 @@ func newHarnessIn(t testing.TB, a fyne.App, o harnessOpts) *harness {
 			}
 			return items, nil
 		}},
-		registry: providers.NewRegistry(demo.Factory, fake, mail.Factory, aws.CompatFactory),
+		registry: providers.NewRegistry(append([]providers.Factory{demo.Factory, fake, mail.Factory, aws.CompatFactory}, o.kinds...)...),
 		openStore: func() (*store.Store, error) {
 			st, err := store.Open(h.db)
 			if err == nil {

@@ -35,7 +35,7 @@ func form() *providers.Form {
 		},
 		Records: &providers.Records{
 			Fields: []providers.Field{
-				{Key: "path", Label: providers.T(msgKeyPath), Kind: providers.FieldText, Placeholder: providers.T(msgKeyHint)},
+				{Key: "path", Label: providers.T(msgKeyPath), Kind: providers.FieldFile, Placeholder: providers.T(msgKeyHint), Extensions: []string{".json"}},
 			},
 			AddLabel: providers.T(msgAddKey),
 			List:     listKeys,
