@@ -19,12 +19,88 @@ import (
 // A loaded scan is never changed (inventory.Scan.WithHome copies), so
 // sharing is safe; the interner itself is dropped with the load.
 type interner struct {
-	strs map[string]string
-	tags map[string]map[string]string
+	strs  map[string]string
+	tags  map[string]map[string]string
+	lists map[string][]string // law ids, certifications
+	chain map[string][]reach.Entity
+	party map[reach.ContractingEntity]*reach.ContractingEntity
+	dpf   map[reach.DPF]*reach.DPF
 }
 
 func newInterner() *interner {
-	return &interner{strs: map[string]string{}, tags: map[string]map[string]string{}}
+	return &interner{strs: map[string]string{}, tags: map[string]map[string]string{}, lists: map[string][]string{},
+		chain: map[string][]reach.Entity{}, party: map[reach.ContractingEntity]*reach.ContractingEntity{}, dpf: map[reach.DPF]*reach.DPF{}}
+}
+
+// list interns a list's strings and gives equal lists one backing array.
+func (in *interner) list(p *[]string) {
+	if len(*p) == 0 {
+		return
+	}
+	for i := range *p {
+		internStr(in, &(*p)[i])
+	}
+	k := lengthPrefixed(*p...)
+	if v, ok := in.lists[k]; ok {
+		*p = v
+		return
+	}
+	in.lists[k] = *p
+}
+
+// operator interns what a knowledge-base entry gives every item of one
+// provider: its parents, contracting entity, DPF record, certifications.
+func (in *interner) operator(op *reach.Operator) {
+	for _, p := range []*string{&op.Name, &op.Country, &op.Note} {
+		internStr(in, p)
+	}
+	if len(op.Parents) > 0 {
+		parts := make([]string, 0, 2*len(op.Parents))
+		for i := range op.Parents {
+			internStr(in, &op.Parents[i].Name)
+			internStr(in, &op.Parents[i].Country)
+			parts = append(parts, op.Parents[i].Name, op.Parents[i].Country)
+		}
+		k := lengthPrefixed(parts...)
+		if v, ok := in.chain[k]; ok {
+			op.Parents = v
+		} else {
+			in.chain[k] = op.Parents
+		}
+	}
+	in.list(&op.Certifications)
+	if c := op.ContractingEntity; c != nil {
+		if v, ok := in.party[*c]; ok {
+			op.ContractingEntity = v
+		} else {
+			for _, p := range []*string{&c.Name, &c.Country, &c.Source} {
+				internStr(in, p)
+			}
+			in.party[*c] = c
+		}
+	}
+	if d := op.DPF; d != nil {
+		if v, ok := in.dpf[*d]; ok {
+			op.DPF = v
+		} else {
+			for _, p := range []*string{&d.Entity, &d.Source, &d.Checked, &d.Note} {
+				internStr(in, p)
+			}
+			in.dpf[*d] = d
+		}
+	}
+}
+
+// lengthPrefixed joins parts, each with its length before it, so that no
+// two different lists make the same key.
+func lengthPrefixed(parts ...string) string {
+	var b strings.Builder
+	for _, part := range parts {
+		b.WriteString(strconv.Itoa(len(part)))
+		b.WriteByte(':')
+		b.WriteString(part)
+	}
+	return b.String()
 }
 
 // internStr puts the interner's copy of *p in *p, first making *p that
@@ -53,14 +129,7 @@ func (in *interner) item(it *inventory.Item) {
 	in.location(&it.Location.Country, &it.Location.City, &it.Location.Area, &it.Location.Note)
 	internStr(in, &it.Location.Evidence)
 	internStr(in, &it.Location.Confidence)
-	op := &it.Operator
-	for _, p := range []*string{&op.Name, &op.Country, &op.Note} {
-		internStr(in, p)
-	}
-	for i := range op.Parents {
-		internStr(in, &op.Parents[i].Name)
-		internStr(in, &op.Parents[i].Country)
-	}
+	in.operator(&it.Operator)
 	for i := range it.Copies {
 		c := &it.Copies[i]
 		for _, p := range []*string{&c.Region, &c.Why, &c.AccountID} {
@@ -88,9 +157,7 @@ func (in *interner) jurisdiction(j *reach.Jurisdiction) {
 	}
 	internStr(in, &j.Basis)
 	internStr(in, &j.Strength)
-	for i := range j.LawIDs {
-		internStr(in, &j.LawIDs[i])
-	}
+	in.list(&j.LawIDs)
 }
 
 // gap interns a gap: a denied region or account repeats its error and
@@ -105,7 +172,6 @@ func (in *interner) gap(g *providers.Gap) {
 // few tag sets (an environment, a team, a cost centre), and each map costs
 // some 300 bytes however small.
 func (in *interner) shareTags(items []inventory.Item) {
-	var key strings.Builder
 	for i := range items {
 		tags := items[i].Tags
 		if len(tags) == 0 {
@@ -116,20 +182,15 @@ func (in *interner) shareTags(items []inventory.Item) {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
-		key.Reset()
+		parts := make([]string, 0, 2*len(keys))
 		for _, k := range keys {
-			// Each part with its length before it, so that no two
-			// different sets make the same key.
-			for _, part := range []string{k, tags[k]} {
-				key.WriteString(strconv.Itoa(len(part)))
-				key.WriteByte(':')
-				key.WriteString(part)
-			}
+			parts = append(parts, k, tags[k])
 		}
-		if shared, ok := in.tags[key.String()]; ok {
+		key := lengthPrefixed(parts...)
+		if shared, ok := in.tags[key]; ok {
 			items[i].Tags = shared
 			continue
 		}
-		in.tags[key.String()] = tags
+		in.tags[key] = tags
 	}
 }

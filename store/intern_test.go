@@ -20,13 +20,19 @@ import (
 func TestLoadSharesRepeats(t *testing.T) {
 	s := openTemp(t)
 	law := reach.Jurisdiction{Country: "US", Basis: reach.BasisOperator, Law: "CLOUD Act, 18 U.S.C. § 2713",
-		Source: "https://www.law.cornell.edu/uscode/text/18/2713", Via: "Amazon.com, Inc.", Strength: reach.StrengthStatute}
+		Source: "https://www.law.cornell.edu/uscode/text/18/2713", Via: "Amazon.com, Inc.", Strength: reach.StrengthStatute,
+		LawIDs: []string{"us-cloud-act", "us-sca"}}
+	soil := reach.Jurisdiction{Country: "IE", Basis: reach.BasisTerritorial, Law: "Criminal Justice (Mutual Assistance) Act 2008"}
 	mk := func(name string, tags map[string]string) inventory.Item {
 		loc := geo.Location{Country: "IE", City: "Dublin", Evidence: geo.EvidenceAPI, Confidence: geo.ConfidenceHigh,
 			Note: "the region the S3 API reports for the bucket"}
 		return inventory.Item{Provider: "aws", Account: "lumen-" + "prod", Kind: providers.KindBucket, Name: name, Region: "eu-west-1",
-			Location: loc, Operator: reach.Operator{Name: "Amazon Web Services", Country: "US"},
-			Reach: []reach.Jurisdiction{law}, Category: reach.CategoryForeign, Gaps: []providers.Gap{}, Tags: tags}
+			Location: loc, Operator: reach.Operator{Name: "Amazon Web Services", Country: "US",
+				Parents:           []reach.Entity{{Name: "Amazon.com, Inc.", Country: "US"}},
+				ContractingEntity: &reach.ContractingEntity{Name: "Amazon Web Services EMEA SARL", Country: "LU"},
+				DPF:               &reach.DPF{Entity: "Amazon.com, Inc.", Certified: true, Unverified: true},
+				Certifications:    []string{"ISO 27001", "C5"}},
+			Reach: []reach.Jurisdiction{soil, law}, Category: reach.CategoryForeign, Gaps: []providers.Gap{}, Tags: tags}
 	}
 	in := &inventory.Scan{ScannedAt: time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC), Home: reach.HomeEU, Gaps: []providers.Gap{},
 		Assets: []inventory.Item{
@@ -56,8 +62,29 @@ func TestLoadSharesRepeats(t *testing.T) {
 	a, b := out.Assets[0], out.Assets[1]
 	same("the account", a.Account, b.Account)
 	same("the location note", a.Location.Note, b.Location.Note)
-	same("the law", a.Reach[0].Law, b.Reach[0].Law)
-	same("the source", a.Reach[0].Source, b.Reach[0].Source)
+	same("the law", a.Reach[1].Law, b.Reach[1].Law)
+	same("the source", a.Reach[1].Source, b.Reach[1].Source)
+	shared := func(what string, x, y any) {
+		t.Helper()
+		if reflect.ValueOf(x).Pointer() != reflect.ValueOf(y).Pointer() {
+			t.Errorf("%s is held twice", what)
+		}
+	}
+	shared("the law ids", a.Reach[1].LawIDs, b.Reach[1].LawIDs)
+	shared("the parents", a.Operator.Parents, b.Operator.Parents)
+	shared("the certifications", a.Operator.Certifications, b.Operator.Certifications)
+	shared("the contracting entity", a.Operator.ContractingEntity, b.Operator.ContractingEntity)
+	shared("the DPF record", a.Operator.DPF, b.Operator.DPF)
+	// The items' reach lies in one block, each item's capped at its own.
+	for _, it := range out.Assets {
+		if len(it.Reach) != 2 || cap(it.Reach) != 2 {
+			t.Fatalf("%s: reach %d long with room for %d", it.Name, len(it.Reach), cap(it.Reach))
+		}
+	}
+	gap := uintptr(unsafe.Pointer(&out.Assets[1].Reach[0])) - uintptr(unsafe.Pointer(&out.Assets[0].Reach[0]))
+	if gap != 2*unsafe.Sizeof(reach.Jurisdiction{}) {
+		t.Errorf("the second item's reach starts %d bytes after the first's, not right after it", gap)
+	}
 	same("the operator", a.Operator.Name, b.Operator.Name)
 	if reflect.ValueOf(a.Tags).Pointer() != reflect.ValueOf(b.Tags).Pointer() {
 		t.Error("two items with equal tags hold a map each")

@@ -337,12 +337,26 @@ func item(scan *inventory.Scan, seq int) (*inventory.Item, error) {
 }
 
 func loadReach(ctx context.Context, q querier, id int64, scan *inventory.Scan, in *interner) error {
+	// One block for every item's reach, each item's a capped part of it:
+	// appending item by item would leave each slice with room to spare
+	// and the garbage of its growing (the rows come in item order).
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM reach WHERE scan_id = ?`, id).Scan(&n); err != nil {
+		return err
+	}
+	all := make([]reach.Jurisdiction, 0, n)
 	rows, err := q.QueryContext(ctx, `SELECT item_seq, country, basis, law, source, via, contested, note, detail
 		FROM reach WHERE scan_id = ? ORDER BY item_seq, seq`, id)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	cur, start := -1, 0
+	flush := func() {
+		if cur >= 0 {
+			scan.Assets[cur].Reach = all[start:len(all):len(all)]
+		}
+	}
 	for rows.Next() {
 		var (
 			seq    int
@@ -364,12 +378,19 @@ func loadReach(ctx context.Context, q querier, id int64, scan *inventory.Scan, i
 		}
 		j.Basis = reach.Basis(basis)
 		in.jurisdiction(&j)
-		it, err := item(scan, seq)
-		if err != nil {
+		if _, err := item(scan, seq); err != nil {
 			return err
 		}
-		it.Reach = append(it.Reach, j)
+		if seq != cur {
+			if seq < cur {
+				return fmt.Errorf("%w: reach rows out of order at item %d", ErrCorrupt, seq)
+			}
+			flush()
+			cur, start = seq, len(all)
+		}
+		all = append(all, j)
 	}
+	flush()
 	return rows.Err()
 }
 

@@ -1,6 +1,6 @@
 // Command mkstore saves a synthetic estate (package estate) into a scan
 // store, for the window to open: `go run ./internal/estate/mkstore -n
-// 10000 -db scans.db`.
+// 10000 -db scans.db` (-placed for AWS buckets over a dozen regions).
 package main
 
 import (
@@ -17,18 +17,23 @@ import (
 func main() {
 	n := flag.Int("n", 10000, "how many buckets")
 	db := flag.String("db", "", "the scan store to write (required)")
+	placed := flag.Bool("placed", false, "AWS buckets over a dozen regions, not an S3 server nobody placed")
 	flag.Parse()
-	if err := run(*n, *db); err != nil {
+	if err := run(*n, *db, *placed); err != nil {
 		fmt.Fprintln(os.Stderr, "mkstore:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, db string) error {
+func run(n int, db string, placed bool) error {
 	if db == "" {
 		return fmt.Errorf("give -db PATH")
 	}
-	scan, err := estate.Unplaced(context.Background(), n, reach.HomeEU)
+	build := estate.Unplaced
+	if placed {
+		build = estate.Placed
+	}
+	scan, err := build(context.Background(), n, reach.HomeEU)
 	if err != nil {
 		return err
 	}
