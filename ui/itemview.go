@@ -181,17 +181,27 @@ func (v *itemView) apply() {
 			v.rows = append(v.rows, i)
 		}
 	}
+	// Each row's sort key is made once, not at every comparison: with
+	// 10,000 rows that is 10,000 strings instead of some 300,000.
 	col := columns[v.sortCol]
-	slices.SortStableFunc(v.rows, func(a, b int) int {
-		c := cmp.Or(
-			strings.Compare(strings.ToLower(col.Text(v, a)), strings.ToLower(col.Text(v, b))),
-			strings.Compare(v.items[a].Name, v.items[b].Name),
-		)
+	type keyed struct {
+		id  int
+		key string
+	}
+	ks := make([]keyed, len(v.rows))
+	for i, id := range v.rows {
+		ks[i] = keyed{id, strings.ToLower(col.Text(v, id))}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		c := cmp.Or(strings.Compare(a.key, b.key), strings.Compare(v.items[a.id].Name, v.items[b.id].Name))
 		if v.desc {
 			return -c
 		}
 		return c
 	})
+	for i, k := range ks {
+		v.rows[i] = k.id
+	}
 }
 
 // policyText is the policy cell: the rules an item breaks, or nothing.
