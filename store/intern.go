@@ -19,17 +19,19 @@ import (
 // A loaded scan is never changed (inventory.Scan.WithHome copies), so
 // sharing is safe; the interner itself is dropped with the load.
 type interner struct {
-	strs  map[string]string
-	tags  map[string]map[string]string
-	lists map[string][]string // law ids, certifications
-	chain map[string][]reach.Entity
-	party map[reach.ContractingEntity]*reach.ContractingEntity
-	dpf   map[reach.DPF]*reach.DPF
+	strs    map[string]string
+	tags    map[string]map[string]string
+	lists   map[string][]string // law ids, certifications
+	chain   map[string][]reach.Entity
+	party   map[reach.ContractingEntity]*reach.ContractingEntity
+	dpf     map[reach.DPF]*reach.DPF
+	reaches map[string][]reach.Jurisdiction
 }
 
 func newInterner() *interner {
 	return &interner{strs: map[string]string{}, tags: map[string]map[string]string{}, lists: map[string][]string{},
-		chain: map[string][]reach.Entity{}, party: map[reach.ContractingEntity]*reach.ContractingEntity{}, dpf: map[reach.DPF]*reach.DPF{}}
+		chain: map[string][]reach.Entity{}, party: map[reach.ContractingEntity]*reach.ContractingEntity{}, dpf: map[reach.DPF]*reach.DPF{},
+		reaches: map[string][]reach.Jurisdiction{}}
 }
 
 // list interns a list's strings and gives equal lists one backing array.
@@ -158,6 +160,18 @@ func (in *interner) jurisdiction(j *reach.Jurisdiction) {
 	internStr(in, &j.Basis)
 	internStr(in, &j.Strength)
 	in.list(&j.LawIDs)
+}
+
+// reach returns the list an item with these reach rows (key: their raw
+// columns) holds: the one an item before it got from the same rows, or an
+// exactly sized copy of js. js is the caller's buffer.
+func (in *interner) reach(key string, js []reach.Jurisdiction) []reach.Jurisdiction {
+	if v, ok := in.reaches[key]; ok {
+		return v
+	}
+	v := slices.Clone(js)
+	in.reaches[key] = v
+	return v
 }
 
 // gap interns a gap: a denied region or account repeats its error and

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/reachmap/reachmap/geo"
@@ -337,26 +339,25 @@ func item(scan *inventory.Scan, seq int) (*inventory.Item, error) {
 }
 
 func loadReach(ctx context.Context, q querier, id int64, scan *inventory.Scan, in *interner) error {
-	// One block for every item's reach, each item's a capped part of it:
-	// appending item by item would leave each slice with room to spare
-	// and the garbage of its growing (the rows come in item order).
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM reach WHERE scan_id = ?`, id).Scan(&n); err != nil {
-		return err
-	}
-	all := make([]reach.Jurisdiction, 0, n)
 	rows, err := q.QueryContext(ctx, `SELECT item_seq, country, basis, law, source, via, contested, note, detail
 		FROM reach WHERE scan_id = ? ORDER BY item_seq, seq`, id)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	cur, start := -1, 0
-	flush := func() {
-		if cur >= 0 {
-			scan.Assets[cur].Reach = all[start:len(all):len(all)]
+	// An item's rows are read into buf and keyed by their raw columns;
+	// items whose rows are the same (every bucket of one region at one
+	// provider) share one exactly sized list (interner.reach).
+	var (
+		buf   []reach.Jurisdiction
+		key   strings.Builder
+		cur   = -1
+		flush = func() {
+			if cur >= 0 {
+				scan.Assets[cur].Reach = in.reach(key.String(), buf)
+			}
 		}
-	}
+	)
 	for rows.Next() {
 		var (
 			seq    int
@@ -367,6 +368,18 @@ func loadReach(ctx context.Context, q querier, id int64, scan *inventory.Scan, i
 		if err := rows.Scan(&seq, &j.Country, &basis, &j.Law, &j.Source, &j.Via, &j.Contested, &j.Note, &detail); err != nil {
 			return err
 		}
+		if _, err := item(scan, seq); err != nil {
+			return err
+		}
+		if seq != cur {
+			if seq < cur {
+				return fmt.Errorf("%w: reach rows out of order at item %d", ErrCorrupt, seq)
+			}
+			flush()
+			cur, buf = seq, buf[:0]
+			key.Reset()
+		}
+		key.WriteString(lengthPrefixed(j.Country, basis, j.Law, j.Source, j.Via, strconv.FormatBool(j.Contested), j.Note, string(detail)))
 		if len(detail) > 0 {
 			var full reach.Jurisdiction
 			if err := json.Unmarshal(detail, &full); err != nil {
@@ -378,17 +391,7 @@ func loadReach(ctx context.Context, q querier, id int64, scan *inventory.Scan, i
 		}
 		j.Basis = reach.Basis(basis)
 		in.jurisdiction(&j)
-		if _, err := item(scan, seq); err != nil {
-			return err
-		}
-		if seq != cur {
-			if seq < cur {
-				return fmt.Errorf("%w: reach rows out of order at item %d", ErrCorrupt, seq)
-			}
-			flush()
-			cur, start = seq, len(all)
-		}
-		all = append(all, j)
+		buf = append(buf, j)
 	}
 	flush()
 	return rows.Err()
