@@ -9,10 +9,10 @@ import (
 )
 
 // The window's memory, measured with BenchmarkWindowRSS (make bench) under
-// Xvfb: with 10,000 items about 190–198 MB resident, of which some 63 MB
+// Xvfb: with 10,000 items about 187–196 MB resident, of which some 63 MB
 // is the GL driver (Mesa's software renderer and its LLVM), 35 MB the
-// program's own pages and 50–56 MB what the Go runtime holds; a scan of
-// no items costs 176 MB. Start-up (opening the store, decoding the world
+// program's own pages and 49–57 MB what the Go runtime holds; a scan of
+// no items costs 175 MB. Start-up (opening the store, decoding the world
 // map, shaping the first text, the first frames) leaves more garbage than
 // the heap's live 35 MB, which the Go runtime would keep until it needs
 // it again; and the heap profiler, which nobody reads in the window,
