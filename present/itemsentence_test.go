@@ -37,7 +37,7 @@ func TestItemSentenceNamesTheCopyAbroad(t *testing.T) {
 	if got, want := en.ItemSentence(copied, reach.HomeEU), "Stored in EU/EEA, but a copy is kept in United States; United States law reaches it."; got != want {
 		t.Errorf("en: %q, want %q", got, want)
 	}
-	if got, want := fr.ItemSentence(copied, reach.HomeEU), "Stocké dans l’espace UE/EEE, mais une copie est conservée hors de celui-ci (États-Unis) ; le droit de États-Unis l’atteint."; got != want {
+	if got, want := fr.ItemSentence(copied, reach.HomeEU), "Stocké dans l’espace UE/EEE, mais une copie est conservée hors de celui-ci (États-Unis) ; un droit étranger l’atteint (États-Unis)."; got != want {
 		t.Errorf("fr: %q, want %q", got, want)
 	}
 	for _, it := range scan.Assets {

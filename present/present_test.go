@@ -76,7 +76,7 @@ func TestSentences(t *testing.T) {
 		{"category sentence", func(s *Speaker) string {
 			return s.CategorySentence(reach.CategoryHomeForeign, []reach.Jurisdiction{usOperator}, reach.HomeEU)
 		}, "Stored in EU/EEA, but United States law also reaches it.",
-			"Stocké dans l’espace UE/EEE, mais le droit de États-Unis l’atteint aussi."},
+			"Stocké dans l’espace UE/EEE, mais un droit étranger l’atteint aussi (États-Unis)."},
 		{"category sentence, unknown", func(s *Speaker) string {
 			return s.CategorySentence(reach.CategoryUnknown, nil, reach.HomeEU)
 		}, "We cannot tell where this is stored or who runs it.", ""},
