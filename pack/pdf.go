@@ -257,15 +257,32 @@ func (d *doc) facts(fs [][2]string) {
 			d.Line(x, y, x, y+13)
 		}
 		d.SetXY(x+2.5, y+2)
-		d.font(false, 7)
 		d.colour(colMuted)
-		d.CellFormat(w-5, 3.5, strings.ToUpper(f[0]), "", 2, "L", false, 0, "")
+		d.CellFormat(w-5, 3.5, d.fitLabel(strings.ToUpper(f[0]), w-5), "", 2, "L", false, 0, "")
 		d.SetX(x + 2.5)
 		d.font(true, 9)
 		d.colour(colInk)
 		d.CellFormat(w-5, 5, f[1], "", 0, "L", false, 0, "")
 	}
 	d.SetXY(margin, y+14)
+}
+
+// fitLabel sets the font for a box's label, 7 points or smaller down to
+// 5.5 so that it fits width (French labels run longer: "REVUE DE LA BASE
+// DE CONNAISSANCES"), and cuts it with an ellipsis if even that is too
+// wide, rather than letting it run into the next box.
+func (d *doc) fitLabel(label string, width float64) string {
+	for size := 7.0; size >= 5.5; size -= 0.5 {
+		d.font(false, size)
+		if d.GetStringWidth(label) <= width {
+			return label
+		}
+	}
+	r := []rune(label)
+	for len(r) > 1 && d.GetStringWidth(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimSpace(string(r)) + "…"
 }
 
 // advisory writes the advisory notice on cream, as the HTML report does.
