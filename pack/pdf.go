@@ -344,7 +344,6 @@ func (d *doc) mapPage() {
 	if len(png) == 0 {
 		return
 	}
-	d.heading(d.v.W.Map, false)
 	opts := fpdf.ImageOptions{ImageType: "PNG", ReadDpi: false}
 	d.RegisterImageOptionsReader("map", opts, bytes.NewReader(png))
 	info := d.GetImageInfo("map")
@@ -352,7 +351,10 @@ func (d *doc) mapPage() {
 		return
 	}
 	h := textW * info.Height() / info.Width()
-	d.room(h + 12)
+	// The heading goes where the map fits under it, never alone at the
+	// foot of a page (heading 14 mm, caption 12).
+	d.room(h + 26)
+	d.heading(d.v.W.Map, false)
 	d.ImageOptions("map", margin, d.GetY(), textW, h, false, opts, 0, "")
 	d.SetY(d.GetY() + h + 2)
 	d.para(d.v.W.MapCaption, false, 8.5, colMuted)
