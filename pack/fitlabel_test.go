@@ -31,3 +31,14 @@ func TestFitLabel(t *testing.T) {
 		t.Errorf("a label too long for any size is not cut: %q", got)
 	}
 }
+
+func TestWithTag(t *testing.T) {
+	for name, want := range map[string]string{
+		"France":                                 "France (home)",
+		"European Union (exact country unknown)": "European Union (exact country unknown, home)",
+	} {
+		if got := withTag(name, "home"); got != want {
+			t.Errorf("withTag(%q): %q, want %q", name, got, want)
+		}
+	}
+}

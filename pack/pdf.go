@@ -267,6 +267,16 @@ func (d *doc) facts(fs [][2]string) {
 	d.SetXY(margin, y+14)
 }
 
+// withTag adds a tag in parentheses to a name, inside the name's own when
+// it ends with some: "European Union (exact country unknown, home)", not
+// "… (exact country unknown) (home)".
+func withTag(name, tag string) string {
+	if strings.HasSuffix(name, ")") {
+		return name[:len(name)-1] + ", " + tag + ")"
+	}
+	return name + " (" + tag + ")"
+}
+
 // fitLabel sets the font for a box's label, 7 points or smaller down to
 // 5.5 so that it fits width (French labels run longer: "REVUE DE LA BASE
 // DE CONNAISSANCES"), and cuts it with an ellipsis if even that is too
@@ -316,11 +326,11 @@ func (d *doc) summary() {
 	d.para(v.W.WhereStored, true, 10, colInk)
 	d.Ln(1)
 	for _, c := range v.Countries {
-		tag := ""
+		name := c.Name
 		if c.HomeSoil {
-			tag = " (" + v.W.HomeTag + ")"
+			name = withTag(name, v.W.HomeTag)
 		}
-		d.indented(3, fmt.Sprintf("%s%s: %d", c.Name, tag, c.Total), false, 9, colInk)
+		d.indented(3, fmt.Sprintf("%s: %d", name, c.Total), false, 9, colInk)
 	}
 	d.Ln(2)
 	d.para(v.W.JurisdictionsReach, true, 10, colInk)
