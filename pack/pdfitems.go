@@ -38,7 +38,7 @@ func (d *doc) item(it report.ItemView) {
 	d.Ln(0.8)
 	place := it.Place
 	if it.Region != "" {
-		place = withTag(place, it.Region)
+		place += " (" + it.Region + ")"
 	}
 	if it.Weak {
 		place += " — " + w.WeakEvidence
