@@ -42,54 +42,46 @@ func (in *interner) list(p *[]string) {
 	for i := range *p {
 		internStr(in, &(*p)[i])
 	}
-	k := lengthPrefixed(*p...)
-	if v, ok := in.lists[k]; ok {
-		*p = v
-		return
+	*p = share(in.lists, lengthPrefixed(*p...), *p)
+}
+
+// share returns the value m holds for k, first making it v when m has
+// none: how every kind of record here is held once.
+func share[K comparable, V any](m map[K]V, k K, v V) V {
+	if old, ok := m[k]; ok {
+		return old
 	}
-	in.lists[k] = *p
+	m[k] = v
+	return v
+}
+
+// texts interns each of the strings ps point at.
+func (in *interner) texts(ps ...*string) {
+	for _, p := range ps {
+		internStr(in, p)
+	}
 }
 
 // operator interns what a knowledge-base entry gives every item of one
 // provider: its parents, contracting entity, DPF record, certifications.
 func (in *interner) operator(op *reach.Operator) {
-	for _, p := range []*string{&op.Name, &op.Country, &op.Note} {
-		internStr(in, p)
-	}
+	in.texts(&op.Name, &op.Country, &op.Note)
 	if len(op.Parents) > 0 {
 		parts := make([]string, 0, 2*len(op.Parents))
 		for i := range op.Parents {
-			internStr(in, &op.Parents[i].Name)
-			internStr(in, &op.Parents[i].Country)
+			in.texts(&op.Parents[i].Name, &op.Parents[i].Country)
 			parts = append(parts, op.Parents[i].Name, op.Parents[i].Country)
 		}
-		k := lengthPrefixed(parts...)
-		if v, ok := in.chain[k]; ok {
-			op.Parents = v
-		} else {
-			in.chain[k] = op.Parents
-		}
+		op.Parents = share(in.chain, lengthPrefixed(parts...), op.Parents)
 	}
 	in.list(&op.Certifications)
 	if c := op.ContractingEntity; c != nil {
-		if v, ok := in.party[*c]; ok {
-			op.ContractingEntity = v
-		} else {
-			for _, p := range []*string{&c.Name, &c.Country, &c.Source} {
-				internStr(in, p)
-			}
-			in.party[*c] = c
-		}
+		in.texts(&c.Name, &c.Country, &c.Source)
+		op.ContractingEntity = share(in.party, *c, c)
 	}
 	if d := op.DPF; d != nil {
-		if v, ok := in.dpf[*d]; ok {
-			op.DPF = v
-		} else {
-			for _, p := range []*string{&d.Entity, &d.Source, &d.Checked, &d.Note} {
-				internStr(in, p)
-			}
-			in.dpf[*d] = d
-		}
+		in.texts(&d.Entity, &d.Source, &d.Checked, &d.Note)
+		op.DPF = share(in.dpf, *d, d)
 	}
 }
 
@@ -121,42 +113,27 @@ func internStr[S ~string](in *interner, p *S) {
 // item interns the fields of an item row and its record (not its reach,
 // gaps or tags, which have rows of their own).
 func (in *interner) item(it *inventory.Item) {
-	for _, p := range []*string{&it.Provider, &it.Account, &it.AccountID, &it.Region, &it.Host,
-		&it.Status, &it.From, &it.Until, &it.Successor} {
-		internStr(in, p)
-	}
+	in.texts(&it.Provider, &it.Account, &it.AccountID, &it.Region, &it.Host, &it.Status, &it.From, &it.Until, &it.Successor)
 	internStr(in, &it.Kind)
 	internStr(in, &it.Category)
 	internStr(in, &it.ProviderConfidence)
-	in.location(&it.Location.Country, &it.Location.City, &it.Location.Area, &it.Location.Note)
+	in.texts(&it.Location.Country, &it.Location.City, &it.Location.Area, &it.Location.Note)
 	internStr(in, &it.Location.Evidence)
 	internStr(in, &it.Location.Confidence)
 	in.operator(&it.Operator)
 	for i := range it.Copies {
 		c := &it.Copies[i]
-		for _, p := range []*string{&c.Region, &c.Why, &c.AccountID} {
-			internStr(in, p)
-		}
-		in.location(&c.Location.Country, &c.Location.City, &c.Location.Area, &c.Location.Note)
+		in.texts(&c.Region, &c.Why, &c.AccountID, &c.Location.Country, &c.Location.City, &c.Location.Area, &c.Location.Note)
 		for j := range c.Reach {
 			in.jurisdiction(&c.Reach[j])
 		}
 	}
 }
 
-func (in *interner) location(ps ...*string) {
-	for _, p := range ps {
-		internStr(in, p)
-	}
-}
-
 // jurisdiction interns one reach entry: its law, source and notes are the
 // knowledge base's, the same for every item the law reaches.
 func (in *interner) jurisdiction(j *reach.Jurisdiction) {
-	for _, p := range []*string{&j.Country, &j.Law, &j.Source, &j.Via, &j.Copy, &j.Note,
-		&j.StrengthReason, &j.Status, &j.From, &j.Until} {
-		internStr(in, p)
-	}
+	in.texts(&j.Country, &j.Law, &j.Source, &j.Via, &j.Copy, &j.Note, &j.StrengthReason, &j.Status, &j.From, &j.Until)
 	internStr(in, &j.Basis)
 	internStr(in, &j.Strength)
 	in.list(&j.LawIDs)
@@ -167,19 +144,15 @@ func (in *interner) jurisdiction(j *reach.Jurisdiction) {
 // exactly sized copy of js. js is the caller's buffer.
 func (in *interner) reach(key string, js []reach.Jurisdiction) []reach.Jurisdiction {
 	if v, ok := in.reaches[key]; ok {
-		return v
+		return v // no clone of the buffer for a list already held
 	}
-	v := slices.Clone(js)
-	in.reaches[key] = v
-	return v
+	return share(in.reaches, key, slices.Clone(js))
 }
 
 // gap interns a gap: a denied region or account repeats its error and
 // hint for every item it hides.
 func (in *interner) gap(g *providers.Gap) {
-	for _, p := range []*string{&g.Provider, &g.Account, &g.Region, &g.Error, &g.Hint} {
-		internStr(in, p)
-	}
+	in.texts(&g.Provider, &g.Account, &g.Region, &g.Error, &g.Hint)
 }
 
 // shareTags gives items with equal tags one map: resources carry the same
@@ -200,11 +173,6 @@ func (in *interner) shareTags(items []inventory.Item) {
 		for _, k := range keys {
 			parts = append(parts, k, tags[k])
 		}
-		key := lengthPrefixed(parts...)
-		if shared, ok := in.tags[key]; ok {
-			items[i].Tags = shared
-			continue
-		}
-		in.tags[key] = tags
+		items[i].Tags = share(in.tags, lengthPrefixed(parts...), tags)
 	}
 }
