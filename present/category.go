@@ -40,13 +40,7 @@ func (s *Speaker) CategoryExplained(c reach.Category, home reach.Home) string {
 // the foreign jurisdictions that reach it (foreign is the item's reach
 // from outside home, agreements excluded).
 func (s *Speaker) CategorySentence(c reach.Category, foreign []reach.Jurisdiction, home reach.Home) string {
-	var names []string
-	for _, j := range foreign {
-		if n := s.CountryName(j.Country); !slices.Contains(names, n) {
-			names = append(names, n)
-		}
-	}
-	list := s.JoinAnd(names)
+	list := s.JoinAnd(s.countryNames(foreign, nil))
 	h := s.HomeName(home)
 	switch c {
 	case reach.CategoryHome:
@@ -71,21 +65,24 @@ func (s *Speaker) ItemSentence(it inventory.Item, home reach.Home) string {
 	if it.Category != reach.CategoryForeign || !home.Includes(it.Location.Country) {
 		return s.CategorySentence(it.Category, foreign, home)
 	}
-	var where, list []string
-	for _, j := range foreign {
-		n := s.CountryName(j.Country)
-		if !slices.Contains(list, n) {
-			list = append(list, n)
-		}
-		if j.Basis == reach.BasisTerritorial && j.Copy != "" && !slices.Contains(where, n) {
-			where = append(where, n)
-		}
-	}
+	where := s.countryNames(foreign, func(j reach.Jurisdiction) bool { return j.Basis == reach.BasisTerritorial && j.Copy != "" })
 	if len(where) == 0 {
 		return s.CategorySentence(it.Category, foreign, home)
 	}
 	return s.l("Stored in {{.Home}}, but a copy is kept in {{.Where}}; {{.List}} law reaches it.",
-		"Home", s.HomeName(home), "Where", s.JoinAnd(where), "List", s.JoinAnd(list))
+		"Home", s.HomeName(home), "Where", s.JoinAnd(where), "List", s.JoinAnd(s.countryNames(foreign, nil)))
+}
+
+// countryNames names the countries of the jurisdictions keep accepts (all
+// with a nil keep), each once, in their order.
+func (s *Speaker) countryNames(js []reach.Jurisdiction, keep func(reach.Jurisdiction) bool) []string {
+	var names []string
+	for _, j := range js {
+		if n := s.CountryName(j.Country); (keep == nil || keep(j)) && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // ContestedReach says that part of the foreign reach is contested (the
