@@ -77,17 +77,12 @@ func isCredentialUnavailable(err error) bool {
 func signInHint(auth string, c Cloud) string {
 	switch auth {
 	case AuthCLI, AuthAuto, "":
-		if c.Name != "" && c.Name != AzurePublic.Name {
-			az := map[string]string{AzureChina.Name: "AzureChinaCloud", AzureGovernment.Name: "AzureUSGovernment"}[c.Name]
-			if az == "" {
-				return "point the Azure CLI at the cloud " + c.Name + " (az cloud register, then az cloud set --name), then run az login"
-			}
-			return "the Azure CLI signs in to the cloud az cloud set chose: run az cloud set --name " + az + ", then az login"
+		if h := cliCloudHint(c); h != "" {
+			return h
 		}
-		if auth != AuthCLI {
-			break
+		if auth == AuthCLI {
+			return "run az login (the Azure CLI session is missing or expired)"
 		}
-		return "run az login (the Azure CLI session is missing or expired)"
 	case AuthEnv:
 		return "check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)"
 	case AuthBrowser:
@@ -96,6 +91,18 @@ func signInHint(auth string, c Cloud) string {
 		return "check the service principal's tenant, client id and secret (it may have expired)"
 	}
 	return "run az login, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET"
+}
+
+// cliCloudHint says how to point the Azure CLI at c, "" for Azure public.
+func cliCloudHint(c Cloud) string {
+	if c.Name == "" || c.Name == AzurePublic.Name {
+		return ""
+	}
+	az := map[string]string{AzureChina.Name: "AzureChinaCloud", AzureGovernment.Name: "AzureUSGovernment"}[c.Name]
+	if az == "" {
+		return "point the Azure CLI at the cloud " + c.Name + " (az cloud register, then az cloud set --name), then run az login"
+	}
+	return "the Azure CLI signs in to the cloud az cloud set chose: run az cloud set --name " + az + ", then az login"
 }
 
 // firstLine keeps an SDK error's first line: the rest is a troubleshooting
