@@ -71,7 +71,7 @@ func loadProjects() ([]providers.Item, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
 	defer cancel()
 	p := &Provider{label: "application default credentials", cfg: defaultConfig(os.Getenv)}
-	if p.cfg.storageEmulator == "" && p.cfg.apiBase == "" && !adcSetUp(os.Getenv) {
+	if !p.cfg.standIn() && !adcSetUp(os.Getenv) {
 		return nil, nil // nothing set up: the checklist's Empty says how
 	}
 	s, err := p.connect(ctx)

@@ -67,6 +67,10 @@ func defaultConfig(env func(string) string) config {
 	}
 }
 
+// standIn reports whether the APIs are an emulator's or a stand-in's,
+// which nothing signs for.
+func (c config) standIn() bool { return c.storageEmulator != "" || c.apiBase != "" }
+
 // Provider scans the projects one identity can see.
 type Provider struct {
 	name     string
@@ -103,7 +107,7 @@ func (p *Provider) connect(ctx context.Context) (*session, error) {
 
 func (p *Provider) connectAPIs(ctx context.Context) (*session, error) {
 	base := http.DefaultTransport
-	if p.keyJSON == nil && (p.cfg.storageEmulator != "" || p.cfg.apiBase != "") {
+	if p.keyJSON == nil && p.cfg.standIn() {
 		// An emulator or a stand-in: nothing to sign.
 		c := &http.Client{Transport: readOnly{base}}
 		return &session{http: c, api: p.newAPI(c, "")}, nil
